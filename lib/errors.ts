@@ -1,0 +1,103 @@
+/**
+ * The one error type of the project. Every failure, on the server or in the browser, becomes an
+ * AppError with a stable code; routes send it as `{ "error": ErrorInfo }` JSON (or as an SSE
+ * `data: {"error":...}` event once a stream is committed), and the UI turns the code into a
+ * localized explanation with a hint (lib/error-hints.ts).
+ */
+
+export const ERROR_CODES = [
+  "access_code_required", // 401: the server has CODE set and none was sent
+  "access_code_invalid", // 401: the code sent is wrong
+  "access_locked", // 429: too many wrong codes from this address
+  "not_configured", // 503: the server has no BASE_URL / OPENAI_API_KEY
+  "path_not_allowed", // 404: the proxy only forwards an allow-list of paths
+  "bad_request", // 400: our own validation of the request failed
+  "upstream_auth", // 401 from upstream: bad, expired or foreign key
+  "upstream_quota", // 402/403/429 from upstream about quota, balance or billing
+  "upstream_forbidden", // 403 from upstream: region, model not allowed for this key
+  "upstream_not_found", // 404 from upstream: usually a wrong BASE_URL
+  "model_not_found", // unknown model, or a relay without a channel for it
+  "context_too_long", // 400 context_length_exceeded
+  "max_tokens_too_large", // 400 about max_tokens
+  "payload_too_large", // 413
+  "upstream_rate_limited", // 429 rate limit
+  "upstream_overloaded", // 429/503 relay saturated
+  "upstream_server", // other 5xx
+  "upstream_html", // an HTML page (nginx, CDN) instead of JSON
+  "upstream_bad_response", // a body we cannot read as JSON or SSE
+  "upstream_unreachable", // connection refused, DNS failure, TLS failure
+  "upstream_timeout", // idle timeout, 504, 524, Vercel FUNCTION_INVOCATION_TIMEOUT
+  "network", // the browser could not reach our server at all
+  "stream_interrupted", // the stream ended before the answer finished
+  "prompt_too_long", // client side: even the system prompt and the question do not fit
+  "unknown",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  /** HTTP status: the upstream's own when the error came from upstream. */
+  status: number;
+  /** A short English summary; the UI shows a localized text from the code instead. */
+  message: string;
+  /** What the upstream said, verbatim (trimmed), so users can quote it to their relay. */
+  upstreamMessage?: string;
+  /** The relay's request id, from the message or an x-request-id style header. */
+  requestId?: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly upstreamMessage?: string;
+  readonly requestId?: string;
+
+  constructor(info: ErrorInfo) {
+    super(info.message);
+    this.name = "AppError";
+    this.code = info.code;
+    this.status = info.status;
+    this.upstreamMessage = info.upstreamMessage;
+    this.requestId = info.requestId;
+  }
+
+  toInfo(): ErrorInfo {
+    const info: ErrorInfo = { code: this.code, status: this.status, message: this.message };
+    if (this.upstreamMessage) info.upstreamMessage = this.upstreamMessage;
+    if (this.requestId) info.requestId = this.requestId;
+    return info;
+  }
+
+  toBody(): { error: ErrorInfo } {
+    return { error: this.toInfo() };
+  }
+
+  toResponse(headers?: HeadersInit): Response {
+    const h = new Headers(headers);
+    h.set("Content-Type", "application/json; charset=utf-8");
+    h.set("Cache-Control", "no-store");
+    return new Response(JSON.stringify(this.toBody()), { status: this.status, headers: h });
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Reads our own `{error: ErrorInfo}` body back; returns null for any other shape. */
+export function parseErrorInfo(body: unknown): ErrorInfo | null {
+  if (!body || typeof body !== "object") return null;
+  const err = (body as { error?: unknown }).error;
+  if (!err || typeof err !== "object") return null;
+  const e = err as Record<string, unknown>;
+  if (!isErrorCode(e.code) || typeof e.message !== "string") return null;
+  const info: ErrorInfo = {
+    code: e.code,
+    status: typeof e.status === "number" ? e.status : 500,
+    message: e.message,
+  };
+  if (typeof e.upstreamMessage === "string") info.upstreamMessage = e.upstreamMessage;
+  if (typeof e.requestId === "string") info.requestId = e.requestId;
+  return info;
+}

@@ -1,7 +1,5 @@
+import { ChatApp } from "@/components/chat-app";
+
 export default function Home() {
-  return (
-    <main className="p-6">
-      <textarea data-testid="composer-input" className="w-full rounded border p-2" placeholder="Message" />
-    </main>
-  );
+  return <ChatApp />;
 }

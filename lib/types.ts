@@ -64,6 +64,8 @@ export interface LedgerEntry {
   status: "done" | "error" | "interrupted";
   ttftMs?: number;
   durationMs?: number;
+  /** Why the call failed, for calls that are not tied to a message (titles). */
+  error?: ErrorInfo;
 }
 
 export interface Conversation {

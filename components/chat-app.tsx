@@ -1,0 +1,86 @@
+"use client";
+import { useEffect, useState } from "react";
+import { checkAccessCode, fetchConfig } from "@/lib/client/api";
+import { AppError } from "@/lib/errors";
+import { startPersistence } from "@/store/persist";
+import { useAccess } from "@/store/access";
+import { useConversations } from "@/store/conversations";
+import { useSettings } from "@/store/settings";
+import { useLang } from "@/store/language";
+import { ensureTokenizer } from "@/lib/client/tokenizer";
+import { AccessGate } from "./access-gate";
+import { Sidebar } from "./sidebar/sidebar";
+import { ChatView } from "./chat/chat-view";
+import { SettingsDialog } from "./settings/settings-dialog";
+import { ErrorCard } from "./chat/error-card";
+
+function useThemeClass() {
+  const theme = useSettings((s) => s.theme);
+  useEffect(() => {
+    const media = window.matchMedia("(prefers-color-scheme: dark)");
+    const apply = () => document.documentElement.classList.toggle("dark", theme === "dark" || (theme === "system" && media.matches));
+    apply();
+    media.addEventListener("change", apply);
+    return () => media.removeEventListener("change", apply);
+  }, [theme]);
+}
+
+/** Loads stored data and the server config, then shows the access gate or the chat. */
+export function ChatApp() {
+  const [sidebarOpen, setSidebarOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [checked, setChecked] = useState(false);
+  const loaded = useConversations((s) => s.loaded);
+  const config = useAccess((s) => s.config);
+  const configError = useAccess((s) => s.configError);
+  const verified = useAccess((s) => s.verified);
+  const lang = useLang();
+  useThemeClass();
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    const stored = startPersistence().then(() => {
+      const { conversations, currentId, create } = useConversations.getState();
+      if (!currentId || !conversations[currentId]) create();
+    });
+    Promise.all([fetchConfig(), stored])
+      .then(async ([cfg]) => {
+        useAccess.getState().setConfig(cfg);
+        useSettings.getState().applyServerDefaultModel(cfg.defaultModel);
+        const { code } = useAccess.getState();
+        // A code saved earlier is checked again silently; only a wrong one brings the gate back.
+        const ok = !cfg.codeRequired || (code !== "" && (await checkAccessCode(code)).ok);
+        useAccess.getState().setVerified(ok);
+        setChecked(true);
+      })
+      .catch((err: unknown) => useAccess.getState().setConfigError(err instanceof AppError ? err.toInfo() : { code: "network", status: 0, message: String(err) }));
+  }, []);
+
+  // Warm the tokenizer once the page is idle, so the first send does not wait for it.
+  useEffect(() => {
+    if (!loaded) return;
+    const id = setTimeout(() => void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined), 1500);
+    return () => clearTimeout(id);
+  }, [loaded]);
+
+  if (configError) {
+    return (
+      <div className="mx-auto max-w-md p-6">
+        <ErrorCard error={configError} />
+      </div>
+    );
+  }
+  if (!loaded || !config || !checked) return <div className="flex h-dvh items-center justify-center text-zinc-400">…</div>;
+  if (config.codeRequired && !verified) return <AccessGate />;
+
+  return (
+    <div className="flex h-dvh overflow-hidden">
+      <Sidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
+      <ChatView onOpenSidebar={() => setSidebarOpen(true)} onOpenSettings={() => setSettingsOpen(true)} />
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+import { conversationSelectors, useConversations } from "@/store/conversations";
+import { conversationBusy, effectiveParams } from "@/store/chat-actions";
+import { useSettings } from "@/store/settings";
+import { useT } from "@/store/language";
+import { GearIcon, MenuIcon } from "@/components/ui/icons";
+import { Notices } from "@/components/notices";
+import { SetupNotice } from "@/components/setup-notice";
+import { MessageList } from "./message-list";
+import { Composer } from "./composer";
+
+/** Header, messages and composer of the open conversation. */
+export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () => void; onOpenSettings: () => void }) {
+  const t = useT();
+  const conversation = useConversations(conversationSelectors.current);
+  useSettings((s) => s.defaults); // re-render the header model when defaults change
+  const params = effectiveParams(conversation);
+  const busy = conversationBusy(conversation);
+  return (
+    <main className="flex min-w-0 flex-1 flex-col">
+      <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <button type="button" className="rounded p-2 md:hidden" aria-label={t("sidebar.open")} onClick={onOpenSidebar}>
+          <MenuIcon />
+        </button>
+        <div className="min-w-0 flex-1">
+          <h1 data-testid="chat-title" className="truncate text-sm font-medium">{conversation?.title || t("sidebar.untitled")}</h1>
+          <p className="truncate text-xs text-zinc-500">{params.model}</p>
+        </div>
+        <button type="button" data-testid="settings-button" className="rounded p-2 hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label={t("settings.title")} title={t("settings.title")} onClick={onOpenSettings}>
+          <GearIcon className="h-5 w-5" />
+        </button>
+      </header>
+      <SetupNotice onOpenSettings={onOpenSettings} />
+      <Notices />
+      {conversation ? <MessageList conversation={conversation} /> : <div className="flex-1" />}
+      <Composer convId={conversation?.id ?? null} busy={busy} />
+    </main>
+  );
+}

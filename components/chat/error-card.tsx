@@ -1,0 +1,40 @@
+"use client";
+import type { ErrorInfo } from "@/lib/errors";
+import { describeError } from "@/lib/error-hints";
+import { useLang, useT } from "@/store/language";
+import { useAccess } from "@/store/access";
+import { AlertIcon } from "@/components/ui/icons";
+
+const ACCESS_CODES = new Set(["access_code_required", "access_code_invalid"]);
+
+/** A failure explained: what happened, the likely cause and what to do, and the relay's request id. */
+export function ErrorCard({ error }: { error: ErrorInfo }) {
+  const lang = useLang();
+  const t = useT();
+  const { title, hint } = describeError(error, lang);
+  return (
+    <div data-testid="error-hint" data-code={error.code} className="mt-2 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+      <div className="flex items-center gap-2 font-medium">
+        <AlertIcon />
+        <span>{title}</span>
+        {error.status > 0 && <span className="ml-auto rounded bg-red-200/60 px-1.5 text-xs dark:bg-red-900/60">HTTP {error.status}</span>}
+      </div>
+      <p className="mt-1">{hint}</p>
+      {error.upstreamMessage && (
+        <p className="mt-1 break-words text-xs opacity-80">
+          {t("message.upstreamSaid")}: <code>{error.upstreamMessage}</code>
+        </p>
+      )}
+      {error.requestId && (
+        <p className="mt-1 text-xs opacity-80">
+          {t("message.requestId")}: <code className="select-all">{error.requestId}</code>
+        </p>
+      )}
+      {ACCESS_CODES.has(error.code) && (
+        <button type="button" className="mt-2 rounded border border-current px-2 py-0.5 text-xs" onClick={() => useAccess.getState().setVerified(false)}>
+          {t("access.change")}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+import { lazy, Suspense } from "react";
+import type { ChatMessage } from "@/lib/types";
+import { useStreaming } from "@/store/streaming";
+import { useT } from "@/store/language";
+
+const Markdown = lazy(() => import("./markdown"));
+
+function PlainText({ text }: { text: string }) {
+  return <div className="whitespace-pre-wrap break-words">{text}</div>;
+}
+
+/** Reasoning is shown folded, once, and is never sent back to the model. */
+function ReasoningBlock({ text, ms, streaming }: { text: string; ms?: number; streaming: boolean }) {
+  const t = useT();
+  const label = ms ? t("message.reasoningFor", { seconds: (ms / 1000).toFixed(1) }) : t("message.reasoning");
+  return (
+    <details data-testid="reasoning-block" open={streaming && !ms} className="mb-2 rounded-md border-l-2 border-zinc-300 pl-3 text-sm text-zinc-500 dark:border-zinc-600 dark:text-zinc-400">
+      <summary className="cursor-pointer select-none">{label}</summary>
+      <div className="mt-1 whitespace-pre-wrap">{text}</div>
+    </details>
+  );
+}
+
+/** The text of an assistant answer: live from the streaming store while it streams. */
+export function MessageBody({ message }: { message: ChatMessage }) {
+  const streaming = message.status === "streaming";
+  const live = useStreaming((s) => (streaming ? s.live[message.id] : undefined));
+  const content = live?.content ?? message.content;
+  const reasoning = live?.reasoning ?? message.reasoning ?? "";
+  const reasoningMs = live?.reasoningMs ?? message.reasoningMs;
+  return (
+    <div data-testid="message-content" className="min-w-0">
+      {reasoning && <ReasoningBlock text={reasoning} ms={reasoningMs} streaming={streaming} />}
+      {content ? (
+        <Suspense fallback={<PlainText text={content} />}>
+          <Markdown content={content} streaming={streaming} />
+        </Suspense>
+      ) : streaming ? (
+        <span className="inline-block h-4 w-2 animate-pulse bg-zinc-400" aria-hidden="true" />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+import { memo, useState } from "react";
+import { useConversations } from "@/store/conversations";
+import { stopConversation } from "@/store/run-completion";
+import { useT } from "@/store/language";
+import { EditIcon, TrashIcon } from "@/components/ui/icons";
+
+export const ConversationItem = memo(function ConversationItem({ id, title, count, active, onPicked }: { id: string; title: string; count: number; active: boolean; onPicked: () => void }) {
+  const t = useT();
+  const [renaming, setRenaming] = useState(false);
+  const [draft, setDraft] = useState(title);
+  const shown = title || t("sidebar.untitled");
+  const store = useConversations.getState;
+
+  if (renaming) {
+    const commit = () => {
+      setRenaming(false);
+      if (draft.trim()) store().rename(id, draft);
+    };
+    return (
+      <input
+        data-testid="conversation-rename-input"
+        className="w-full rounded-md border border-emerald-500 bg-white px-2 py-1.5 text-sm dark:bg-zinc-900"
+        value={draft}
+        autoFocus
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !e.nativeEvent.isComposing) commit();
+          if (e.key === "Escape") setRenaming(false);
+        }}
+      />
+    );
+  }
+  return (
+    <div
+      data-testid="conversation-item"
+      data-active={active ? "true" : "false"}
+      className={`group flex cursor-pointer items-center gap-1 rounded-md px-2 py-2 text-sm ${active ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}
+      onClick={() => {
+        store().select(id);
+        onPicked();
+      }}
+    >
+      <div className="min-w-0 flex-1">
+        <div className="truncate">{shown}</div>
+        <div className="text-xs text-zinc-500">{t("sidebar.messages", { count })}</div>
+      </div>
+      <button type="button" data-testid="conversation-rename" title={t("sidebar.rename")} aria-label={t("sidebar.rename")} className="rounded p-1 opacity-60 hover:opacity-100 sm:opacity-0 sm:group-hover:opacity-100" onClick={(e) => { e.stopPropagation(); setDraft(title); setRenaming(true); }}>
+        <EditIcon />
+      </button>
+      <button type="button" data-testid="conversation-delete" title={t("sidebar.delete")} aria-label={t("sidebar.delete")} className="rounded p-1 opacity-60 hover:opacity-100 sm:opacity-0 sm:group-hover:opacity-100" onClick={(e) => {
+        e.stopPropagation();
+        if (!window.confirm(t("sidebar.confirmDelete", { title: shown }))) return;
+        stopConversation(id);
+        store().remove(id);
+      }}>
+        <TrashIcon />
+      </button>
+    </div>
+  );
+});

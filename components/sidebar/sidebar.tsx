@@ -1,0 +1,46 @@
+"use client";
+import { useShallow } from "zustand/react/shallow";
+import { useConversations } from "@/store/conversations";
+import { useT } from "@/store/language";
+import { PlusIcon, XIcon } from "@/components/ui/icons";
+import { ConversationItem } from "./conversation-item";
+
+/** The list of conversations. On a phone it slides over the chat and closes after a pick. */
+export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  // Only what the list shows: a streamed token in a message does not re-render the sidebar.
+  const items = useConversations(
+    useShallow((s) => s.order.map((id) => `${id}\u0000${s.conversations[id]?.title ?? ""}\u0000${s.conversations[id]?.messages.length ?? 0}`)),
+  );
+  const currentId = useConversations((s) => s.currentId);
+  return (
+    <>
+      {open && <div className="fixed inset-0 z-20 bg-black/30 md:hidden" onClick={onClose} />}
+      <aside className={`fixed inset-y-0 left-0 z-30 flex w-72 flex-col border-r border-zinc-200 bg-zinc-50 transition-transform dark:border-zinc-800 dark:bg-zinc-950 md:static md:translate-x-0 ${open ? "translate-x-0" : "-translate-x-full"}`}>
+        <div className="flex items-center gap-2 p-3">
+          <button
+            type="button"
+            data-testid="new-chat-button"
+            className="flex flex-1 items-center gap-2 rounded-lg border border-zinc-300 px-3 py-2 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900"
+            onClick={() => {
+              useConversations.getState().create();
+              onClose();
+            }}
+          >
+            <PlusIcon /> {t("sidebar.newChat")}
+          </button>
+          <button type="button" className="rounded p-2 md:hidden" aria-label={t("sidebar.close")} onClick={onClose}>
+            <XIcon />
+          </button>
+        </div>
+        <nav className="flex-1 space-y-0.5 overflow-y-auto px-2 pb-3">
+          {items.length === 0 && <p className="px-2 py-4 text-sm text-zinc-500">{t("sidebar.empty")}</p>}
+          {items.map((key) => {
+            const [id, title, count] = key.split("\u0000");
+            return <ConversationItem key={id} id={id} title={title} count={Number(count)} active={id === currentId} onPicked={onClose} />;
+          })}
+        </nav>
+      </aside>
+    </>
+  );
+}

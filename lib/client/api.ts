@@ -1,0 +1,99 @@
+/**
+ * Browser-side calls to our own server (config, access check) and the choice of endpoint for
+ * API calls: our proxy with the access code, or the user's own endpoint and key directly.
+ */
+import { AppError, parseErrorInfo } from "@/lib/errors";
+import { classifyUpstreamError } from "@/lib/upstream-error";
+import { joinApiUrl } from "@/lib/base-url";
+
+export interface ServerModel {
+  id: string;
+  label?: string;
+}
+
+export interface ServerConfig {
+  codeRequired: boolean;
+  upstreamConfigured: boolean;
+  allowUserApiKey: boolean;
+  models: ServerModel[];
+  defaultModel: string;
+  defaults: Record<string, unknown>;
+}
+
+export interface ApiTarget {
+  /** "server": our /api/openai proxy; "direct": the user's own endpoint. */
+  via: "server" | "direct";
+  accessCode: string;
+  apiKey: string;
+  baseUrl: string;
+}
+
+export interface RequestSpec {
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** Where a call to an allow-listed API path goes, with which headers. */
+export function requestFor(target: ApiTarget, apiPath: string): RequestSpec {
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  if (target.via === "direct") {
+    headers.Authorization = `Bearer ${target.apiKey}`;
+    return { url: joinApiUrl(target.baseUrl, apiPath), headers };
+  }
+  if (target.accessCode) headers["x-access-code"] = target.accessCode;
+  return { url: `/api/openai/${apiPath.replace(/^\/+/, "")}`, headers };
+}
+
+/** Turns any failed response into an AppError: our own error JSON, or a raw upstream body. */
+export async function errorFromResponse(res: Response): Promise<AppError> {
+  const text = await res.text().catch(() => "");
+  try {
+    const info = parseErrorInfo(JSON.parse(text));
+    if (info) return new AppError(info);
+  } catch {
+    /* not JSON: classify the raw body below */
+  }
+  return classifyUpstreamError(res.status, text, res.headers);
+}
+
+export function networkError(err: unknown, via: ApiTarget["via"]): AppError {
+  return new AppError({
+    code: via === "direct" ? "upstream_unreachable" : "network",
+    status: 0,
+    message: `Request failed: ${String((err as Error)?.message ?? err)}`,
+  });
+}
+
+export async function fetchConfig(): Promise<ServerConfig> {
+  let res: Response;
+  try {
+    res = await fetch("/api/config", { cache: "no-store" });
+  } catch (err) {
+    throw networkError(err, "server");
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  const json = (await res.json()) as Partial<ServerConfig>;
+  return {
+    codeRequired: Boolean(json.codeRequired),
+    upstreamConfigured: Boolean(json.upstreamConfigured),
+    allowUserApiKey: json.allowUserApiKey !== false,
+    models: Array.isArray(json.models) ? json.models.filter((m) => m && typeof m.id === "string") : [],
+    defaultModel: typeof json.defaultModel === "string" ? json.defaultModel : "",
+    defaults: json.defaults && typeof json.defaults === "object" ? json.defaults : {},
+  };
+}
+
+export type AccessCheck = { ok: true } | { ok: false; error: AppError; retryAfterSec?: number };
+
+/** Asks the server whether `code` opens it. */
+export async function checkAccessCode(code: string): Promise<AccessCheck> {
+  let res: Response;
+  try {
+    res = await fetch("/api/access", { method: "POST", headers: { "x-access-code": code } });
+  } catch (err) {
+    return { ok: false, error: networkError(err, "server") };
+  }
+  if (res.ok) return { ok: true };
+  const retry = Number(res.headers.get("retry-after"));
+  return { ok: false, error: await errorFromResponse(res), retryAfterSec: Number.isFinite(retry) && retry > 0 ? retry : undefined };
+}

@@ -1,0 +1,95 @@
+/**
+ * Streams one chat completion. Uses fetch-event-source with no automatic retry of the POST,
+ * `openWhenHidden` so a background tab keeps streaming, and an `onopen` that turns any non-SSE
+ * answer into a readable AppError (or, for relays that ignore `stream: true`, into one chunk).
+ */
+import { fetchEventSource } from "@microsoft/fetch-event-source";
+import { AppError } from "@/lib/errors";
+import { parseChatChunk, type ChatChunk } from "@/lib/chat-chunk";
+import { errorFromResponse, networkError, type ApiTarget, type RequestSpec } from "./api";
+
+export interface StreamResult {
+  /** true when the stream ended with `data: [DONE]`. */
+  sawDone: boolean;
+  requestId?: string;
+}
+
+class NonStreamAnswer {
+  constructor(readonly json: unknown) {}
+}
+
+/** A relay that ignored `stream: true` sends one JSON completion: read it as a single chunk. */
+function chunkFromCompletion(json: unknown): ChatChunk | null {
+  const c = json as {
+    choices?: Array<{ message?: { content?: string; reasoning_content?: string }; finish_reason?: string }>;
+    usage?: { prompt_tokens: number; completion_tokens: number };
+  };
+  const choice = c?.choices?.[0];
+  if (!choice?.message) return null;
+  return {
+    content: choice.message.content ?? "",
+    reasoning: choice.message.reasoning_content ?? "",
+    finishReason: choice.finish_reason ?? "stop",
+    usage: c.usage,
+  };
+}
+
+export async function streamChat(
+  req: RequestSpec,
+  via: ApiTarget["via"],
+  body: unknown,
+  signal: AbortSignal,
+  onChunk: (chunk: ChatChunk) => void,
+): Promise<StreamResult> {
+  const result: StreamResult = { sawDone: false };
+  try {
+    await fetchEventSource(req.url, {
+      method: "POST",
+      headers: req.headers,
+      body: JSON.stringify(body),
+      signal,
+      openWhenHidden: true,
+      async onopen(res) {
+        result.requestId = res.headers.get("x-request-id") ?? undefined;
+        const type = res.headers.get("content-type") ?? "";
+        if (res.ok && type.includes("text/event-stream")) return;
+        if (res.ok && type.includes("json")) {
+          const text = await res.text();
+          let json: unknown = null;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            /* fall through to the classifier */
+          }
+          if (json && chunkFromCompletion(json)) throw new NonStreamAnswer(json);
+          throw await errorFromResponse(new Response(text, { status: 502, headers: res.headers }));
+        }
+        throw await errorFromResponse(res);
+      },
+      onmessage(ev) {
+        const parsed = parseChatChunk(ev.data);
+        if (!parsed) return;
+        if ("done" in parsed) {
+          result.sawDone = true;
+          return;
+        }
+        onChunk(parsed);
+      },
+      onerror(err) {
+        // Rethrowing stops fetch-event-source from retrying a POST that may already be billed.
+        throw err;
+      },
+    });
+  } catch (err) {
+    if (err instanceof NonStreamAnswer) {
+      const chunk = chunkFromCompletion(err.json);
+      if (chunk) onChunk(chunk);
+      result.sawDone = true;
+      return result;
+    }
+    if (err instanceof AppError) throw err;
+    if (signal.aborted) return result;
+    throw networkError(err, via);
+  }
+  return result;
+}

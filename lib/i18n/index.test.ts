@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { langFromBrowser, translate } from "./index";
+import { uiEn } from "./ui.en";
+import { uiZhCN } from "./ui.zh-CN";
+
+describe("ui i18n", () => {
+  it("has every key in both languages", () => {
+    expect(Object.keys(uiZhCN).sort()).toEqual(Object.keys(uiEn).sort());
+    for (const [k, v] of Object.entries(uiZhCN)) expect(v, k).not.toBe("");
+  });
+
+  it("keeps the same {placeholders} in both languages", () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(uiEn) as (keyof typeof uiEn)[]) {
+      expect(names(uiZhCN[key]), key).toEqual(names(uiEn[key]));
+    }
+  });
+
+  it("fills values and follows the browser language", () => {
+    expect(translate("en", "access.locked", { seconds: 42 })).toContain("42 s");
+    expect(translate("zh-CN", "access.locked", { seconds: 42 })).toContain("42 秒");
+    expect(langFromBrowser(["zh-TW", "en"])).toBe("zh-CN");
+    expect(langFromBrowser(["en-US"])).toBe("en");
+    expect(langFromBrowser(undefined)).toBe("en");
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * What the composer and the message buttons do: send, regenerate, edit and resend.
+ * Builds the request context with lib/context, then hands over to runCompletion.
+ */
+import { AppError } from "@/lib/errors";
+import { buildContext, sendableHistory } from "@/lib/context";
+import { contextWindowFor } from "@/lib/models";
+import { localTitle } from "@/lib/title";
+import { newId } from "@/lib/id";
+import { countMessage, ensureTokenizer } from "@/lib/client/tokenizer";
+import type { ChatMessage, ChatParams, Conversation, LedgerKind } from "@/lib/types";
+import { useConversations } from "./conversations";
+import { useSettings } from "./settings";
+import { runCompletion } from "./run-completion";
+import { generateModelTitle } from "./title-call";
+
+export function effectiveParams(conv: Conversation | undefined): ChatParams {
+  const defaults = useSettings.getState().defaults;
+  return conv ? { ...defaults, ...conv.overrides } : defaults;
+}
+
+export function conversationBusy(conv: Conversation | undefined): boolean {
+  return Boolean(conv?.messages.some((m) => m.status === "streaming"));
+}
+
+/** The context the next request would carry; throws AppError("prompt_too_long") when it cannot fit. */
+export function contextFor(conv: Conversation, earlier: ChatMessage[], question: string, questionId?: string) {
+  const params = effectiveParams(conv);
+  const { contextWindows } = useSettings.getState();
+  return buildContext({
+    history: sendableHistory(earlier),
+    question: { role: "user", content: question, id: questionId },
+    systemPrompt: params.systemPrompt,
+    historyCount: params.historyCount,
+    contextWindow: contextWindowFor(params.model, contextWindows),
+    maxTokens: params.max_tokens,
+    countTokens: (m) => countMessage(params.model, m).tokens,
+  });
+}
+
+function assistantPlaceholder(model: string): ChatMessage {
+  return { id: newId(), role: "assistant", content: "", status: "streaming", createdAt: Date.now(), model };
+}
+
+async function answer(convId: string, userMsg: ChatMessage, kind: LedgerKind) {
+  const conv = useConversations.getState().conversations[convId];
+  if (!conv) return;
+  const params = effectiveParams(conv);
+  const store = useConversations.getState();
+  await ensureTokenizer(params.model).catch(() => undefined);
+  const index = conv.messages.findIndex((m) => m.id === userMsg.id);
+  const earlier = conv.messages.slice(0, index < 0 ? conv.messages.length : index);
+  const placeholder = assistantPlaceholder(params.model);
+  let ctx;
+  try {
+    ctx = contextFor(conv, earlier, userMsg.content, userMsg.id);
+  } catch (err) {
+    const error = err instanceof AppError ? err.toInfo() : { code: "unknown" as const, status: 0, message: String(err) };
+    store.appendMessages(convId, [{ ...placeholder, status: "error", error }]);
+    return;
+  }
+  store.appendMessages(convId, [placeholder]);
+  const outcome = await runCompletion({
+    convId,
+    messageId: placeholder.id,
+    kind,
+    params,
+    messages: ctx.messages,
+    promptTokens: ctx.promptTokens,
+  });
+  const after = useConversations.getState().conversations[convId];
+  if (outcome.status === "done" && after && !after.titleSettled && useSettings.getState().titleMode === "model") {
+    void generateModelTitle(convId, userMsg.content, outcome.content, placeholder.id);
+  }
+}
+
+export async function sendMessage(text: string): Promise<void> {
+  const content = text.trim();
+  if (!content) return;
+  const store = useConversations.getState();
+  const convId = store.currentId && store.conversations[store.currentId] ? store.currentId : store.create();
+  const conv = useConversations.getState().conversations[convId];
+  if (conversationBusy(conv)) return;
+  const userMsg: ChatMessage = { id: newId(), role: "user", content, status: "done", createdAt: Date.now() };
+  store.appendMessages(convId, [userMsg]);
+  const { titleMode } = useSettings.getState();
+  if (conv && !conv.titleSettled && !conv.title && titleMode !== "off") {
+    // The local title is free and immediate; a model title (if chosen) replaces it later.
+    store.setTitle(convId, localTitle(content), titleMode === "local");
+  }
+  await answer(convId, userMsg, "chat");
+}
+
+/** Drops the last answer and asks again for the question before it. */
+export async function regenerate(convId: string): Promise<void> {
+  const conv = useConversations.getState().conversations[convId];
+  if (!conv || conversationBusy(conv)) return;
+  const lastUserIndex = conv.messages.map((m) => m.role).lastIndexOf("user");
+  if (lastUserIndex < 0) return;
+  const userMsg = conv.messages[lastUserIndex];
+  const next = conv.messages[lastUserIndex + 1];
+  if (next) useConversations.getState().truncateFrom(convId, next.id);
+  await answer(convId, userMsg, "regenerate");
+}
+
+/** Replaces a user message's text, drops everything after it, and asks again. */
+export async function editAndResend(convId: string, messageId: string, text: string): Promise<void> {
+  const content = text.trim();
+  const conv = useConversations.getState().conversations[convId];
+  if (!content || !conv || conversationBusy(conv)) return;
+  const i = conv.messages.findIndex((m) => m.id === messageId && m.role === "user");
+  if (i < 0) return;
+  const store = useConversations.getState();
+  const next = conv.messages[i + 1];
+  if (next) store.truncateFrom(convId, next.id);
+  store.patchMessage(convId, messageId, { content });
+  await answer(convId, { ...conv.messages[i], content }, "chat");
+}

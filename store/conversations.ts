@@ -1,0 +1,162 @@
+/**
+ * Conversations, their messages and ledgers. Pure state and actions: no fetch, no storage.
+ * Every action replaces only the conversation it touches, so persistence (lib/client/storage.ts)
+ * can tell by identity which conversations changed and rewrite only those.
+ */
+import { create } from "zustand";
+import { newId } from "@/lib/id";
+import type { ChatMessage, ChatParams, Conversation, LedgerEntry } from "@/lib/types";
+
+interface ConversationsState {
+  conversations: Record<string, Conversation>;
+  /** Ids, most recently updated first. */
+  order: string[];
+  currentId: string | null;
+  loaded: boolean;
+  hydrate: (list: Conversation[], currentId: string | null) => void;
+  create: () => string;
+  select: (id: string) => void;
+  rename: (id: string, title: string) => void;
+  /** A generated title; `settled` stops later generators from replacing it. */
+  setTitle: (id: string, title: string, settled: boolean) => void;
+  settleTitle: (id: string) => void;
+  remove: (id: string) => void;
+  setOverrides: (id: string, patch: Partial<ChatParams>) => void;
+  clearOverrides: (id: string) => void;
+  appendMessages: (id: string, messages: ChatMessage[]) => void;
+  patchMessage: (id: string, messageId: string, patch: Partial<ChatMessage>) => void;
+  removeMessage: (id: string, messageId: string) => void;
+  /** Drops the message and everything after it. */
+  truncateFrom: (id: string, messageId: string) => void;
+  addLedger: (id: string, entry: LedgerEntry) => void;
+  importMany: (list: Conversation[]) => void;
+}
+
+export function emptyConversation(now = Date.now()): Conversation {
+  return {
+    id: newId(),
+    title: "",
+    titleSettled: false,
+    createdAt: now,
+    updatedAt: now,
+    messages: [],
+    overrides: {},
+    ledger: [],
+  };
+}
+
+function sortOrder(conversations: Record<string, Conversation>): string[] {
+  return Object.values(conversations)
+    .sort((a, b) => b.updatedAt - a.updatedAt)
+    .map((c) => c.id);
+}
+
+type Setter = (fn: (s: ConversationsState) => Partial<ConversationsState>) => void;
+
+/** Applies `fn` to one conversation; `touch` moves it to the top of the list. */
+function updateOne(set: Setter, id: string, fn: (c: Conversation) => Conversation, touch = false) {
+  set((s) => {
+    const current = s.conversations[id];
+    if (!current) return {};
+    const next = fn(current);
+    if (next === current) return {};
+    const stamped = touch ? { ...next, updatedAt: Date.now() } : next;
+    const conversations = { ...s.conversations, [id]: stamped };
+    return touch ? { conversations, order: [id, ...s.order.filter((x) => x !== id)] } : { conversations };
+  });
+}
+
+function mapMessages(c: Conversation, fn: (m: ChatMessage[]) => ChatMessage[]): Conversation {
+  const messages = fn(c.messages);
+  return messages === c.messages ? c : { ...c, messages };
+}
+
+export const useConversations = create<ConversationsState>((set, get) => ({
+  conversations: {},
+  order: [],
+  currentId: null,
+  loaded: false,
+
+  hydrate: (list, currentId) => {
+    const conversations: Record<string, Conversation> = {};
+    for (const c of list) conversations[c.id] = c;
+    const order = sortOrder(conversations);
+    const validCurrent = currentId && conversations[currentId] ? currentId : (order[0] ?? null);
+    set({ conversations, order, currentId: validCurrent, loaded: true });
+  },
+
+  create: () => {
+    const { currentId, conversations } = get();
+    const current = currentId ? conversations[currentId] : undefined;
+    // Reuse an untouched empty chat instead of piling up blank ones.
+    if (current && current.messages.length === 0) return current.id;
+    const conv = emptyConversation();
+    set((s) => ({
+      conversations: { ...s.conversations, [conv.id]: conv },
+      order: [conv.id, ...s.order],
+      currentId: conv.id,
+    }));
+    return conv.id;
+  },
+
+  select: (id) => set((s) => (s.conversations[id] ? { currentId: id } : {})),
+
+  rename: (id, title) => updateOne(set, id, (c) => ({ ...c, title: title.trim(), titleSettled: true })),
+  setTitle: (id, title, settled) =>
+    updateOne(set, id, (c) => ({ ...c, title, titleSettled: c.titleSettled || settled })),
+  settleTitle: (id) => updateOne(set, id, (c) => (c.titleSettled ? c : { ...c, titleSettled: true })),
+
+  remove: (id) =>
+    set((s) => {
+      if (!s.conversations[id]) return {};
+      const conversations = { ...s.conversations };
+      delete conversations[id];
+      const order = s.order.filter((x) => x !== id);
+      return { conversations, order, currentId: s.currentId === id ? (order[0] ?? null) : s.currentId };
+    }),
+
+  setOverrides: (id, patch) => updateOne(set, id, (c) => ({ ...c, overrides: { ...c.overrides, ...patch } })),
+  clearOverrides: (id) => updateOne(set, id, (c) => ({ ...c, overrides: {} })),
+
+  appendMessages: (id, messages) =>
+    updateOne(set, id, (c) => mapMessages(c, (list) => [...list, ...messages]), true),
+
+  patchMessage: (id, messageId, patch) =>
+    updateOne(set, id, (c) =>
+      mapMessages(c, (list) => {
+        const i = list.findIndex((m) => m.id === messageId);
+        if (i < 0) return list;
+        const next = list.slice();
+        next[i] = { ...list[i], ...patch };
+        return next;
+      }),
+    ),
+
+  removeMessage: (id, messageId) =>
+    updateOne(set, id, (c) =>
+      mapMessages(c, (list) => (list.some((m) => m.id === messageId) ? list.filter((m) => m.id !== messageId) : list)),
+    ),
+
+  truncateFrom: (id, messageId) =>
+    updateOne(set, id, (c) =>
+      mapMessages(c, (list) => {
+        const i = list.findIndex((m) => m.id === messageId);
+        return i < 0 ? list : list.slice(0, i);
+      }),
+    ),
+
+  addLedger: (id, entry) => updateOne(set, id, (c) => ({ ...c, ledger: [...c.ledger, entry] })),
+
+  importMany: (list) =>
+    set((s) => {
+      const conversations = { ...s.conversations };
+      for (const c of list) conversations[c.id] = c;
+      return { conversations, order: sortOrder(conversations), currentId: s.currentId ?? list[0]?.id ?? null };
+    }),
+}));
+
+/** Selectors, so components subscribe to the smallest slice they need. */
+export const conversationSelectors = {
+  current: (s: ConversationsState) => (s.currentId ? s.conversations[s.currentId] : undefined),
+  byId: (id: string) => (s: ConversationsState) => s.conversations[id],
+};

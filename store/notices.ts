@@ -1,0 +1,31 @@
+/** App-wide notices that are not tied to one message: storage failures, import results. */
+import { create } from "zustand";
+import type { ErrorInfo } from "@/lib/errors";
+
+export interface Notice {
+  id: number;
+  kind: "error" | "info";
+  /** i18n key of the text, with optional values. */
+  key: string;
+  values?: Record<string, string | number>;
+  error?: ErrorInfo;
+}
+
+interface NoticesState {
+  notices: Notice[];
+  push: (notice: Omit<Notice, "id">) => void;
+  dismiss: (id: number) => void;
+}
+
+let seq = 0;
+
+export const useNotices = create<NoticesState>((set) => ({
+  notices: [],
+  push: (notice) =>
+    set((s) => {
+      // One notice per key is enough; repeated storage failures must not flood the screen.
+      const rest = s.notices.filter((n) => n.key !== notice.key);
+      return { notices: [...rest, { ...notice, id: ++seq }] };
+    }),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+}));

@@ -1,0 +1,172 @@
+/**
+ * Runs one streamed chat completion into an assistant message: folds tokens into the streaming
+ * store at most once per animation frame, commits the text to the conversation (and so to
+ * IndexedDB) about once a second, and at the end records status, usage, cost and a ledger line.
+ */
+import { AppError, type ErrorInfo } from "@/lib/errors";
+import { createStreamAccumulator } from "@/lib/chat-chunk";
+import { estimateCost, priceFor } from "@/lib/pricing";
+import { newId } from "@/lib/id";
+import { requestFor, type ApiTarget } from "@/lib/client/api";
+import { streamChat } from "@/lib/client/chat-stream";
+import { countText, ensureTokenizer } from "@/lib/client/tokenizer";
+import type { ApiMessage, ChatParams, LedgerKind, MessageStatus, TokenUsage } from "@/lib/types";
+import { useConversations } from "./conversations";
+import { useSettings } from "./settings";
+import { useAccess } from "./access";
+import { useStreaming } from "./streaming";
+
+const COMMIT_INTERVAL_MS = 1000;
+const controllers = new Map<string, AbortController>();
+
+export function apiTarget(): ApiTarget {
+  const { own } = useSettings.getState();
+  const allowOwn = useAccess.getState().config?.allowUserApiKey !== false;
+  if (own.enabled && allowOwn && own.apiKey) {
+    return { via: "direct", accessCode: "", apiKey: own.apiKey, baseUrl: own.baseUrl };
+  }
+  return { via: "server", accessCode: useAccess.getState().code, apiKey: "", baseUrl: "" };
+}
+
+export function isStreaming(messageId: string): boolean {
+  return controllers.has(messageId);
+}
+
+export function stopMessage(messageId: string): void {
+  controllers.get(messageId)?.abort();
+}
+
+export function stopConversation(convId: string): void {
+  const conv = useConversations.getState().conversations[convId];
+  for (const m of conv?.messages ?? []) if (m.status === "streaming") stopMessage(m.id);
+}
+
+export function costOf(model: string, usage: TokenUsage): number | null {
+  const { prices, cost } = useSettings.getState();
+  return estimateCost(usage, priceFor(model, prices), cost);
+}
+
+export function requestBody(params: ChatParams, messages: ApiMessage[]) {
+  return {
+    model: params.model,
+    messages,
+    stream: true,
+    stream_options: { include_usage: true },
+    temperature: params.temperature,
+    top_p: params.top_p,
+    max_tokens: params.max_tokens,
+    presence_penalty: params.presence_penalty,
+    frequency_penalty: params.frequency_penalty,
+  };
+}
+
+export interface CompletionRun {
+  convId: string;
+  messageId: string;
+  kind: LedgerKind;
+  params: ChatParams;
+  messages: ApiMessage[];
+  /** Local count of the prompt, used when the upstream sends no usage. */
+  promptTokens: number;
+}
+
+export interface CompletionOutcome {
+  status: MessageStatus;
+  content: string;
+  error?: ErrorInfo;
+}
+
+export async function runCompletion(run: CompletionRun): Promise<CompletionOutcome> {
+  const { convId, messageId, params } = run;
+  const store = useConversations.getState();
+  const controller = new AbortController();
+  controllers.set(messageId, controller);
+  const acc = createStreamAccumulator();
+  const started = performance.now();
+  let firstTokenAt: number | null = null;
+  let framePending = false;
+  let lastCommit = Date.now();
+
+  const publish = () => {
+    framePending = false;
+    const snap = acc.snapshot();
+    useStreaming.getState().set(messageId, { content: snap.content, reasoning: snap.reasoning, reasoningMs: snap.reasoningMs });
+    if (Date.now() - lastCommit >= COMMIT_INTERVAL_MS) {
+      lastCommit = Date.now();
+      store.patchMessage(convId, messageId, { content: snap.content, reasoning: snap.reasoning || undefined });
+    }
+  };
+
+  let thrown: AppError | null = null;
+  let sawDone = false;
+  const target = apiTarget();
+  try {
+    void ensureTokenizer(params.model);
+    const result = await streamChat(requestFor(target, "v1/chat/completions"), target.via, requestBody(params, run.messages), controller.signal, (chunk) => {
+      acc.push(chunk);
+      if (firstTokenAt === null && (chunk.content || chunk.reasoning)) firstTokenAt = performance.now();
+      if (!framePending) {
+        framePending = true;
+        requestAnimationFrame(publish);
+      }
+    });
+    sawDone = result.sawDone;
+  } catch (err) {
+    thrown = err instanceof AppError ? err : new AppError({ code: "unknown", status: 0, message: String(err) });
+  } finally {
+    controllers.delete(messageId);
+  }
+
+  const snap = acc.snapshot();
+  const aborted = controller.signal.aborted;
+  const received = snap.content.length > 0 || snap.reasoning.length > 0;
+  let error: ErrorInfo | undefined = thrown?.toInfo() ?? snap.error;
+  let status: MessageStatus;
+  if (aborted) status = "interrupted";
+  else if (error) status = received ? "interrupted" : "error";
+  else if (snap.finishReason || sawDone) status = "done";
+  else {
+    status = "interrupted";
+    error = { code: "stream_interrupted", status: 0, message: "The stream ended before the answer was complete" };
+  }
+
+  let usage: TokenUsage | undefined;
+  if (snap.usage) {
+    usage = { promptTokens: snap.usage.prompt_tokens, completionTokens: snap.usage.completion_tokens, estimated: false };
+  } else if (received || status === "done") {
+    await ensureTokenizer(params.model).catch(() => undefined);
+    usage = {
+      promptTokens: run.promptTokens,
+      completionTokens: countText(params.model, snap.content + snap.reasoning),
+      estimated: true,
+    };
+  }
+  const cost = usage ? costOf(params.model, usage) : undefined;
+  store.patchMessage(convId, messageId, {
+    content: snap.content,
+    reasoning: snap.reasoning || undefined,
+    reasoningMs: snap.reasoningMs,
+    status,
+    usage,
+    cost,
+    finishReason: snap.finishReason,
+    error,
+  });
+  useStreaming.getState().clear(messageId);
+  // Relays bill what they generated, even for a stream that was stopped or broke: record it.
+  if (usage) {
+    store.addLedger(convId, {
+      id: newId(),
+      at: Date.now(),
+      kind: run.kind,
+      model: params.model,
+      usage,
+      cost: cost ?? null,
+      messageId,
+      status: status === "done" ? "done" : status === "error" ? "error" : "interrupted",
+      ttftMs: firstTokenAt === null ? undefined : Math.round(firstTokenAt - started),
+      durationMs: Math.round(performance.now() - started),
+    });
+  }
+  return { status, content: snap.content, error };
+}

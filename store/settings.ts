@@ -1,0 +1,107 @@
+/** Global settings: defaults for new chats, title generator, language, theme, own key, prices. */
+import { create } from "zustand";
+import type { ChatParams, ModelPrice, TitleMode } from "@/lib/types";
+import type { CostSettings } from "@/lib/pricing";
+
+export type Language = "auto" | "en" | "zh-CN";
+export type Theme = "system" | "light" | "dark";
+
+export interface OwnEndpoint {
+  enabled: boolean;
+  apiKey: string;
+  baseUrl: string;
+}
+
+export interface Settings {
+  defaults: ChatParams;
+  titleMode: TitleMode;
+  titleModel: string;
+  language: Language;
+  theme: Theme;
+  own: OwnEndpoint;
+  prices: Record<string, ModelPrice>;
+  cost: CostSettings;
+  contextWindows: Record<string, number>;
+  /** Set once the user picks a default model, so the server's DEFAULT_MODEL no longer replaces it. */
+  defaultModelChosen: boolean;
+}
+
+export const SETTINGS_VERSION = 1;
+
+export const DEFAULT_PARAMS: ChatParams = {
+  model: "gpt-4o-mini",
+  temperature: 0.7,
+  top_p: 1,
+  max_tokens: 4000,
+  presence_penalty: 0,
+  frequency_penalty: 0,
+  historyCount: 8,
+  systemPrompt: "",
+};
+
+export function defaultSettings(): Settings {
+  return {
+    defaults: { ...DEFAULT_PARAMS },
+    titleMode: "local",
+    titleModel: "gpt-4o-mini",
+    language: "auto",
+    theme: "system",
+    own: { enabled: false, apiKey: "", baseUrl: "https://api.openai.com" },
+    prices: {},
+    cost: { currency: "USD", usdToCny: 7.2, multiplier: 1 },
+    contextWindows: {},
+    defaultModelChosen: false,
+  };
+}
+
+/** Brings a stored settings object of any earlier version up to the current shape. */
+export function migrateSettings(stored: unknown): Settings {
+  const base = defaultSettings();
+  if (!stored || typeof stored !== "object") return base;
+  const s = stored as Partial<Settings> & { version?: number };
+  return {
+    ...base,
+    ...s,
+    defaults: { ...base.defaults, ...(s.defaults ?? {}) },
+    own: { ...base.own, ...(s.own ?? {}) },
+    cost: { ...base.cost, ...(s.cost ?? {}) },
+    prices: { ...(s.prices ?? {}) },
+    contextWindows: { ...(s.contextWindows ?? {}) },
+  };
+}
+
+interface SettingsState extends Settings {
+  loaded: boolean;
+  update: (patch: Partial<Settings>) => void;
+  updateDefaults: (patch: Partial<ChatParams>) => void;
+  applyServerDefaultModel: (model: string) => void;
+  replace: (settings: Settings) => void;
+}
+
+export const useSettings = create<SettingsState>((set) => ({
+  ...defaultSettings(),
+  loaded: false,
+  update: (patch) => set(patch),
+  updateDefaults: (patch) =>
+    set((s) => ({ defaults: { ...s.defaults, ...patch }, defaultModelChosen: s.defaultModelChosen || "model" in patch })),
+  applyServerDefaultModel: (model) =>
+    set((s) => (s.defaultModelChosen || !model ? {} : { defaults: { ...s.defaults, model } })),
+  replace: (settings) => set({ ...settings, loaded: true }),
+}));
+
+/** The plain settings object (no actions) for saving or exporting. */
+export function settingsSnapshot(): Settings {
+  const s = useSettings.getState();
+  return {
+    defaults: s.defaults,
+    titleMode: s.titleMode,
+    titleModel: s.titleModel,
+    language: s.language,
+    theme: s.theme,
+    own: s.own,
+    prices: s.prices,
+    cost: s.cost,
+    contextWindows: s.contextWindows,
+    defaultModelChosen: s.defaultModelChosen,
+  };
+}

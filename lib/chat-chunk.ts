@@ -1,0 +1,290 @@
+/**
+ * Interprets the `data` payload of OpenAI-compatible stream events (framing is lib/sse.ts's job)
+ * and folds the chunks of one answer together. Written against what upstreams really send
+ * (see /work/shared/RELAYS.md): usage chunks with `choices: []`, Azure's filter-only first chunk,
+ * new-api's duplicated reasoning fields, `<think>` blocks inside content, and `{"error":...}`
+ * events in the middle of a stream.
+ */
+import { parseErrorInfo, type ErrorCode, type ErrorInfo } from "./errors";
+
+export interface ChunkUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+
+export interface ChatChunk {
+  content: string;
+  reasoning: string;
+  finishReason?: string;
+  usage?: ChunkUsage;
+  error?: ErrorInfo;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === "object" && !Array.isArray(v);
+
+/** Returns the chunk, `{done: true}` for `[DONE]`, or null for a payload that is not JSON. */
+export function parseChatChunk(data: string): ChatChunk | { done: true } | null {
+  const text = data.trim();
+  if (text === "[DONE]") return { done: true };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObj(body)) return null;
+
+  const out: ChatChunk = { content: "", reasoning: "" };
+  if (body.error !== undefined && body.error !== null) {
+    // Our own proxy's error event first; anything else is a relay's shape we map ourselves.
+    out.error = parseErrorInfo(body) ?? mapRelayError(body.error);
+    return out;
+  }
+
+  // Never index choices[0] blindly: the usage chunk and Azure's first chunk have `choices: []`.
+  const choices = Array.isArray(body.choices) ? body.choices.filter(isObj) : [];
+  const choice = choices.find((c) => c.index === 0 || c.index === undefined) ?? choices[0];
+  if (choice) {
+    // Some relays put a whole non-stream `message` into a stream event; read it the same way.
+    const delta = isObj(choice.delta) ? choice.delta : isObj(choice.message) ? choice.message : {};
+    if (typeof delta.content === "string") out.content = delta.content;
+    // new-api sends the same text in both fields: take one, preferring reasoning_content.
+    if (typeof delta.reasoning_content === "string" && delta.reasoning_content !== "") {
+      out.reasoning = delta.reasoning_content;
+    } else if (typeof delta.reasoning === "string") {
+      out.reasoning = delta.reasoning;
+    }
+    if (typeof choice.finish_reason === "string" && choice.finish_reason) {
+      out.finishReason = choice.finish_reason;
+    }
+  }
+  // Earlier chunks carry `usage: null`; only a filled object counts.
+  const usage = body.usage;
+  if (isObj(usage) && typeof usage.prompt_tokens === "number" && typeof usage.completion_tokens === "number") {
+    out.usage = { prompt_tokens: usage.prompt_tokens, completion_tokens: usage.completion_tokens };
+  }
+  return out;
+}
+
+// Keyword rules, first match wins. Quota comes before auth because one-api's "令牌额度已用尽"
+// (token quota used up) also contains 令牌 (token). This is deliberately small: the thorough
+// classifier for HTTP error bodies lives in lib/upstream-error.ts on the server side.
+// The status given is the one this kind of error usually has: inside a stream the real HTTP
+// status was already 200.
+const RULES: Array<[RegExp, ErrorCode, number]> = [
+  [/insufficient_(user_)?quota|pre_consume_token_quota_failed|quota|额度|余额|balance|billing/i, "upstream_quota", 403],
+  [/context_length_exceeded|maximum context length|context length|上下文/i, "context_too_long", 400],
+  [/max_tokens|max_completion_tokens/i, "max_tokens_too_large", 400],
+  [/无权使用模型|unsupported_country|not supported in your region|forbidden/i, "upstream_forbidden", 403],
+  [/invalid_api_key|incorrect api key|invalid api key|无效的令牌|未提供令牌|令牌已过期|令牌状态不可用|unauthori[sz]ed/i, "upstream_auth", 401],
+  [/负载已饱和|overloaded|saturated|capacity/i, "upstream_overloaded", 503],
+  [/rate_limit|rate limit|too many requests/i, "upstream_rate_limited", 429],
+  [/model_not_found|does not exist|无可用渠道|no available channel|model not found/i, "model_not_found", 404],
+  [/timeout|timed out|超时/i, "upstream_timeout", 504],
+];
+
+const STREAM_ERROR = "The upstream reported an error in the middle of the stream";
+
+function codeForStatus(status: number | undefined): ErrorCode {
+  switch (status) {
+    case 401:
+      return "upstream_auth";
+    case 403:
+      return "upstream_forbidden";
+    case 404:
+      return "upstream_not_found";
+    case 413:
+      return "payload_too_large";
+    case 429:
+      return "upstream_rate_limited";
+    default:
+      // Inside a stream the HTTP status was already 200, so "server" is the honest default.
+      return "upstream_server";
+  }
+}
+
+/** Maps a relay's `error` value (`{message, type, code}` or a bare string) to an ErrorInfo. */
+export function mapRelayError(err: unknown): ErrorInfo {
+  let message = "";
+  let code = "";
+  let type = "";
+  if (typeof err === "string") message = err;
+  else if (isObj(err)) {
+    if (typeof err.message === "string") message = err.message;
+    if (typeof err.code === "string" || typeof err.code === "number") code = String(err.code);
+    if (typeof err.type === "string") type = err.type;
+  }
+  // The machine-readable code is more reliable than prose (a 429 message may mention "billing"),
+  // so it is tried alone first.
+  const haystack = `${code} ${type} ${message}`;
+  const rule =
+    (code ? RULES.find(([re]) => re.test(code)) : undefined) ?? RULES.find(([re]) => re.test(haystack));
+  // Chained relays report the inner upstream's status as "bad response status code 404".
+  const chained = /status code (\d{3})/i.exec(message)?.[1];
+  const chainedStatus = chained ? Number(chained) : undefined;
+  const info: ErrorInfo = rule
+    ? { code: rule[1], status: rule[2], message: STREAM_ERROR }
+    : { code: codeForStatus(chainedStatus), status: chainedStatus ?? 502, message: STREAM_ERROR };
+  const upstream = message.trim() || code || type;
+  if (upstream) info.upstreamMessage = upstream.slice(0, 1000);
+  const requestId = extractRequestId(message);
+  if (requestId) info.requestId = requestId;
+  return info;
+}
+
+/**
+ * Chained relays append one `(request id: X)` each, the innermost first. The user's own relay is
+ * the outermost, and its id is the one its support can look up, so the LAST one is returned.
+ */
+export function extractRequestId(message: string): string | undefined {
+  const ids = [...message.matchAll(/\(request id:\s*([^)\s]+)\s*\)/gi)].map((m) => m[1]);
+  return ids.length ? ids[ids.length - 1] : undefined;
+}
+
+export interface StreamSnapshot {
+  content: string;
+  reasoning: string;
+  reasoningMs?: number;
+  finishReason?: string;
+  usage?: ChunkUsage;
+  error?: ErrorInfo;
+}
+
+export interface StreamAccumulator extends StreamSnapshot {
+  push(chunk: ChatChunk): void;
+  /** Call when the stream stops: releases content held back while it could still be `<think>`. */
+  end(): void;
+  snapshot(): StreamSnapshot;
+}
+
+const OPEN = "<think>";
+const CLOSE = "</think>";
+
+/** Length of the longest suffix of `s` that is a proper prefix of `tag` (a tag cut by a chunk). */
+function partialTagSuffix(s: string, tag: string): number {
+  for (let n = Math.min(tag.length - 1, s.length); n > 0; n--) {
+    if (tag.startsWith(s.slice(s.length - n))) return n;
+  }
+  return 0;
+}
+
+export function createStreamAccumulator(opts: { now?: () => number } = {}): StreamAccumulator {
+  const now = opts.now ?? (() => Date.now());
+  let content = "";
+  let reasoning = "";
+  let reasoningStartedAt: number | undefined;
+  let reasoningMs: number | undefined;
+  let finishReason: string | undefined;
+  let usage: ChunkUsage | undefined;
+  let error: ErrorInfo | undefined;
+
+  // "detect": start of content, could still be a <think> block; "think": inside it;
+  // "plain": ordinary content from here on.
+  let mode: "detect" | "think" | "plain" = "detect";
+  let held = "";
+  let afterThink = false;
+
+  function addReasoning(text: string): void {
+    if (!text) return;
+    if (reasoningStartedAt === undefined) reasoningStartedAt = now();
+    reasoning += text;
+  }
+
+  function addContent(text: string): void {
+    // Models write "</think>\n\n" before the answer; those blank lines are not part of it.
+    if (afterThink && content === "") text = text.replace(/^\s+/, "");
+    if (!text) return;
+    if (content === "" && reasoningStartedAt !== undefined && reasoningMs === undefined) {
+      reasoningMs = now() - reasoningStartedAt;
+    }
+    content += text;
+  }
+
+  function feedThink(text: string): void {
+    const buf = held + text;
+    held = "";
+    const close = buf.indexOf(CLOSE);
+    if (close !== -1) {
+      addReasoning(buf.slice(0, close));
+      mode = "plain";
+      afterThink = true;
+      addContent(buf.slice(close + CLOSE.length));
+      return;
+    }
+    // Hold back only what could be the start of "</think>".
+    const keep = partialTagSuffix(buf, CLOSE);
+    addReasoning(buf.slice(0, buf.length - keep));
+    held = buf.slice(buf.length - keep);
+  }
+
+  function feedContent(text: string): void {
+    if (!text) return;
+    if (mode === "plain") return addContent(text);
+    if (mode === "think") return feedThink(text);
+    const buf = held + text;
+    const lead = buf.replace(/^\s+/, "");
+    if (lead.startsWith(OPEN)) {
+      held = "";
+      mode = "think";
+      feedThink(lead.slice(OPEN.length));
+    } else if (lead === "" || OPEN.startsWith(lead)) {
+      // Only whitespace, or a prefix such as "<th" that may still become "<think>": wait.
+      held = buf;
+    } else {
+      held = "";
+      mode = "plain";
+      addContent(buf);
+    }
+  }
+
+  const acc: StreamAccumulator = {
+    get content() {
+      return content;
+    },
+    get reasoning() {
+      return reasoning;
+    },
+    get reasoningMs() {
+      return reasoningMs;
+    },
+    get finishReason() {
+      return finishReason;
+    },
+    get usage() {
+      return usage;
+    },
+    get error() {
+      return error;
+    },
+    push(chunk) {
+      addReasoning(chunk.reasoning);
+      feedContent(chunk.content);
+      if (chunk.finishReason) finishReason = chunk.finishReason;
+      if (chunk.usage) usage = chunk.usage;
+      if (chunk.error) error = chunk.error;
+    },
+    end() {
+      if (held) {
+        // Cut off inside the think block: what we held is reasoning. Otherwise it was content.
+        if (mode === "think") addReasoning(held);
+        else addContent(held);
+        held = "";
+      }
+      if (mode === "detect") mode = "plain";
+      // A stream that stops while still reasoning: the whole time was spent thinking.
+      if (reasoningStartedAt !== undefined && reasoningMs === undefined) {
+        reasoningMs = now() - reasoningStartedAt;
+      }
+    },
+    snapshot() {
+      const s: StreamSnapshot = { content, reasoning };
+      if (reasoningMs !== undefined) s.reasoningMs = reasoningMs;
+      if (finishReason !== undefined) s.finishReason = finishReason;
+      if (usage !== undefined) s.usage = usage;
+      if (error !== undefined) s.error = error;
+      return s;
+    },
+  };
+  return acc;
+}

@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { useConversations } from "./conversations";
+import type { ChatMessage } from "@/lib/types";
+
+const msg = (id: string, role: ChatMessage["role"] = "user"): ChatMessage => ({ id, role, content: id, status: "done", createdAt: 0 });
+
+describe("conversations store", () => {
+  beforeEach(() => useConversations.getState().hydrate([], null));
+
+  it("reuses an empty current chat instead of creating another", () => {
+    const a = useConversations.getState().create();
+    expect(useConversations.getState().create()).toBe(a);
+    useConversations.getState().appendMessages(a, [msg("m1")]);
+    expect(useConversations.getState().create()).not.toBe(a);
+  });
+
+  it("replaces only the conversation it touches", () => {
+    const a = useConversations.getState().create();
+    useConversations.getState().appendMessages(a, [msg("m1")]);
+    const b = useConversations.getState().create();
+    const before = useConversations.getState().conversations;
+    useConversations.getState().patchMessage(b, "missing", { content: "x" });
+    expect(useConversations.getState().conversations).toBe(before);
+    useConversations.getState().appendMessages(b, [msg("m2")]);
+    const after = useConversations.getState().conversations;
+    expect(after[a]).toBe(before[a]);
+    expect(after[b]).not.toBe(before[b]);
+    expect(useConversations.getState().order[0]).toBe(b);
+  });
+
+  it("truncates from a message and removes single messages", () => {
+    const a = useConversations.getState().create();
+    useConversations.getState().appendMessages(a, [msg("1"), msg("2", "assistant"), msg("3"), msg("4", "assistant")]);
+    useConversations.getState().truncateFrom(a, "3");
+    expect(useConversations.getState().conversations[a].messages.map((m) => m.id)).toEqual(["1", "2"]);
+    useConversations.getState().removeMessage(a, "1");
+    expect(useConversations.getState().conversations[a].messages.map((m) => m.id)).toEqual(["2"]);
+  });
+
+  it("keeps a user's rename over later generated titles", () => {
+    const a = useConversations.getState().create();
+    useConversations.getState().setTitle(a, "auto", false);
+    expect(useConversations.getState().conversations[a].titleSettled).toBe(false);
+    useConversations.getState().rename(a, "  Mine ");
+    expect(useConversations.getState().conversations[a]).toMatchObject({ title: "Mine", titleSettled: true });
+  });
+
+  it("moves the selection when the current conversation is deleted", () => {
+    const a = useConversations.getState().create();
+    useConversations.getState().appendMessages(a, [msg("1")]);
+    const b = useConversations.getState().create();
+    useConversations.getState().remove(b);
+    expect(useConversations.getState().currentId).toBe(a);
+  });
+});

@@ -12,6 +12,7 @@ describe("priceFor", () => {
     expect(priceFor("o4-mini")).toEqual({ input: 1.1, output: 4.4 });
     expect(priceFor("gpt-4-0613")).toEqual({ input: 30, output: 60 });
     expect(priceFor("claude-sonnet-4-5-20250929")).toEqual({ input: 3, output: 15 });
+    expect(priceFor("gpt-5-pro")).toEqual({ input: 15, output: 120 });
     expect(priceFor("deepseek-chat")).toEqual(DEFAULT_PRICES["deepseek-chat"]);
   });
 

@@ -35,12 +35,14 @@ export const DEFAULT_PRICES: Record<string, ModelPrice> = {
   "gpt-5": p(1.25, 10),
   "gpt-5-mini": p(0.25, 2),
   "gpt-5-nano": p(0.05, 0.4),
+  "gpt-5-pro": p(15, 120),
   o1: p(15, 60),
   "o1-mini": p(1.1, 4.4),
   "o1-pro": p(150, 600),
   o3: p(2, 8),
   "o3-mini": p(1.1, 4.4),
   "o3-pro": p(20, 80),
+  "o3-deep-research": p(10, 40),
   "o4-mini": p(1.1, 4.4),
   // DeepSeek (cache-miss input). V3.2 (Sep 2025) cut both models to one price; before that
   // deepseek-chat was 0.27 / 1.10 and deepseek-reasoner 0.55 / 2.19.

@@ -114,6 +114,19 @@ describe("createStreamAccumulator", () => {
     expect(acc.reasoningMs).toBe(2200);
   });
 
+  it("drops the blank lines a model writes between native reasoning and the answer", () => {
+    const acc = createStreamAccumulator();
+    acc.push(c("", "thinking"));
+    acc.push(c("\n\n"));
+    acc.push(c("Answer\n\nmore"));
+    acc.end();
+    expect(acc.content).toBe("Answer\n\nmore");
+    const plain = createStreamAccumulator();
+    plain.push(c("\n\nAnswer"));
+    plain.end();
+    expect(plain.content).toBe("\n\nAnswer");
+  });
+
   it("has no reasoning time when there was no reasoning", () => {
     const acc = createStreamAccumulator();
     acc.push(c("plain"));

@@ -192,8 +192,9 @@ export function createStreamAccumulator(opts: { now?: () => number } = {}): Stre
   }
 
   function addContent(text: string): void {
-    // Models write "</think>\n\n" before the answer; those blank lines are not part of it.
-    if (afterThink && content === "") text = text.replace(/^\s+/, "");
+    // Models write "</think>\n\n" (or "\n\n" after native reasoning) before the answer; those
+    // blank lines are not part of it.
+    if ((afterThink || reasoning !== "") && content === "") text = text.replace(/^\s+/, "");
     if (!text) return;
     if (content === "" && reasoningStartedAt !== undefined && reasoningMs === undefined) {
       reasoningMs = now() - reasoningStartedAt;

@@ -1,0 +1,114 @@
+/**
+ * English explanations for every ErrorCode: what most likely went wrong and what to do about it.
+ * Written for the person in front of the chat, who may not be the one who deployed it, so each
+ * hint says who can fix it (you in Settings, the deployer in the env vars, or the relay).
+ */
+import type { ErrorCode } from "../errors";
+
+export interface ErrorHint {
+  title: string;
+  hint: string;
+}
+
+export const ERROR_HINTS_EN: Record<ErrorCode, ErrorHint> = {
+  access_code_required: {
+    title: "Access code required",
+    hint: "This deployment is protected. Enter the access code you were given in Settings.",
+  },
+  access_code_invalid: {
+    title: "Wrong access code",
+    hint: "The access code was not accepted. Check it for typos and extra spaces, or ask whoever runs this site for the current one.",
+  },
+  access_locked: {
+    title: "Too many wrong access codes",
+    hint: "Access from your address is paused for a while after repeated wrong codes. Wait a few minutes, then try again with the correct code.",
+  },
+  not_configured: {
+    title: "Server not configured",
+    hint: "The server has no BASE_URL or OPENAI_API_KEY set. Whoever deployed it needs to add them to the environment and restart.",
+  },
+  path_not_allowed: {
+    title: "Request not allowed",
+    hint: "The proxy only forwards chat, model list and billing requests. If you see this from the app itself, please report it as a bug.",
+  },
+  bad_request: {
+    title: "Invalid request",
+    hint: "The request was rejected before it reached the model. Check the parameters in Settings (temperature, top_p, max_tokens) for out-of-range values.",
+  },
+  upstream_auth: {
+    title: "API key rejected",
+    hint: "The API key was rejected. Check OPENAI_API_KEY (or your own key in Settings); a relay key only works with that relay's BASE_URL, and an expired or disabled key must be renewed at the relay.",
+  },
+  upstream_quota: {
+    title: "Quota or balance used up",
+    hint: "The account or key has run out of balance or quota. Top up at your provider or relay, or raise the key's quota in the relay's dashboard.",
+  },
+  upstream_forbidden: {
+    title: "Access refused by the provider",
+    hint: "The provider refused this request: the key may not be allowed to use this model, or the service is not available in the server's region. Try another model, or check the key's permissions at the relay.",
+  },
+  upstream_not_found: {
+    title: "Endpoint not found (404)",
+    hint: "BASE_URL probably points to the wrong place. Try it with and without /v1 at the end, and make sure it is the API address, not the relay's website. It can also mean the model name is unknown to the provider.",
+  },
+  model_not_found: {
+    title: "Model not available",
+    hint: "The upstream does not know this model, or the relay has no channel for it in your group. Check the model name for typos and upper/lower case, or pick one from the model list.",
+  },
+  context_too_long: {
+    title: "Conversation too long for the model",
+    hint: "The messages plus the reply length exceed the model's context window. Lower the history count, start a new chat, or lower max_tokens in Settings.",
+  },
+  max_tokens_too_large: {
+    title: "max_tokens too large",
+    hint: "The model cannot write that many tokens in one reply. Lower max_tokens in Settings.",
+  },
+  payload_too_large: {
+    title: "Request too large",
+    hint: "The request body was too big for the server or a proxy in front of it. Send less text at once, or lower the history count.",
+  },
+  upstream_rate_limited: {
+    title: "Rate limit reached",
+    hint: "Too many requests or tokens in a short time for this key. Wait a moment and try again.",
+  },
+  upstream_overloaded: {
+    title: "Upstream overloaded",
+    hint: "The provider or relay is saturated right now. Try again in a little while, or switch to another model.",
+  },
+  upstream_server: {
+    title: "Upstream server error",
+    hint: "The provider or relay failed to answer. This is usually temporary: try again. If it keeps happening, quote the request id to your relay's support.",
+  },
+  upstream_html: {
+    title: "Got a web page instead of an API answer",
+    hint: "A proxy or CDN answered with an HTML page — BASE_URL probably points at a website, not the API, or a gateway in between is failing.",
+  },
+  upstream_bad_response: {
+    title: "Unreadable answer from the upstream",
+    hint: "The upstream answered with something that is neither JSON nor a stream. Check that BASE_URL points to an OpenAI-compatible API.",
+  },
+  upstream_unreachable: {
+    title: "Cannot reach the upstream",
+    hint: "The server could not connect to BASE_URL (connection refused, DNS or TLS failure). Check the address, and that the server can reach it from where it runs.",
+  },
+  upstream_timeout: {
+    title: "Upstream timed out",
+    hint: "The upstream stayed silent for too long. Try again; for long answers from slow models, a proxy's timeout (nginx, Cloudflare, Vercel) may need to be raised.",
+  },
+  network: {
+    title: "Network error",
+    hint: "Your browser could not reach this site's server. Check your connection, VPN or proxy, then try again.",
+  },
+  stream_interrupted: {
+    title: "Answer interrupted",
+    hint: "The stream ended before the answer was finished. The partial answer is kept; regenerate or ask to continue.",
+  },
+  prompt_too_long: {
+    title: "Message too long",
+    hint: "Even your message and the system prompt alone do not fit in the model's context window. Shorten the message or the system prompt, lower max_tokens, or choose a model with a larger context.",
+  },
+  unknown: {
+    title: "Something went wrong",
+    hint: "An unexpected error occurred. Try again; if it persists, the details below help whoever maintains this site.",
+  },
+};

@@ -1,0 +1,106 @@
+/** 每个 ErrorCode 的中文说明：最可能的原因，以及该怎么办。与 error-hints.en.ts 一一对应。 */
+import type { ErrorCode } from "../errors";
+import type { ErrorHint } from "./error-hints.en";
+
+export const ERROR_HINTS_ZH_CN: Record<ErrorCode, ErrorHint> = {
+  access_code_required: {
+    title: "需要访问密码",
+    hint: "这个站点设置了访问密码，请在设置里填写站长给你的访问密码。",
+  },
+  access_code_invalid: {
+    title: "访问密码不对",
+    hint: "访问密码未通过验证。检查一下有没有输错、多了空格，或者找站长要最新的密码。",
+  },
+  access_locked: {
+    title: "密码错误次数过多",
+    hint: "连续输错密码后，你的地址会被暂时锁定。请等几分钟，再用正确的密码重试。",
+  },
+  not_configured: {
+    title: "服务端还没配置好",
+    hint: "服务器没有设置 BASE_URL 或 OPENAI_API_KEY。需要部署者在环境变量里补上后重启。",
+  },
+  path_not_allowed: {
+    title: "请求路径不允许",
+    hint: "代理只转发对话、模型列表和余额查询这几类请求。如果是应用自己报的这个错，请当作 bug 反馈。",
+  },
+  bad_request: {
+    title: "请求参数有误",
+    hint: "请求在发给模型之前就被拒绝了。看看设置里的 temperature、top_p、max_tokens 等参数是否超出范围。",
+  },
+  upstream_auth: {
+    title: "API Key 无效",
+    hint: "API Key 被拒绝了。请检查 OPENAI_API_KEY（或设置里你自己填的 Key）；中转站的 Key 只能配合该中转站的 BASE_URL 使用，过期或被禁用的令牌需要到中转站后台重新启用。",
+  },
+  upstream_quota: {
+    title: "额度或余额不足",
+    hint: "账户或令牌的余额、额度已经用完。请到服务商或中转站充值，或在中转站后台调高这个令牌的额度。",
+  },
+  upstream_forbidden: {
+    title: "服务商拒绝了请求",
+    hint: "可能是这个令牌没有权限使用该模型，也可能是服务器所在地区不受支持。换个模型试试，或到中转站后台检查令牌的模型权限。",
+  },
+  upstream_not_found: {
+    title: "接口地址不存在（404）",
+    hint: "多半是 BASE_URL 填错了：试试末尾加上或去掉 /v1，并确认填的是 API 地址而不是中转站的网站首页。模型名服务商不认识时也可能出现 404。",
+  },
+  model_not_found: {
+    title: "模型不可用",
+    hint: "上游不认识这个模型，或者中转站在你的分组下没有这个模型的可用渠道。检查模型名的拼写和大小写，或者直接从模型列表里选。",
+  },
+  context_too_long: {
+    title: "对话超出了模型的上下文长度",
+    hint: "消息加上回复长度超过了模型的上下文窗口。可以调低历史消息数、开一个新对话，或在设置里调低 max_tokens。",
+  },
+  max_tokens_too_large: {
+    title: "max_tokens 设得太大",
+    hint: "这个模型一次回复写不了这么多 token，请在设置里调低 max_tokens。",
+  },
+  payload_too_large: {
+    title: "请求内容太大",
+    hint: "请求体超过了服务器或前面代理的大小限制。一次少发点内容，或调低历史消息数。",
+  },
+  upstream_rate_limited: {
+    title: "请求太频繁",
+    hint: "这个 Key 短时间内的请求数或 token 数超过了限制，稍等片刻再试。",
+  },
+  upstream_overloaded: {
+    title: "上游繁忙",
+    hint: "服务商或中转站现在负载已满，过一会儿再试，或者先换个模型用。",
+  },
+  upstream_server: {
+    title: "上游服务出错",
+    hint: "服务商或中转站没能正常响应，通常是暂时的，重试一下就好。如果一直出现，把请求 ID 发给中转站客服排查。",
+  },
+  upstream_html: {
+    title: "收到的是网页而不是接口数据",
+    hint: "代理或 CDN 返回了一个 HTML 网页——BASE_URL 很可能指向了某个网站而不是 API，或者中间的网关出了故障。",
+  },
+  upstream_bad_response: {
+    title: "上游返回的内容无法解析",
+    hint: "上游返回的既不是 JSON 也不是流式数据。请确认 BASE_URL 指向的是兼容 OpenAI 的接口。",
+  },
+  upstream_unreachable: {
+    title: "连不上上游",
+    hint: "服务器连不上 BASE_URL（连接被拒、DNS 解析失败或 TLS 出错）。检查地址是否正确，以及服务器所在网络能否访问它。",
+  },
+  upstream_timeout: {
+    title: "上游响应超时",
+    hint: "上游太久没有回应。先重试一下；如果是慢模型写长回答，可能需要调大 nginx、Cloudflare 或 Vercel 等代理的超时时间。",
+  },
+  network: {
+    title: "网络错误",
+    hint: "浏览器连不上本站的服务器。检查一下网络、VPN 或代理设置后再试。",
+  },
+  stream_interrupted: {
+    title: "回答被中断了",
+    hint: "回答还没写完，数据流就断了。已经收到的部分都保留着，可以重新生成，或者让它接着写。",
+  },
+  prompt_too_long: {
+    title: "消息太长了",
+    hint: "光是你这条消息加上系统提示词就已经超出了模型的上下文窗口。请缩短消息或系统提示词、调低 max_tokens，或者换一个上下文更长的模型。",
+  },
+  unknown: {
+    title: "出了点问题",
+    hint: "发生了意料之外的错误，请重试。如果一直出现，下面的详细信息可以帮维护者定位问题。",
+  },
+};

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { exportData, parseImport } from "./transfer";
+import type { Conversation } from "./types";
+
+const conv = (id: string, over: Partial<Conversation> = {}): Conversation => ({
+  id,
+  title: `Chat ${id}`,
+  titleSettled: true,
+  createdAt: 1000,
+  updatedAt: 2000,
+  messages: [
+    { id: `${id}-1`, role: "user", content: "hi", status: "done", createdAt: 1000 },
+    {
+      id: `${id}-2`,
+      role: "assistant",
+      content: "hello",
+      reasoning: "greet back",
+      reasoningMs: 120,
+      status: "done",
+      createdAt: 1500,
+      model: "gpt-4o",
+      usage: { promptTokens: 9, completionTokens: 2, estimated: false },
+      cost: 0.0000425,
+      finishReason: "stop",
+    },
+  ],
+  overrides: { model: "gpt-4o", temperature: 0.5 },
+  ledger: [
+    { id: "l1", at: 1500, kind: "chat", model: "gpt-4o", usage: { promptTokens: 9, completionTokens: 2, estimated: false }, cost: null, messageId: `${id}-2`, status: "done", ttftMs: 300 },
+  ],
+  ...over,
+});
+
+function reason(text: string): string {
+  const r = parseImport(text);
+  if (r.ok) throw new Error("expected a refusal");
+  return r.reason;
+}
+
+describe("exportData / parseImport round trip", () => {
+  it("exports with the format tag and imports back identically", () => {
+    const data = exportData([conv("a"), conv("b")], { theme: "dark" });
+    expect(data).toMatchObject({ format: "relaychat", version: 1 });
+    expect(Number.isNaN(Date.parse(data.exportedAt))).toBe(false);
+    const r = parseImport(JSON.stringify(data));
+    expect(r).toEqual({ ok: true, conversations: [conv("a"), conv("b")], settings: { theme: "dark" } });
+  });
+
+  it("omits settings when none are given", () => {
+    const r = parseImport(JSON.stringify(exportData([conv("a")])));
+    expect(r.ok && "settings" in r).toBe(false);
+  });
+
+  it("accepts a plain array of conversations", () => {
+    expect(parseImport(JSON.stringify([conv("a")]))).toEqual({ ok: true, conversations: [conv("a")] });
+  });
+
+  it("turns streaming messages into interrupted ones", () => {
+    const c = conv("a");
+    c.messages[1].status = "streaming";
+    const r = parseImport(JSON.stringify(exportData([c])));
+    expect(r.ok && r.conversations[0].messages[1].status).toBe("interrupted");
+  });
+
+  it("fills harmless gaps with defaults (status, createdAt, updatedAt, ledger, overrides)", () => {
+    const minimal = [{ id: "m", createdAt: 5, messages: [{ id: "1", role: "user", content: "x" }] }];
+    const r = parseImport(JSON.stringify(minimal));
+    expect(r).toEqual({
+      ok: true,
+      conversations: [
+        {
+          id: "m",
+          title: "",
+          titleSettled: false,
+          createdAt: 5,
+          updatedAt: 5,
+          messages: [{ id: "1", role: "user", content: "x", status: "done", createdAt: 5 }],
+          overrides: {},
+          ledger: [],
+        },
+      ],
+    });
+  });
+
+  it("keeps an error with a code this build does not know, as unknown", () => {
+    const c = conv("a");
+    (c.messages[1] as unknown as { error: object }).error = { code: "from_the_future", status: 500, message: "x" };
+    const r = parseImport(JSON.stringify([c]));
+    expect(r.ok && r.conversations[0].messages[1].error?.code).toBe("unknown");
+  });
+});
+
+describe("parseImport refuses malformed files with a readable reason", () => {
+  it("not JSON", () => {
+    expect(reason("{not json")).toMatch(/not valid JSON/);
+  });
+
+  it("wrong or missing format tag", () => {
+    expect(reason(JSON.stringify({ format: "nextchat", conversations: [] }))).toMatch(/not a relaychat export.*"nextchat"/);
+    expect(reason(JSON.stringify({ conversations: [] }))).toMatch(/format is missing/);
+  });
+
+  it("a newer format version", () => {
+    expect(reason(JSON.stringify({ ...exportData([]), version: 2 }))).toMatch(/newer version/);
+  });
+
+  it("not an object or array", () => {
+    expect(reason("42")).toMatch(/does not contain conversations/);
+    expect(reason("null")).toMatch(/does not contain conversations/);
+  });
+
+  it("a message without a role, naming where", () => {
+    const c = conv("a");
+    delete (c.messages[1] as Partial<(typeof c.messages)[number]>).role;
+    const r = reason(JSON.stringify(exportData([conv("x"), c])));
+    expect(r).toContain("conversation 2 › message 2 › role: is missing");
+    expect(r).toContain("Nothing was imported");
+  });
+
+  it("a message without content", () => {
+    const c = conv("a");
+    delete (c.messages[0] as Partial<(typeof c.messages)[number]>).content;
+    expect(reason(JSON.stringify([c]))).toContain("conversation 1 › message 1 › content: is missing");
+  });
+
+  it("a bad role value", () => {
+    const c = conv("a");
+    (c.messages[0] as unknown as { role: string }).role = "robot";
+    expect(reason(JSON.stringify([c]))).toMatch(/message 1 › role: Invalid option/);
+  });
+
+  it("conversations that are not a list, or a message list that is not a list", () => {
+    expect(reason(JSON.stringify({ format: "relaychat", version: 1, conversations: {} }))).toContain("conversations");
+    expect(reason(JSON.stringify([{ ...conv("a"), messages: "hi" }]))).toContain("conversation 1 › messages");
+  });
+
+  it("a bad ledger entry", () => {
+    const c = conv("a");
+    (c.ledger[0] as unknown as { kind: string }).kind = "mystery";
+    expect(reason(JSON.stringify([c]))).toContain("conversation 1 › ledger entry 1 › kind");
+  });
+
+  it("duplicate conversation ids", () => {
+    expect(reason(JSON.stringify([conv("a"), conv("a")]))).toMatch(/share the id "a"/);
+  });
+
+  it("never applies part of a file: one bad conversation refuses all", () => {
+    const bad = { ...conv("b"), createdAt: "yesterday" };
+    const r = parseImport(JSON.stringify([conv("a"), bad, conv("c")]));
+    expect(r.ok).toBe(false);
+    expect("conversations" in r).toBe(false);
+  });
+});

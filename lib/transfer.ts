@@ -1,0 +1,202 @@
+/**
+ * Export and import of all conversations: the user's safety net against a cleared browser or a
+ * full IndexedDB. An import is validated completely before anything is applied — a file that is
+ * wrong anywhere is refused as a whole with a reason a person can act on, never half-imported.
+ */
+import { z } from "zod";
+import { isErrorCode, type ErrorCode } from "./errors";
+import type { Conversation } from "./types";
+
+export const EXPORT_FORMAT = "relaychat";
+export const EXPORT_VERSION = 1;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  conversations: Conversation[];
+  settings?: unknown;
+}
+
+export function exportData(conversations: Conversation[], settings?: unknown): ExportFile {
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date().toISOString(),
+    conversations,
+  };
+  if (settings !== undefined) file.settings = settings;
+  return file;
+}
+
+const finite = z.number().refine(Number.isFinite, "must be a finite number");
+const count = z.number().int().nonnegative();
+
+const usageSchema = z.object({
+  promptTokens: count,
+  completionTokens: count,
+  estimated: z.boolean().default(false),
+});
+
+const errorInfoSchema = z.object({
+  // A file from a newer version may use codes this build does not know; keep the error, as unknown.
+  code: z.string().transform((c): ErrorCode => (isErrorCode(c) ? c : "unknown")),
+  status: z.number().int(),
+  message: z.string(),
+  upstreamMessage: z.string().optional(),
+  requestId: z.string().optional(),
+});
+
+const messageSchema = z.object({
+  id: z.string().min(1),
+  role: z.enum(["system", "user", "assistant"]),
+  content: z.string(),
+  reasoning: z.string().optional(),
+  reasoningMs: finite.optional(),
+  // A file written mid-stream (or by a tool that omits it) still holds a usable message.
+  status: z.enum(["streaming", "done", "error", "interrupted"]).default("done"),
+  createdAt: finite.optional(),
+  model: z.string().optional(),
+  usage: usageSchema.optional(),
+  cost: finite.nullable().optional(),
+  finishReason: z.string().optional(),
+  error: errorInfoSchema.optional(),
+});
+
+const ledgerSchema = z.object({
+  id: z.string().min(1),
+  at: finite,
+  kind: z.enum(["chat", "regenerate", "title", "continue"]),
+  model: z.string(),
+  usage: usageSchema,
+  cost: finite.nullable(),
+  messageId: z.string().optional(),
+  status: z.enum(["done", "error", "interrupted"]),
+  ttftMs: finite.optional(),
+  durationMs: finite.optional(),
+});
+
+// Overrides are optional per field; unknown keys are dropped rather than refused.
+const overridesSchema = z
+  .object({
+    model: z.string(),
+    temperature: finite,
+    top_p: finite,
+    max_tokens: finite,
+    presence_penalty: finite,
+    frequency_penalty: finite,
+    historyCount: finite,
+    systemPrompt: z.string(),
+  })
+  .partial();
+
+const conversationSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().default(""),
+  titleSettled: z.boolean().default(false),
+  createdAt: finite,
+  updatedAt: finite.optional(),
+  messages: z.array(messageSchema),
+  overrides: overridesSchema.default({}),
+  ledger: z.array(ledgerSchema).default([]),
+});
+
+const envelopeSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.number().int(),
+  exportedAt: z.string().optional(),
+  conversations: z.array(conversationSchema),
+  settings: z.unknown().optional(),
+});
+
+type ParsedConversation = z.infer<typeof conversationSchema>;
+
+export type ImportResult =
+  | { ok: true; conversations: Conversation[]; settings?: unknown }
+  | { ok: false; reason: string };
+
+/** "conversations.2.messages.5.role" → "conversation 3 › message 6 › role". */
+function describePath(path: PropertyKey[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const next = path[i + 1];
+    if (typeof next === "number" && (key === "conversations" || key === "messages" || key === "ledger")) {
+      const noun = key === "conversations" ? "conversation" : key === "messages" ? "message" : "ledger entry";
+      parts.push(`${noun} ${next + 1}`);
+      i++;
+    } else if (typeof key === "number") {
+      // A bare array at the top level: its items are conversations.
+      parts.push(i === 0 ? `conversation ${key + 1}` : `item ${key + 1}`);
+    } else {
+      parts.push(String(key));
+    }
+  }
+  return parts.join(" › ");
+}
+
+function normalise(c: ParsedConversation): Conversation {
+  return {
+    ...c,
+    updatedAt: c.updatedAt ?? c.createdAt,
+    messages: c.messages.map((m) => ({
+      ...m,
+      // Nothing is streaming after an import: the stream that wrote it is long gone.
+      status: m.status === "streaming" ? "interrupted" : m.status,
+      createdAt: m.createdAt ?? c.createdAt,
+    })),
+  };
+}
+
+export function parseImport(text: string): ImportResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: "The file is not valid JSON. Choose a file exported from this app." };
+  }
+
+  let parsed: { conversations: ParsedConversation[]; settings?: unknown };
+  if (Array.isArray(data)) {
+    const r = z.array(conversationSchema).safeParse(data, { error: missingIsMissing });
+    if (!r.success) return { ok: false, reason: reasonFrom(r.error) };
+    parsed = { conversations: r.data };
+  } else if (data && typeof data === "object") {
+    const tag = (data as { format?: unknown }).format;
+    if (tag !== EXPORT_FORMAT) {
+      return {
+        ok: false,
+        reason: `This is not a ${EXPORT_FORMAT} export (format is ${tag === undefined ? "missing" : JSON.stringify(tag)}).`,
+      };
+    }
+    const version = (data as { version?: unknown }).version;
+    if (typeof version === "number" && version > EXPORT_VERSION) {
+      return { ok: false, reason: `The file was made by a newer version of the app (format version ${version}). Update the app, then import it.` };
+    }
+    const r = envelopeSchema.safeParse(data, { error: missingIsMissing });
+    if (!r.success) return { ok: false, reason: reasonFrom(r.error) };
+    parsed = r.data;
+  } else {
+    return { ok: false, reason: "The file does not contain conversations." };
+  }
+
+  const seen = new Set<string>();
+  for (const c of parsed.conversations) {
+    // The store keys conversations by id; two with one id would silently overwrite each other.
+    if (seen.has(c.id)) return { ok: false, reason: `Two conversations share the id ${JSON.stringify(c.id)}.` };
+    seen.add(c.id);
+  }
+  const result: ImportResult = { ok: true, conversations: parsed.conversations.map(normalise) };
+  if (parsed.settings !== undefined) result.settings = parsed.settings;
+  return result;
+}
+
+// Zod's default for an absent field reads "expected string, received undefined"; say it plainly.
+const missingIsMissing = (iss: { input?: unknown }) => (iss.input === undefined ? "is missing" : undefined);
+
+function reasonFrom(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = describePath(issue.path);
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? "s" : ""})` : "";
+  return `The file is malformed: ${where ? `${where}: ` : ""}${issue.message}${more}. Nothing was imported.`;
+}

@@ -143,7 +143,7 @@ export function digestCode(code: string): Buffer {
 /** Parses and validates an environment; throws EnvError naming every bad variable. */
 export function parseEnv(source: EnvSource): ServerEnv {
   // Proxy variables are conventionally accepted in lower case too.
-  const input = {
+  const input: EnvSource = {
     ...source,
     HTTP_PROXY: source.HTTP_PROXY ?? source.http_proxy,
     HTTPS_PROXY: source.HTTPS_PROXY ?? source.https_proxy,

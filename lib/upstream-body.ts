@@ -4,11 +4,15 @@
  * server proxy and by the browser in "own key" mode); see /work/shared/RELAYS.md for the shapes.
  */
 
-export type HeaderLike = Headers | Record<string, string | string[] | undefined> | undefined | null;
+interface HeaderGetter {
+  get(name: string): string | null;
+}
+
+export type HeaderLike = HeaderGetter | Record<string, string | string[] | undefined> | undefined | null;
 
 export function getHeader(headers: HeaderLike, name: string): string | undefined {
   if (!headers) return undefined;
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
+  if (typeof (headers as HeaderGetter).get === "function") return (headers as HeaderGetter).get(name) ?? undefined;
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
     if (key.toLowerCase() !== wanted || value === undefined) continue;

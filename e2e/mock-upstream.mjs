@@ -76,7 +76,8 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache",
       "X-Request-Id": `req_mock_${record.id}`,
-      ...(scenario.cut || scenario.reset ? { Connection: "close" } : {}),
+      // "reset" keeps chunked encoding, so destroying the socket is a visible error, not a clean EOF.
+      ...(scenario.cut ? { Connection: "close" } : {}),
     });
     res.flushHeaders();
     if (scenario.bodyDelayMs) await sleep(scenario.bodyDelayMs);

@@ -16,6 +16,7 @@ export class UpstreamCall {
   private readonly controller = new AbortController();
   private readonly startedAt = Date.now();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastActivity = Date.now();
   private disposed = false;
   timedOut = false;
   clientGone = false;
@@ -37,14 +38,24 @@ export class UpstreamCall {
     return Date.now() - this.startedAt;
   }
 
-  /** Something arrived from the upstream: restart the idle timer. */
+  /**
+   * Something arrived from the upstream. Called for every chunk, so it only stamps the time; the
+   * one pending timer re-arms itself for the remainder when it finds the call was active meanwhile.
+   */
   touch(): void {
-    if (this.disposed) return;
-    clearTimeout(this.idleTimer);
+    this.lastActivity = Date.now();
+    if (this.idleTimer === undefined && !this.disposed) this.armIdleTimer(this.timings.idleTimeoutMs);
+  }
+
+  private armIdleTimer(delay: number): void {
     this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.disposed) return;
+      const idleFor = Date.now() - this.lastActivity;
+      if (idleFor < this.timings.idleTimeoutMs) return this.armIdleTimer(this.timings.idleTimeoutMs - idleFor);
       this.timedOut = true;
       this.controller.abort(new DOMException("The upstream sent nothing for too long", "TimeoutError"));
-    }, this.timings.idleTimeoutMs);
+    }, delay);
   }
 
   abortForClient(): void {

@@ -196,11 +196,18 @@ test.describe("proxy in front of the mock upstream", () => {
     await mock.waitFor((r) => r.aborted, 3000);
   });
 
-  test("a relay's mid-stream error event and odd streams pass through untouched", async () => {
+  test("odd streams: relay error events, CRLF and split UTF-8 pass untouched; a reset connection gets an error event", async () => {
     const mid = dataEvents(await (await postChat(app.url, "mock:midstream-error", { stream: true })).text());
     expect(JSON.parse(mid[mid.length - 1]).error.type).toBe("new_api_error");
     const crlf = await (await postChat(app.url, "mock:crlf", { stream: true })).text();
     expect(crlf).toContain("\r\n\r\n");
+    const cut = dataEvents(await (await postChat(app.url, "mock:cut", { stream: true })).text());
+    expect(cut[cut.length - 1]).not.toBe("[DONE]"); // the browser, not the proxy, tells a cut stream
+    const reset = dataEvents(await (await postChat(app.url, "mock:reset", { stream: true })).text());
+    expect(JSON.parse(reset[reset.length - 1]).error.code).toBe("stream_interrupted");
+    const json = dataEvents(await (await postChat(app.url, "mock:json", { stream: true })).text());
+    expect(JSON.parse(json[0]).choices[0].delta.content).toContain("mock answer");
+    expect(json[json.length - 1]).toBe("[DONE]");
     const unicode = await (await postChat(app.url, "mock:unicode", { stream: true })).text();
     expect(dataEvents(unicode).slice(1, -2).map((e) => JSON.parse(e).choices[0]?.delta?.content ?? "").join("")).toContain("表情符号");
   });

@@ -151,8 +151,13 @@ export function extractRequestId(message: string | undefined, headers?: HeaderLi
   return undefined;
 }
 
-/** Keeps what a user can quote without flooding the UI. */
+/** Masks anything shaped like a bearer token or API key, should an error message ever echo one. */
+export function redactSecrets(text: string): string {
+  return text.replace(/(Bearer\s+)\S+/gi, "$1***").replace(/\b(sk|ak|key)-[A-Za-z0-9_-]{6,}/g, "$1-***");
+}
+
+/** Keeps what a user can quote without flooding the UI (and without a key in it). */
 export function clip(text: string, max = 600): string {
-  const t = text.trim();
+  const t = redactSecrets(text.trim());
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }

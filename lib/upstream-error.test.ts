@@ -261,3 +261,11 @@ describe("classifyFetchFailure", () => {
     expect(classifyFetchFailure(new TypeError("Failed to fetch")).code).toBe("upstream_unreachable");
   });
 });
+
+describe("secrets in upstream text", () => {
+  it("masks anything shaped like a key or bearer token in upstreamMessage", () => {
+    const e = info(401, JSON.stringify({ error: { message: "Incorrect API key provided: sk-proj-abcdef123456. Authorization: Bearer sk-abcdef123456" } }));
+    expect(e.upstreamMessage).not.toContain("abcdef123456");
+    expect(e.upstreamMessage).toContain("sk-***");
+  });
+});

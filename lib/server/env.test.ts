@@ -98,6 +98,8 @@ describe("parseEnv", () => {
     ["HIDE_USER_API_KEY", "sure"],
     ["HTTPS_PROXY", "not a url"],
     ["BASE_URL", "ftp://files.example.com"],
+    ["OPENAI_API_KEY", "sk-abc def"],
+    ["OPENAI_API_KEY", "sk-ok,sk-ü"],
   ])("rejects %s=%s with a message naming the variable", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(name);
@@ -106,7 +108,7 @@ describe("parseEnv", () => {
   it("lists every bad variable at once and never echoes secrets or BASE_URL", () => {
     let message = "";
     try {
-      parseEnv({ ACCESS_MAX_FAILURES: "x", PING_INTERVAL_MS: "y", BASE_URL: "ftp://user:hunter2@h", CODE: "c0de" });
+      parseEnv({ ACCESS_MAX_FAILURES: "x", PING_INTERVAL_MS: "y", BASE_URL: "ftp://user:hunter2@h", CODE: "c0de", OPENAI_API_KEY: "sk-le ak" });
     } catch (err) {
       message = (err as Error).message;
     }
@@ -115,5 +117,7 @@ describe("parseEnv", () => {
     expect(message).toContain("BASE_URL");
     expect(message).not.toContain("hunter2");
     expect(message).not.toContain("c0de");
+    expect(message).toContain("OPENAI_API_KEY");
+    expect(message).not.toContain("sk-le");
   });
 });

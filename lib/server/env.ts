@@ -165,6 +165,10 @@ export function parseEnv(source: EnvSource): ServerEnv {
       problems.push(`BASE_URL: ${why}`);
     }
   }
+  // A key with spaces or control characters would make the Authorization header throw later, and
+  // that error message would carry the key into a log. Refuse it here, without echoing it.
+  const rawKeys = typeof input.OPENAI_API_KEY === "string" ? splitList(input.OPENAI_API_KEY) : [];
+  if (rawKeys.some((k) => !/^[\x21-\x7e]+$/.test(k))) problems.push("OPENAI_API_KEY: contains spaces or characters that are not printable ASCII");
   if (problems.length > 0 || !parsed.success) {
     throw new EnvError(`Invalid environment configuration:\n  - ${problems.join("\n  - ")}`);
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
+import { redactSecrets } from "../upstream-body";
 import { getEnv, type ServerEnv } from "./env";
 import { readBodyLimited, resolveProxyRoute, upstreamHeaders, upstreamUrl, validateChatBody } from "./proxy-request";
 import { relayUpstream, type RelayResult } from "./relay";
@@ -54,9 +55,9 @@ export function errorResult(err: unknown): RelayResult {
   if (err instanceof AppError) {
     error = err;
   } else {
-    // Only the error's own text: request headers (code, keys) are never part of it.
+    // Only the error's own text, masked: request headers (code, keys) are never logged.
     const e = err as Error;
-    console.error(`[proxy] unexpected ${e?.name ?? "error"}: ${e?.message ?? String(err)}`);
+    console.error(`[proxy] unexpected ${e?.name ?? "error"}: ${redactSecrets(e?.message ?? String(err))}`);
     error = new AppError({ code: "unknown", status: 500, message: "Internal error in the proxy" });
   }
   const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };

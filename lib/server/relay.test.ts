@@ -225,3 +225,18 @@ describe("relayUpstream, stream", () => {
     }
   });
 });
+
+describe("relayUpstream, stream sniffing", () => {
+  it("a JSON error sent with an event-stream content type becomes an error event", async () => {
+    const { start } = fake({ steps: ['  {"error":{"message":"无效的令牌 (request id: S1)","type":"one_api_error"}}'] });
+    const { text } = await collect(await relayUpstream(start, { stream: true, timings }));
+    expect(JSON.parse(text.slice(text.indexOf("data: ") + 6)).error).toMatchObject({ code: "upstream_auth", status: 401, requestId: "S1" });
+  });
+
+  it("an HTML page sent with a stream content type becomes an upstream_html event", async () => {
+    const { start } = fake({ headers: { "content-type": "text/plain" }, steps: ["<html><head><title>Blocked</title></head>", "</html>"] });
+    const { text } = await collect(await relayUpstream(start, { stream: true, timings }));
+    expect(text).toContain('"code":"upstream_html"');
+    expect(text).toContain('"upstreamMessage":"Blocked"');
+  });
+});

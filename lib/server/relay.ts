@@ -70,10 +70,13 @@ function kindOf(res: UpstreamResponse): Kind {
 }
 
 async function readText(res: UpstreamResponse, call: UpstreamCall): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  return res.body ? drain(res.body.getReader(), call) : "";
+}
+
+/** Reads the rest of a body (after `first`, if given) as text, within MAX_BUFFERED_BYTES. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, call: UpstreamCall, first?: Uint8Array): Promise<string> {
+  const chunks: Uint8Array[] = first ? [first] : [];
+  let size = first?.byteLength ?? 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -88,6 +91,12 @@ async function readText(res: UpstreamResponse, call: UpstreamCall): Promise<stri
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+/** The first non-whitespace byte, or -1. */
+function leadingByte(chunk: Uint8Array): number {
+  for (const b of chunk) if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return b;
+  return -1;
+}
+
 /** Relays one upstream call. Throws AppError for anything that is not a success. */
 export async function relayUpstream(start: StartUpstream, options: RelayOptions): Promise<RelayResult> {
   const call = new UpstreamCall(options.timings, options.clientSignal);
@@ -95,6 +104,8 @@ export async function relayUpstream(start: StartUpstream, options: RelayOptions)
     call.touch();
     return res;
   });
+  // Marked as handled: when the browser leaves before the stream reads it, nobody awaits it.
+  responseP.catch(() => {});
   if (!options.stream) {
     try {
       const res = await responseP;
@@ -161,6 +172,7 @@ function endsEvent(tail: string): boolean {
 }
 
 function sseBody(responseP: Promise<UpstreamResponse>, call: UpstreamCall, timings: RelayTimings, committedEarly: boolean): ReadableStream<Uint8Array> {
+  let upstream: UpstreamResponse | undefined;
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   let forwarded = false;
   let finished = false;
@@ -202,27 +214,31 @@ function sseBody(responseP: Promise<UpstreamResponse>, call: UpstreamCall, timin
     },
     async pull(controller) {
       if (finished) return;
+      // A whole body that is not a stream: a completion becomes SSE, anything else an error event.
+      const settle = (kind: Kind, res: UpstreamResponse, text: string) => {
+        const sse = kind === "json" ? completionToSse(text) : null;
+        if (!sse) return finish(controller, classifyUpstreamError(res.status, text, res.headers));
+        stopPings();
+        controller.enqueue(encoder.encode(sse));
+        finish(controller);
+      };
       try {
-        if (!reader) {
+        if (!upstream) {
           const res = await responseP;
           const kind = kindOf(res);
-          if (kind !== "stream" || !res.body) {
-            const text = await readText(res, call);
-            const sse = kind === "json" ? completionToSse(text) : null;
-            if (sse) {
-              stopPings();
-              controller.enqueue(encoder.encode(sse));
-              return finish(controller);
-            }
-            return finish(controller, classifyUpstreamError(res.status, text, res.headers));
-          }
+          if (kind !== "stream" || !res.body) return settle(kind, res, await readText(res, call));
+          upstream = res;
           reader = res.body.getReader();
         }
-        const { done, value } = await reader.read();
+        const { done, value } = await reader!.read();
         if (done) return finish(controller);
         if (value.byteLength === 0) return;
         call.touch();
         if (!forwarded) {
+          // Some relays send a JSON error (or page) under an event-stream content type: sniff the
+          // first byte; SSE starts with a field name or a ':' comment, never with '{' or '<'.
+          const lead = leadingByte(value);
+          if (lead === 0x7b || lead === 0x3c) return settle(lead === 0x7b ? "json" : "error", upstream, await drain(reader!, call, value));
           forwarded = true;
           stopPings();
         }

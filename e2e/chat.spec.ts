@@ -106,9 +106,9 @@ test("a 401 from the upstream shows what to do", async ({ page }) => {
 test("an HTML error page and a relay error with a request id are explained", async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open(stack.app.url);
-  const html = await chat.ask("mock:error-html-502 hi", "error");
+  const html = await chat.ask("mock:error-502-html hi", "error");
   await expect(html.getByTestId("error-hint")).toHaveAttribute("data-code", "upstream_html");
-  const relay = await chat.ask("mock:error-503-no-channel hi", "error");
+  const relay = await chat.ask("mock:error-503-oneapi-no-channel hi", "error");
   await expect(relay.getByTestId("error-hint")).toHaveAttribute("data-code", "model_not_found");
   await expect(relay.getByTestId("error-hint")).toContainText(/request id|请求 ID/i);
 });

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "not_configured", // 503: the server has no BASE_URL / OPENAI_API_KEY
   "path_not_allowed", // 404: the proxy only forwards an allow-list of paths
   "bad_request", // 400: our own validation of the request failed
+  "upstream_bad_request", // 400/422 from upstream we cannot narrow down, e.g. an unsupported parameter
   "upstream_auth", // 401 from upstream: bad, expired or foreign key
   "upstream_quota", // 402/403/429 from upstream about quota, balance or billing
   "upstream_forbidden", // 403 from upstream: region, model not allowed for this key

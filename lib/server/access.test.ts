@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { accessErrorResponse, checkAccess, codeMatches, requiresAccessCode } from "./access";
+import { PEER_HEADER } from "./client-address";
+import { digestCode, parseEnv } from "./env";
+import { Lockout } from "./lockout";
+import { installPeerAddressHook } from "./peer-address";
+
+installPeerAddressHook(); // as instrumentation.ts does in the server
+
+const env = parseEnv({ CODE: "secret1,secret2", ACCESS_MAX_FAILURES: "3", ACCESS_WINDOW_MS: "60000" });
+const fresh = () => new Lockout({ maxFailures: 3, windowMs: 60_000 });
+const req = (headers: Record<string, string>, extra: Partial<{ method: string; pathname: string; now: number }> = {}) => ({
+  method: extra.method ?? "POST",
+  pathname: extra.pathname ?? "/api/openai/v1/chat/completions",
+  headers: new Headers({ [PEER_HEADER]: "198.51.100.1", ...headers }),
+  now: extra.now ?? 1_000_000,
+});
+
+describe("codeMatches", () => {
+  const digests = [digestCode("secret1"), digestCode("secret2")];
+  it("accepts each configured code and nothing else", () => {
+    expect(codeMatches("secret1", digests)).toBe(true);
+    expect(codeMatches("secret2", digests)).toBe(true);
+    expect(codeMatches("secret", digests)).toBe(false);
+    expect(codeMatches("secret1 ", digests)).toBe(false);
+    expect(codeMatches("", digests)).toBe(false);
+    expect(codeMatches("x".repeat(10_000), digests)).toBe(false);
+  });
+});
+
+describe("requiresAccessCode", () => {
+  it("leaves GET /api/config and /api/health open, nothing else", () => {
+    expect(requiresAccessCode("GET", "/api/config")).toBe(false);
+    expect(requiresAccessCode("HEAD", "/api/health")).toBe(false);
+    expect(requiresAccessCode("POST", "/api/config")).toBe(true);
+    expect(requiresAccessCode("GET", "/api/config/x")).toBe(true);
+    expect(requiresAccessCode("POST", "/api/access")).toBe(true);
+    expect(requiresAccessCode("GET", "/api/openai/v1/models")).toBe(true);
+  });
+});
+
+describe("checkAccess", () => {
+  it("lets everything through when CODE is empty", () => {
+    expect(checkAccess(req({}), parseEnv({}), fresh())).toBeNull();
+  });
+
+  it("lets open endpoints through without a code", () => {
+    expect(checkAccess(req({}, { method: "GET", pathname: "/api/config" }), env, fresh())).toBeNull();
+  });
+
+  it("requires a code, rejects a wrong one, accepts both right ones", () => {
+    const l = fresh();
+    expect(checkAccess(req({}), env, l)?.code).toBe("access_code_required");
+    expect(checkAccess(req({ "x-access-code": "nope" }), env, l)?.code).toBe("access_code_invalid");
+    expect(checkAccess(req({ "x-access-code": "secret1" }), env, l)).toBeNull();
+    expect(checkAccess(req({ "x-access-code": "secret2" }), env, l)).toBeNull();
+  });
+
+  it("never takes a bearer token as a way past the code", () => {
+    const l = fresh();
+    expect(checkAccess(req({ authorization: "Bearer secret1" }), env, l)?.code).toBe("access_code_required");
+    expect(checkAccess(req({ authorization: "Bearer sk-anything", "x-access-code": "bad" }), env, l)?.code).toBe("access_code_invalid");
+  });
+
+  it("locks an address out after ACCESS_MAX_FAILURES wrong codes, even for a right code", () => {
+    const l = fresh();
+    for (let i = 0; i < 3; i++) expect(checkAccess(req({ "x-access-code": `bad${i}` }), env, l)?.status).toBe(401);
+    const locked = checkAccess(req({ "x-access-code": "secret1" }, { now: 1_010_000 }), env, l);
+    expect(locked?.code).toBe("access_locked");
+    expect(locked?.status).toBe(429);
+    const res = accessErrorResponse(locked!);
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("50");
+    // another address is unaffected
+    expect(checkAccess(req({ "x-access-code": "secret1", [PEER_HEADER]: "198.51.100.2" }), env, l)).toBeNull();
+    // after the window the right code works again
+    expect(checkAccess(req({ "x-access-code": "secret1" }, { now: 1_000_000 + 60_001 }), env, l)).toBeNull();
+  });
+
+  it("does not let a spoofed X-Forwarded-For dodge the lock-out without TRUST_PROXY", () => {
+    const l = fresh();
+    for (let i = 0; i < 3; i++) checkAccess(req({ "x-access-code": "bad", "x-forwarded-for": `10.0.0.${i}` }), env, l);
+    expect(checkAccess(req({ "x-access-code": "bad", "x-forwarded-for": "10.0.0.99" }), env, l)?.code).toBe("access_locked");
+  });
+
+  it("keys on the proxy-supplied address with TRUST_PROXY", () => {
+    const trusting = parseEnv({ CODE: "secret1", ACCESS_MAX_FAILURES: "3", TRUST_PROXY: "1" });
+    const l = fresh();
+    for (let i = 0; i < 3; i++) checkAccess(req({ "x-access-code": "bad", "x-forwarded-for": "6.6.6.6, 198.51.100.50" }), trusting, l);
+    expect(checkAccess(req({ "x-access-code": "secret1", "x-forwarded-for": "7.7.7.7, 198.51.100.50" }), trusting, l)?.code).toBe("access_locked");
+    expect(checkAccess(req({ "x-access-code": "secret1", "x-forwarded-for": "198.51.100.51" }), trusting, l)).toBeNull();
+  });
+
+  it("answers 401 as project JSON", async () => {
+    const res = accessErrorResponse(checkAccess(req({}), env, fresh())!);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toContain("application/json");
+    expect(await res.json()).toEqual({ error: { code: "access_code_required", status: 401, message: expect.any(String) } });
+  });
+});

@@ -1,0 +1,90 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { AppError } from "../errors";
+import { clientAddress, peerHookActive } from "./client-address";
+import { digestCode, getEnv, type ServerEnv } from "./env";
+import { type Lockout, sharedLockout } from "./lockout";
+
+/**
+ * The access-code gate used by proxy.ts (and by any other entry point, e.g. a node:http fast path).
+ *
+ * The code travels in the `x-access-code` header only. An `Authorization: Bearer ...` header is
+ * never consulted: accepting any bearer token as a way past the code (as NextChat did) would turn
+ * the server key into a public one.
+ */
+
+export const ACCESS_CODE_HEADER = "x-access-code";
+
+/** Paths anyone may call: the page needs them before it knows a code. */
+const OPEN_ENDPOINTS = new Set(["/api/config", "/api/health"]);
+
+export function requiresAccessCode(method: string, pathname: string): boolean {
+  const m = method.toUpperCase();
+  if ((m === "GET" || m === "HEAD") && OPEN_ENDPOINTS.has(pathname)) return false;
+  return true;
+}
+
+/**
+ * Compares digests in constant time against every configured code. Hashing first gives equal
+ * lengths for timingSafeEqual and hides the code's length; looping over all codes without an early
+ * exit keeps the time independent of which one matched.
+ */
+export function codeMatches(candidate: string, digests: readonly Buffer[]): boolean {
+  const digest = digestCode(candidate);
+  let matched = false;
+  for (const ref of digests) {
+    if (timingSafeEqual(digest, ref)) matched = true;
+  }
+  return matched;
+}
+
+interface HeaderSource {
+  get(name: string): string | null;
+}
+
+export interface AccessCheck {
+  method: string;
+  pathname: string;
+  headers: HeaderSource;
+  now?: number;
+}
+
+/** null = let the request through; otherwise the error to answer with (401 or 429). */
+export function checkAccess(
+  { method, pathname, headers, now = Date.now() }: AccessCheck,
+  env: ServerEnv = getEnv(),
+  lockout: Lockout = sharedLockout({ maxFailures: env.accessMaxFailures, windowMs: env.accessWindowMs }),
+): AppError | null {
+  if (!env.codeRequired || !requiresAccessCode(method, pathname)) return null;
+  const client = clientAddress(headers, { trustProxyHops: env.trustProxyHops, peerHookActive: peerHookActive() });
+  const state = lockout.check(client, now);
+  if (state.locked) return lockedError(state.retryAfterSec);
+  const code = headers.get(ACCESS_CODE_HEADER)?.trim();
+  if (!code) {
+    // Not counted as a failure: the page asks for /api/* before the user typed anything.
+    return new AppError({ code: "access_code_required", status: 401, message: "An access code is required" });
+  }
+  if (codeMatches(code, env.codeDigests)) return null;
+  lockout.fail(client, now);
+  return new AppError({ code: "access_code_invalid", status: 401, message: "The access code is not valid" });
+}
+
+export class LockedError extends AppError {
+  readonly retryAfterSec: number;
+  constructor(retryAfterSec: number) {
+    super({ code: "access_locked", status: 429, message: `Too many wrong access codes; try again in ${retryAfterSec} s` });
+    this.retryAfterSec = retryAfterSec;
+  }
+}
+
+function lockedError(retryAfterSec: number): LockedError {
+  return new LockedError(retryAfterSec);
+}
+
+/** The HTTP answer for a refused request, with Retry-After on a lock-out. */
+export function accessErrorResponse(error: AppError): Response {
+  const headers: Record<string, string> = {};
+  if (error instanceof LockedError) headers["Retry-After"] = String(error.retryAfterSec);
+  if (error.status === 401) headers["WWW-Authenticate"] = 'AccessCode header="x-access-code"';
+  return error.toResponse(headers);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { buildServerConfig } from "./config";
+import { parseEnv } from "./env";
+
+describe("buildServerConfig", () => {
+  it("reports what the page needs and nothing secret", () => {
+    const config = buildServerConfig(
+      parseEnv({ OPENAI_API_KEY: "sk-hidden", CODE: "c0de", CUSTOM_MODELS: "-all,a,b=Bee", DEFAULT_MODEL: "b", HIDE_USER_API_KEY: "1" }),
+    );
+    expect(config).toMatchObject({
+      codeRequired: true,
+      upstreamConfigured: true,
+      allowUserApiKey: false,
+      allowModelTitle: true,
+      models: [{ id: "b", label: "Bee" }, { id: "a" }],
+      defaultModel: "b",
+      defaults: { titleMode: "local", historyCount: expect.any(Number), temperature: expect.any(Number), max_tokens: expect.any(Number) },
+    });
+    const text = JSON.stringify(config);
+    expect(text).not.toContain("sk-hidden");
+    expect(text).not.toContain("c0de");
+  });
+
+  it("works with an empty environment", () => {
+    const config = buildServerConfig(parseEnv({}));
+    expect(config.codeRequired).toBe(false);
+    expect(config.upstreamConfigured).toBe(false);
+    expect(config.allowUserApiKey).toBe(true);
+    expect(config.models[0].id).toBe(config.defaultModel);
+  });
+});

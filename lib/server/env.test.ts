@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { digestCode, EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("works with an empty environment (build time, first boot)", () => {
+    const env = parseEnv({});
+    expect(env.baseUrl).toBe("https://api.openai.com");
+    expect(env.upstreamConfigured).toBe(false);
+    expect(env.apiKey()).toBeUndefined();
+    expect(env.codeRequired).toBe(false);
+    expect(env.trustProxyHops).toBe(0);
+    expect(env.accessMaxFailures).toBe(10);
+    expect(env.accessWindowMs).toBe(600_000);
+    expect(env.requestTimeoutMs).toBe(300_000);
+    expect(env.firstBytePingMs).toBe(3000);
+    expect(env.pingIntervalMs).toBe(10_000);
+    expect(env.outboundProxy).toBeNull();
+    expect(env.hideUserApiKey).toBe(false);
+    expect(env.disableModelTitle).toBe(false);
+  });
+
+  it("treats blank values as unset", () => {
+    const env = parseEnv({ CODE: " ", OPENAI_API_KEY: "", ACCESS_MAX_FAILURES: "", BASE_URL: "  " });
+    expect(env.codeRequired).toBe(false);
+    expect(env.upstreamConfigured).toBe(false);
+    expect(env.accessMaxFailures).toBe(10);
+    expect(env.baseUrl).toBe("https://api.openai.com");
+  });
+
+  it("normalises BASE_URL in every accepted form", () => {
+    expect(parseEnv({ BASE_URL: "https://relay.example.com/v1/" }).baseUrl).toBe("https://relay.example.com");
+    expect(parseEnv({ BASE_URL: "http://127.0.0.1:8787/v1/chat/completions" }).baseUrl).toBe("http://127.0.0.1:8787");
+  });
+
+  it("stores codes only as digests", () => {
+    const env = parseEnv({ CODE: "secret1, secret2,," });
+    expect(env.codeRequired).toBe(true);
+    expect(env.codeDigests).toHaveLength(2);
+    expect(env.codeDigests[0].equals(digestCode("secret1"))).toBe(true);
+    expect(JSON.stringify(env)).not.toContain("secret1");
+  });
+
+  it("hides the key behind a function and rotates several keys", () => {
+    const env = parseEnv({ OPENAI_API_KEY: "sk-a,sk-b" });
+    expect(env.upstreamConfigured).toBe(true);
+    expect([env.apiKey(), env.apiKey(), env.apiKey()]).toEqual(["sk-a", "sk-b", "sk-a"]);
+    expect(JSON.stringify(env)).not.toContain("sk-a");
+  });
+
+  it("parses numbers and booleans", () => {
+    const env = parseEnv({
+      ACCESS_MAX_FAILURES: "3",
+      ACCESS_WINDOW_MS: "60000",
+      FIRST_BYTE_PING_MS: "0",
+      PING_INTERVAL_MS: "200",
+      HIDE_USER_API_KEY: "true",
+      DISABLE_MODEL_TITLE: "1",
+    });
+    expect(env.accessMaxFailures).toBe(3);
+    expect(env.accessWindowMs).toBe(60_000);
+    expect(env.firstBytePingMs).toBe(0);
+    expect(env.pingIntervalMs).toBe(200);
+    expect(env.hideUserApiKey).toBe(true);
+    expect(env.disableModelTitle).toBe(true);
+  });
+
+  it.each([
+    ["1", 1],
+    ["true", 1],
+    ["TRUE", 1],
+    ["0", 0],
+    ["false", 0],
+    ["2", 2],
+  ])("TRUST_PROXY=%s trusts %i hop(s)", (value, hops) => {
+    expect(parseEnv({ TRUST_PROXY: value }).trustProxyHops).toBe(hops);
+  });
+
+  it("trusts one hop on Vercel unless TRUST_PROXY says otherwise", () => {
+    expect(parseEnv({ VERCEL: "1" }).trustProxyHops).toBe(1);
+    expect(parseEnv({ VERCEL: "1", TRUST_PROXY: "0" }).trustProxyHops).toBe(0);
+  });
+
+  it("reads proxy variables in upper or lower case", () => {
+    expect(parseEnv({ https_proxy: "http://proxy:3128", no_proxy: "localhost" }).outboundProxy).toEqual({
+      httpsProxy: "http://proxy:3128",
+      noProxy: "localhost",
+    });
+    expect(parseEnv({ NO_PROXY: "localhost" }).outboundProxy).toBeNull();
+  });
+
+  it.each([
+    ["ACCESS_MAX_FAILURES", "ten"],
+    ["ACCESS_MAX_FAILURES", "0"],
+    ["ACCESS_WINDOW_MS", "-5"],
+    ["REQUEST_TIMEOUT_MS", "1.5"],
+    ["PING_INTERVAL_MS", "10"],
+    ["TRUST_PROXY", "maybe"],
+    ["HIDE_USER_API_KEY", "sure"],
+    ["HTTPS_PROXY", "not a url"],
+    ["BASE_URL", "ftp://files.example.com"],
+    ["OPENAI_API_KEY", "sk-abc def"],
+    ["OPENAI_API_KEY", "sk-ok,sk-ü"],
+  ])("rejects %s=%s with a message naming the variable", (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
+    expect(() => parseEnv({ [name]: value })).toThrow(name);
+  });
+
+  it("lists every bad variable at once and never echoes secrets or BASE_URL", () => {
+    let message = "";
+    try {
+      parseEnv({ ACCESS_MAX_FAILURES: "x", PING_INTERVAL_MS: "y", BASE_URL: "ftp://user:hunter2@h", CODE: "c0de", OPENAI_API_KEY: "sk-le ak" });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain("ACCESS_MAX_FAILURES");
+    expect(message).toContain("PING_INTERVAL_MS");
+    expect(message).toContain("BASE_URL");
+    expect(message).not.toContain("hunter2");
+    expect(message).not.toContain("c0de");
+    expect(message).toContain("OPENAI_API_KEY");
+    expect(message).not.toContain("sk-le");
+  });
+});

@@ -1,0 +1,211 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { BaseUrlError, normalizeBaseUrl } from "../base-url";
+
+/**
+ * The only module that reads `process.env`. It runs at request time (and eagerly from
+ * instrumentation.ts at boot), never at build time, so one build or Docker image serves every
+ * deployment and `next build` works with an empty environment.
+ *
+ * Secrets (OPENAI_API_KEY, CODE) never appear in error messages, and the parsed object keeps the
+ * key behind a function and the codes only as SHA-256 digests, so logging the object by mistake
+ * cannot leak them.
+ */
+
+export type EnvSource = Record<string, string | undefined>;
+
+export interface OutboundProxy {
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy?: string;
+}
+
+export interface ServerEnv {
+  /** Normalised root the API paths hang off (see lib/base-url.ts). */
+  baseUrl: string;
+  /** "Upstream configured" = a server key is set; BASE_URL defaults to OpenAI. */
+  upstreamConfigured: boolean;
+  /** Next server key (several comma-separated keys are used in turn, as in NextChat). */
+  apiKey: () => string | undefined;
+  /** SHA-256 digests of the access codes; empty = no code required. */
+  codeDigests: readonly Buffer[];
+  codeRequired: boolean;
+  /** How many reverse-proxy hops to trust for the client address; 0 = trust none. */
+  trustProxyHops: number;
+  accessMaxFailures: number;
+  accessWindowMs: number;
+  /** Idle timeout: no byte from upstream for this long aborts the call. No total timeout. */
+  requestTimeoutMs: number;
+  /** How long a streamed call may stay silent before the response is committed and pinged. */
+  firstBytePingMs: number;
+  pingIntervalMs: number;
+  customModels: string;
+  defaultModel: string;
+  /** null = connect directly. */
+  outboundProxy: OutboundProxy | null;
+  hideUserApiKey: boolean;
+  disableModelTitle: boolean;
+}
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+// Docker and Vercel often pass `NAME=` for "unset": treat blank as absent.
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const text = z.preprocess(blank, z.string().trim().optional());
+
+function intVar(fallback: number, min: number) {
+  return z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, { error: `must be a whole number (milliseconds or a count), at least ${min}` })
+      .transform(Number)
+      .refine((n) => n >= min && Number.isSafeInteger(n), { error: `must be at least ${min}` })
+      .optional()
+      .transform((n) => n ?? fallback),
+  );
+}
+
+const TRUE = ["1", "true", "yes", "on"];
+const FALSE = ["0", "false", "no", "off"];
+const boolVar = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => TRUE.includes(v) || FALSE.includes(v), { error: "must be 1/true/yes/on or 0/false/no/off" })
+    .transform((v) => TRUE.includes(v))
+    .optional(),
+);
+
+// "1"/"true" = one proxy in front (nginx, Vercel); a number = that many proxies (e.g. CDN + nginx).
+const trustProxyVar = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => TRUE.includes(v) || FALSE.includes(v) || /^\d{1,2}$/.test(v), {
+      error: "must be 1/true (one proxy in front), 0/false, or the number of trusted proxy hops",
+    })
+    .transform((v) => (TRUE.includes(v) ? 1 : FALSE.includes(v) ? 0 : Number(v)))
+    .optional(),
+);
+
+const proxyUrl = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .refine((v) => /^(https?|socks5?):\/\/[^\s]+$/i.test(v) && URL.canParse(v), { error: "must be a proxy URL like http://host:port" })
+    .optional(),
+);
+
+const schema = z.object({
+  OPENAI_API_KEY: text,
+  BASE_URL: text,
+  CODE: text,
+  TRUST_PROXY: trustProxyVar,
+  VERCEL: text,
+  ACCESS_MAX_FAILURES: intVar(10, 1),
+  ACCESS_WINDOW_MS: intVar(600_000, 1000),
+  REQUEST_TIMEOUT_MS: intVar(300_000, 1000),
+  FIRST_BYTE_PING_MS: intVar(3000, 0),
+  PING_INTERVAL_MS: intVar(10_000, 50),
+  CUSTOM_MODELS: text,
+  DEFAULT_MODEL: text,
+  HTTP_PROXY: proxyUrl,
+  HTTPS_PROXY: proxyUrl,
+  NO_PROXY: text,
+  HIDE_USER_API_KEY: boolVar,
+  DISABLE_MODEL_TITLE: boolVar,
+});
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function digestCode(code: string): Buffer {
+  return createHash("sha256").update(code, "utf8").digest();
+}
+
+/** Parses and validates an environment; throws EnvError naming every bad variable. */
+export function parseEnv(source: EnvSource): ServerEnv {
+  // Proxy variables are conventionally accepted in lower case too.
+  const input: EnvSource = {
+    ...source,
+    HTTP_PROXY: source.HTTP_PROXY ?? source.http_proxy,
+    HTTPS_PROXY: source.HTTPS_PROXY ?? source.https_proxy,
+    NO_PROXY: source.NO_PROXY ?? source.no_proxy,
+  };
+  const parsed = schema.safeParse(input);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".") || "?"}: ${issue.message}`);
+  }
+  let baseUrl = "https://api.openai.com";
+  const rawBase = typeof input.BASE_URL === "string" ? input.BASE_URL.trim() : "";
+  if (rawBase) {
+    try {
+      baseUrl = normalizeBaseUrl(rawBase);
+    } catch (err) {
+      // The value is not echoed: a BASE_URL may carry credentials (https://user:pass@host).
+      const why = err instanceof BaseUrlError && /http/.test(err.message) ? "must start with http:// or https://" : "is not a valid URL";
+      problems.push(`BASE_URL: ${why}`);
+    }
+  }
+  // A key with spaces or control characters would make the Authorization header throw later, and
+  // that error message would carry the key into a log. Refuse it here, without echoing it.
+  const rawKeys = typeof input.OPENAI_API_KEY === "string" ? splitList(input.OPENAI_API_KEY) : [];
+  if (rawKeys.some((k) => !/^[\x21-\x7e]+$/.test(k))) problems.push("OPENAI_API_KEY: contains spaces or characters that are not printable ASCII");
+  if (problems.length > 0 || !parsed.success) {
+    throw new EnvError(`Invalid environment configuration:\n  - ${problems.join("\n  - ")}`);
+  }
+  const e = parsed.data;
+  const keys = splitList(e.OPENAI_API_KEY);
+  const codes = splitList(e.CODE);
+  let turn = 0;
+  const proxy: OutboundProxy = {};
+  if (e.HTTP_PROXY) proxy.httpProxy = e.HTTP_PROXY;
+  if (e.HTTPS_PROXY) proxy.httpsProxy = e.HTTPS_PROXY;
+  if (e.NO_PROXY) proxy.noProxy = e.NO_PROXY;
+  return {
+    baseUrl,
+    upstreamConfigured: keys.length > 0,
+    apiKey: () => (keys.length === 0 ? undefined : keys[turn++ % keys.length]),
+    codeDigests: codes.map(digestCode),
+    codeRequired: codes.length > 0,
+    // Vercel's edge overwrites X-Forwarded-For with the real client address, so trust one hop
+    // there unless told otherwise.
+    trustProxyHops: e.TRUST_PROXY ?? (e.VERCEL === "1" ? 1 : 0),
+    accessMaxFailures: e.ACCESS_MAX_FAILURES,
+    accessWindowMs: e.ACCESS_WINDOW_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    firstBytePingMs: e.FIRST_BYTE_PING_MS,
+    pingIntervalMs: e.PING_INTERVAL_MS,
+    customModels: e.CUSTOM_MODELS ?? "",
+    defaultModel: e.DEFAULT_MODEL ?? "",
+    outboundProxy: proxy.httpProxy || proxy.httpsProxy ? proxy : null,
+    hideUserApiKey: e.HIDE_USER_API_KEY ?? false,
+    disableModelTitle: e.DISABLE_MODEL_TITLE ?? false,
+  };
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated server environment, read once on first use (request time, not build time). */
+export function getEnv(): ServerEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

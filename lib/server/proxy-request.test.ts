@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import { MAX_BODY_BYTES, readBodyLimited, resolveProxyPath, resolveProxyRoute, upstreamHeaders, upstreamUrl, validateChatBody } from "./proxy-request";
+
+const fail = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (err) {
+    return err as AppError;
+  }
+  throw new Error("expected a throw");
+};
+
+describe("resolveProxyRoute", () => {
+  it.each([
+    ["POST", "v1/chat/completions", "v1/chat/completions"],
+    ["GET", "v1/models", "v1/models"],
+    ["GET", "dashboard/billing/subscription", "dashboard/billing/subscription"],
+    ["GET", "v1/dashboard/billing/subscription", "dashboard/billing/subscription"],
+    ["GET", "dashboard/billing/usage", "dashboard/billing/usage"],
+    ["get", "v1/dashboard/billing/usage", "dashboard/billing/usage"],
+  ])("allows %s %s", (method, path, apiPath) => {
+    expect(resolveProxyRoute(method, path.split("/")).apiPath).toBe(apiPath);
+  });
+
+  it.each([
+    ["GET", ["v1", "chat", "completions"]],
+    ["POST", ["v1", "models"]],
+    ["POST", ["v1", "files"]],
+    ["GET", ["v1", "files"]],
+    ["POST", ["v1", "embeddings"]],
+    ["POST", ["chat", "completions"]],
+    ["POST", ["v1", "chat", "completions", ""]],
+    ["POST", ["v1", "chat", "..", "chat", "completions"]],
+    ["POST", ["v1", ".", "chat", "completions"]],
+    ["POST", ["v1/chat/completions"]],
+    ["POST", ["https:", "", "evil.example", "v1", "chat", "completions"]],
+    ["POST", ["https://evil.example/v1", "chat", "completions"]],
+    ["POST", ["v1", "chat", "completions%2F.."]],
+    ["POST", ["v1", "chat", "completions\\.."]],
+    ["POST", ["V1", "chat", "completions"]],
+    ["POST", []],
+    ["DELETE", ["v1", "models"]],
+  ])("refuses %s %j with 404 path_not_allowed", (method, segments) => {
+    const err = fail(() => resolveProxyRoute(method, segments));
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.code).toBe("path_not_allowed");
+    expect(err.status).toBe(404);
+  });
+
+  it("resolveProxyPath decodes a raw path and refuses encoded tricks", () => {
+    expect(resolveProxyPath("POST", "/v1/chat/completions").kind).toBe("chat");
+    expect(fail(() => resolveProxyPath("POST", "v1/%2e%2e/chat/completions")).code).toBe("path_not_allowed");
+    expect(fail(() => resolveProxyPath("POST", "v1%2Fchat%2Fcompletions")).code).toBe("path_not_allowed");
+    expect(fail(() => resolveProxyPath("POST", "v1/%E0%A4%A")).code).toBe("path_not_allowed");
+  });
+});
+
+describe("upstreamUrl", () => {
+  const chat = resolveProxyRoute("POST", ["v1", "chat", "completions"]);
+  const usage = resolveProxyRoute("GET", ["dashboard", "billing", "usage"]);
+  it("always targets BASE_URL, whatever form it was given in", () => {
+    expect(upstreamUrl("https://relay.example.com/v1/", chat, "?x=1")).toBe("https://relay.example.com/v1/chat/completions");
+    expect(upstreamUrl("http://127.0.0.1:9/openai", chat, "")).toBe("http://127.0.0.1:9/openai/v1/chat/completions");
+  });
+  it("forwards a well-formed query string on billing paths only", () => {
+    expect(upstreamUrl("https://r.example", usage, "?start_date=2025-01-01&end_date=2025-02-01")).toBe(
+      "https://r.example/v1/dashboard/billing/usage?start_date=2025-01-01&end_date=2025-02-01",
+    );
+    expect(upstreamUrl("https://r.example", usage, "?a=%23b&c=d e&&")).toBe("https://r.example/v1/dashboard/billing/usage?a=%23b&c=d+e");
+    expect(upstreamUrl("https://r.example", usage, "")).toBe("https://r.example/v1/dashboard/billing/usage");
+  });
+});
+
+const stream = (parts: (string | Uint8Array)[]) =>
+  new ReadableStream<Uint8Array>({
+    start(c) {
+      for (const p of parts) c.enqueue(typeof p === "string" ? new TextEncoder().encode(p) : p);
+      c.close();
+    },
+  });
+
+describe("readBodyLimited", () => {
+  it("reads a body in pieces", async () => {
+    expect(new TextDecoder().decode(await readBodyLimited(stream(["ab", "cd"]), null))).toBe("abcd");
+    expect(await readBodyLimited(null, null)).toHaveLength(0);
+  });
+  it("refuses by Content-Length before reading", async () => {
+    await expect(readBodyLimited(stream(["x"]), String(MAX_BODY_BYTES + 1))).rejects.toMatchObject({ code: "payload_too_large", status: 413 });
+  });
+  it("refuses by count when the length was not declared", async () => {
+    await expect(readBodyLimited(stream(["12345", "67890"]), null, 8)).rejects.toMatchObject({ code: "payload_too_large" });
+  });
+});
+
+describe("validateChatBody", () => {
+  const enc = (v: unknown) => new TextEncoder().encode(typeof v === "string" ? v : JSON.stringify(v));
+  const ok = { model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] };
+
+  it("accepts a chat body and reports whether it streams, passing unknown fields", () => {
+    expect(validateChatBody(enc(ok))).toEqual({ model: "gpt-4o-mini", stream: false });
+    expect(validateChatBody(enc({ ...ok, stream: true, tools: [], reasoning_effort: "low", stream_options: { include_usage: true } }))).toEqual({
+      model: "gpt-4o-mini",
+      stream: true,
+    });
+    expect(validateChatBody(enc({ ...ok, messages: [{ role: "user", content: [{ type: "text", text: "x" }] }] })).stream).toBe(false);
+  });
+
+  it.each([
+    ["not JSON", "{nope"],
+    ["an array", [ok]],
+    ["null", "null"],
+    ["no model", { messages: ok.messages }],
+    ["a numeric model", { ...ok, model: 4 }],
+    ["an empty model", { ...ok, model: " " }],
+    ["no messages", { model: "m" }],
+    ["empty messages", { ...ok, messages: [] }],
+    ["messages not an array", { ...ok, messages: "hi" }],
+    ["a message without role", { ...ok, messages: [{ content: "hi" }] }],
+    ["a string stream flag", { ...ok, stream: "yes" }],
+  ])("refuses %s with 400 bad_request", (_name, value) => {
+    const err = fail(() => validateChatBody(enc(value)));
+    expect(err.code).toBe("bad_request");
+    expect(err.status).toBe(400);
+  });
+
+  it("refuses invalid UTF-8", () => {
+    expect(fail(() => validateChatBody(new Uint8Array([0x7b, 0xff, 0x7d]))).code).toBe("bad_request");
+  });
+});
+
+describe("upstreamHeaders", () => {
+  it("sends the server key and drops the client's secrets and identity", () => {
+    const client = new Headers({
+      authorization: "Bearer sk-user-own",
+      "x-access-code": "secret1",
+      cookie: "a=b",
+      host: "chat.example",
+      "x-forwarded-for": "1.2.3.4",
+      "x-relaychat-peer": "1.2.3.4",
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      "user-agent": "Mozilla/5.0",
+    });
+    const out = upstreamHeaders(client, "sk-server", true);
+    expect(Object.fromEntries(out)).toEqual({
+      authorization: "Bearer sk-server",
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      "user-agent": "Mozilla/5.0",
+    });
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * Deciding what to forward, before anything goes upstream: the path allow-list, the request body
+ * (size limit, JSON shape) and the headers. Framework-free so the Next route handler and a plain
+ * node:http fast path share it.
+ *
+ * The upstream URL is always BASE_URL joined with one of the constant paths below, never anything
+ * taken from the request, so the proxy cannot be pointed elsewhere (no SSRF, no `../`).
+ */
+import { z } from "zod";
+import { joinApiUrl } from "../base-url";
+import { AppError } from "../errors";
+
+export type ProxyKind = "chat" | "models" | "billing";
+
+export interface ProxyRoute {
+  kind: ProxyKind;
+  method: "GET" | "POST";
+  /** The API path as joinApiUrl wants it (the `v1/` prefix is added there). */
+  apiPath: string;
+  forwardQuery: boolean;
+}
+
+const ROUTES: Record<string, ProxyRoute> = {
+  "v1/chat/completions": { kind: "chat", method: "POST", apiPath: "v1/chat/completions", forwardQuery: false },
+  "v1/models": { kind: "models", method: "GET", apiPath: "v1/models", forwardQuery: false },
+  "dashboard/billing/subscription": { kind: "billing", method: "GET", apiPath: "dashboard/billing/subscription", forwardQuery: true },
+  "dashboard/billing/usage": { kind: "billing", method: "GET", apiPath: "dashboard/billing/usage", forwardQuery: true },
+  "v1/dashboard/billing/subscription": { kind: "billing", method: "GET", apiPath: "dashboard/billing/subscription", forwardQuery: true },
+  "v1/dashboard/billing/usage": { kind: "billing", method: "GET", apiPath: "dashboard/billing/usage", forwardQuery: true },
+};
+
+function notAllowed(method: string, shown: string): AppError {
+  return new AppError({ code: "path_not_allowed", status: 404, message: `${method.toUpperCase()} /${shown.slice(0, 100)} is not forwarded` });
+}
+
+/**
+ * Resolves the segments after /api/openai/ (already URL-decoded, as Next's catch-all params are)
+ * to an allow-listed route. Segments that are empty, `.`/`..`, or contain a slash, backslash,
+ * colon, `%`, `?` or `#` are refused outright: they only appear in traversal or URL tricks.
+ */
+export function resolveProxyRoute(method: string, segments: readonly string[]): ProxyRoute {
+  const shown = segments.join("/");
+  const suspicious = segments.length === 0 || segments.some((s) => s === "" || s === "." || s === ".." || /[/\\:%?#\0]/.test(s));
+  const route = suspicious ? undefined : ROUTES[shown];
+  if (!route || route.method !== method.toUpperCase()) throw notAllowed(method, shown);
+  return route;
+}
+
+/** For callers holding a raw, still-encoded path such as `v1/chat/completions` (the node fast path). */
+export function resolveProxyPath(method: string, rawPath: string): ProxyRoute {
+  let segments: string[];
+  try {
+    segments = rawPath.replace(/^\/+/, "").split("/").map(decodeURIComponent);
+  } catch {
+    throw notAllowed(method, rawPath);
+  }
+  return resolveProxyRoute(method, segments);
+}
+
+export function upstreamUrl(baseUrl: string, route: ProxyRoute, search: string): string {
+  // Re-serialised so only well-formed key=value pairs reach the upstream.
+  const query = route.forwardQuery ? new URLSearchParams(search).toString() : "";
+  return joinApiUrl(baseUrl, route.apiPath, query);
+}
+
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+function tooLarge(max: number): AppError {
+  return new AppError({ code: "payload_too_large", status: 413, message: `The request body is larger than ${Math.round(max / 1024 / 1024)} MB` });
+}
+
+/** Reads a request body, refusing it as soon as it passes `max` bytes (by header or by count). */
+export async function readBodyLimited(body: ReadableStream<Uint8Array> | null, contentLength: string | null, max = MAX_BODY_BYTES): Promise<Uint8Array> {
+  if (contentLength !== null && Number(contentLength) > max) {
+    await body?.cancel().catch(() => {});
+    throw tooLarge(max);
+  }
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(max);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+// Only what the proxy relies on; every other field (tools, response_format, reasoning_effort, ...)
+// passes through untouched because the original bytes are forwarded, not a re-serialisation.
+const chatBodySchema = z.looseObject({
+  model: z.string().trim().min(1).max(200),
+  messages: z.array(z.looseObject({ role: z.string().min(1) })).min(1),
+  stream: z.boolean().optional(),
+});
+
+export interface ChatBodyInfo {
+  model: string;
+  stream: boolean;
+}
+
+/** Validates a chat completion request body; throws bad_request with the first problem found. */
+export function validateChatBody(bytes: Uint8Array): ChatBodyInfo {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new AppError({ code: "bad_request", status: 400, message: "The request body is not valid JSON" });
+  }
+  const parsed = chatBodySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length > 0 ? issue.path.join(".") : "body";
+    throw new AppError({ code: "bad_request", status: 400, message: `Invalid chat request: ${where}: ${issue.message}` });
+  }
+  return { model: parsed.data.model, stream: parsed.data.stream === true };
+}
+
+/**
+ * Headers sent upstream: an allow-list, plus the server key. The client's Authorization (an "own
+ * key" must never reach the server's upstream), x-access-code, cookies, host and forwarding
+ * headers (the user's address is not the relay's business) are all left behind.
+ */
+const FORWARDED_HEADERS = ["content-type", "accept", "accept-language", "user-agent", "openai-organization", "openai-project"];
+
+export function upstreamHeaders(clientHeaders: { get(name: string): string | null }, apiKey: string, hasBody: boolean): Headers {
+  const out = new Headers();
+  for (const name of FORWARDED_HEADERS) {
+    const value = clientHeaders.get(name);
+    if (value) out.set(name, value);
+  }
+  if (hasBody) out.set("content-type", "application/json");
+  out.set("authorization", `Bearer ${apiKey}`);
+  return out;
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { AppError } from "../errors";
+import { redactSecrets } from "../upstream-body";
+import { getEnv, type ServerEnv } from "./env";
+import { readBodyLimited, resolveProxyRoute, upstreamHeaders, upstreamUrl, validateChatBody } from "./proxy-request";
+import { relayUpstream, type RelayResult } from "./relay";
+import { fetchUpstream } from "./upstream";
+
+/**
+ * The /api/openai/* proxy, independent of Next: decide (allow-list) → authorise (server key set)
+ * → validate (body) → relay. The access code was already checked by proxy.ts (or by whatever
+ * entry point calls this, using lib/server/access.ts). Returns a framework-neutral RelayResult;
+ * toWebResponse() turns it into a fetch Response for the route handler, and a node:http server
+ * can write it out directly.
+ */
+
+export interface ProxyInput {
+  method: string;
+  /** Path segments after /api/openai/, URL-decoded. */
+  segments: readonly string[];
+  /** The request's query string (with or without "?"). */
+  search: string;
+  headers: { get(name: string): string | null };
+  body: ReadableStream<Uint8Array> | null;
+  /** Aborts when the browser disconnects. */
+  signal?: AbortSignal;
+}
+
+export async function proxyToUpstream(input: ProxyInput, env: ServerEnv = getEnv()): Promise<RelayResult> {
+  const route = resolveProxyRoute(input.method, input.segments);
+  const apiKey = env.upstreamConfigured ? env.apiKey() : undefined;
+  if (!apiKey) {
+    throw new AppError({ code: "not_configured", status: 503, message: "The server has no OPENAI_API_KEY configured" });
+  }
+  let body: Uint8Array | undefined;
+  let stream = false;
+  if (route.kind === "chat") {
+    body = await readBodyLimited(input.body, input.headers.get("content-length"));
+    stream = validateChatBody(body).stream;
+  }
+  const start = fetchUpstream(
+    { url: upstreamUrl(env.baseUrl, route, input.search), method: route.method, headers: upstreamHeaders(input.headers, apiKey, body !== undefined), body },
+    env,
+  );
+  return relayUpstream(start, {
+    stream,
+    clientSignal: input.signal,
+    timings: { firstBytePingMs: env.firstBytePingMs, pingIntervalMs: env.pingIntervalMs, idleTimeoutMs: env.requestTimeoutMs },
+  });
+}
+
+/** Any failure as the project's error result: AppErrors as they are, anything else as a bare 500. */
+export function errorResult(err: unknown): RelayResult {
+  let error: AppError;
+  if (err instanceof AppError) {
+    error = err;
+  } else {
+    // Only the error's own text, masked: request headers (code, keys) are never logged.
+    const e = err as Error;
+    console.error(`[proxy] unexpected ${e?.name ?? "error"}: ${redactSecrets(e?.message ?? String(err))}`);
+    error = new AppError({ code: "unknown", status: 500, message: "Internal error in the proxy" });
+  }
+  const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
+  if (error.requestId) headers["x-request-id"] = error.requestId;
+  return { status: error.status, headers, body: JSON.stringify(error.toBody()) };
+}
+
+export function toWebResponse(result: RelayResult): Response {
+  return new Response(result.body, { status: result.status, headers: result.headers });
+}
+
+/** proxyToUpstream as a fetch Response, never throwing. */
+export async function proxyResponse(input: ProxyInput, env?: ServerEnv): Promise<Response> {
+  try {
+    return toWebResponse(await proxyToUpstream(input, env));
+  } catch (err) {
+    return toWebResponse(errorResult(err));
+  }
+}

@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { accessErrorResponse, checkAccess } from "@/lib/server/access";
+
+/**
+ * Next 16 request interceptor (formerly middleware; runs on the Node runtime in-process, so it
+ * shares globalThis — and the lock-out table — with the route handlers).
+ *
+ * Guards every /api route except GET /api/config and GET /api/health with the access code.
+ * Nothing here logs: headers carry the code.
+ */
+export function proxy(request: NextRequest) {
+  const denied = checkAccess({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers });
+  if (denied) return accessErrorResponse(denied);
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: "/api/:path*",
+};

@@ -143,6 +143,17 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
   }
 
   const server = http.createServer((req, res) => {
+    // Like api.openai.com, answer CORS so a browser in "own key" mode can call the mock directly.
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Access-Control-Expose-Headers", "x-request-id, x-oneapi-request-id");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+        "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] ?? "authorization, content-type",
+        "Access-Control-Max-Age": "600",
+      });
+      return res.end();
+    }
     const url = new URL(req.url ?? "/", "http://mock");
     const record = { id: ++seq, method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, body: null, at: Date.now(), aborted: false, completed: false };
     requests.push(record);

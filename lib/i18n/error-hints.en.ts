@@ -35,6 +35,10 @@ export const ERROR_HINTS_EN: Record<ErrorCode, ErrorHint> = {
     title: "Invalid request",
     hint: "The request was rejected before it reached the model. Check the parameters in Settings (temperature, top_p, max_tokens) for out-of-range values.",
   },
+  upstream_bad_request: {
+    title: "The upstream refused a parameter",
+    hint: "The model or relay rejected part of the request (see what it said below). Some models do not take every parameter: try resetting temperature, top_p and the penalties, or choose another model.",
+  },
   upstream_auth: {
     title: "API key rejected",
     hint: "The API key was rejected. Check OPENAI_API_KEY (or your own key in Settings); a relay key only works with that relay's BASE_URL, and an expired or disabled key must be renewed at the relay.",

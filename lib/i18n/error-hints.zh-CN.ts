@@ -27,6 +27,10 @@ export const ERROR_HINTS_ZH_CN: Record<ErrorCode, ErrorHint> = {
     title: "请求参数有误",
     hint: "请求在发给模型之前就被拒绝了。看看设置里的 temperature、top_p、max_tokens 等参数是否超出范围。",
   },
+  upstream_bad_request: {
+    title: "上游不接受某个参数",
+    hint: "模型或中转站拒绝了请求中的某个参数（原始信息见下方）。有些模型不支持全部参数：试试把温度、top_p 和惩罚项恢复默认，或换一个模型。",
+  },
   upstream_auth: {
     title: "API Key 无效",
     hint: "API Key 被拒绝了。请检查 OPENAI_API_KEY（或设置里你自己填的 Key）；中转站的 Key 只能配合该中转站的 BASE_URL 使用，过期或被禁用的令牌需要到中转站后台重新启用。",

@@ -166,7 +166,7 @@ test("regenerate, edit and resend, delete and new chat", async ({ page }) => {
   await chat.ask("second chat");
   await expect(page.getByTestId("conversation-item")).toHaveCount(2);
   await page.getByTestId("conversation-item").nth(1).click();
-  await expect(page.locator('[data-testid="message"][data-role="user"]')).toHaveText(["question one, edited"]);
+  await expect(page.locator('[data-testid="message"][data-role="user"] [data-testid="message-content"]')).toHaveText(["question one, edited"]);
   page.once("dialog", (d) => void d.accept());
   await page.getByTestId("conversation-item").first().hover();
   await page.getByTestId("conversation-delete").first().click();

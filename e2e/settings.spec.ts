@@ -74,5 +74,5 @@ test("export, then a malformed import is refused and changes nothing, a valid on
   await expect(page.getByTestId("import-result")).toHaveAttribute("data-ok", "true");
   await chat.closeSettings();
   await page.getByTestId("conversation-item").first().click();
-  await expect(page.locator('[data-testid="message"][data-role="user"]')).toHaveText(["keep this safe"]);
+  await expect(page.locator('[data-testid="message"][data-role="user"] [data-testid="message-content"]')).toHaveText(["keep this safe"]);
 });

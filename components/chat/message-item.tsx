@@ -62,7 +62,7 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
               }}
             />
           ) : isUser ? (
-            <div className="whitespace-pre-wrap break-words">{message.content}</div>
+            <div data-testid="message-content" className="whitespace-pre-wrap break-words">{message.content}</div>
           ) : (
             <MessageBody message={message} />
           )}

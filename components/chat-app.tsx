@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { checkAccessCode, fetchConfig } from "@/lib/client/api";
 import { AppError } from "@/lib/errors";
-import { startPersistence } from "@/store/persist";
+import { hadStoredSettings, startPersistence } from "@/store/persist";
 import { useAccess } from "@/store/access";
 import { useConversations } from "@/store/conversations";
 import { useSettings } from "@/store/settings";
@@ -49,7 +49,7 @@ export function ChatApp() {
     Promise.all([fetchConfig(), stored])
       .then(async ([cfg]) => {
         useAccess.getState().setConfig(cfg);
-        useSettings.getState().applyServerDefaultModel(cfg.defaultModel);
+        useSettings.getState().applyServerDefaults(cfg, !hadStoredSettings());
         const { code } = useAccess.getState();
         // A code saved earlier is checked again silently; only a wrong one brings the gate back.
         const ok = !cfg.codeRequired || (code !== "" && (await checkAccessCode(code)).ok);

@@ -119,7 +119,7 @@ test("a reload keeps the conversation, and a stream cut by the reload stays as i
   await chat.ask("remember me");
   await chat.send("mock:slow a long one");
   await expect(chat.assistant().getByTestId("message-content")).not.toBeEmpty();
-  await page.waitForTimeout(1600); // the partial answer is saved about once a second
+  await page.waitForTimeout(2200); // the partial answer is saved about once a second
   await page.reload();
   await expect(page.locator('[data-testid="message"][data-role="user"]').first()).toHaveText(/remember me/);
   await expect(chat.messages).toHaveCount(4);

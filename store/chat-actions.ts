@@ -11,6 +11,7 @@ import { countMessage, ensureTokenizer } from "@/lib/client/tokenizer";
 import type { ChatMessage, ChatParams, Conversation, LedgerKind } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { useSettings } from "./settings";
+import { useAccess } from "./access";
 import { runCompletion } from "./run-completion";
 import { generateModelTitle } from "./title-call";
 
@@ -69,7 +70,8 @@ async function answer(convId: string, userMsg: ChatMessage, kind: LedgerKind) {
     promptTokens: ctx.promptTokens,
   });
   const after = useConversations.getState().conversations[convId];
-  if (outcome.status === "done" && after && !after.titleSettled && useSettings.getState().titleMode === "model") {
+  const modelTitles = useSettings.getState().titleMode === "model" && useAccess.getState().config?.allowModelTitle !== false;
+  if (outcome.status === "done" && after && !after.titleSettled && modelTitles) {
     void generateModelTitle(convId, userMsg.content, outcome.content, placeholder.id);
   }
 }

@@ -8,8 +8,15 @@ import { useConversations } from "./conversations";
 import { migrateSettings, settingsSnapshot, useSettings } from "./settings";
 import { useAccess } from "./access";
 import { useNotices } from "./notices";
+import { useStreaming } from "./streaming";
 
 let started = false;
+let settingsWereStored = false;
+
+/** false on a first visit: then the server's defaults apply in full. */
+export function hadStoredSettings(): boolean {
+  return settingsWereStored;
+}
 
 function reportStorageError(err: unknown) {
   useNotices.getState().push({
@@ -24,6 +31,7 @@ export async function startPersistence(): Promise<void> {
   started = true;
   try {
     const stored = await loadState();
+    settingsWereStored = stored.settings !== null;
     useSettings.getState().replace(migrateSettings(stored.settings));
     useConversations.getState().hydrate(stored.conversations, stored.currentId);
     if (stored.accessCode) useAccess.getState().setCode(stored.accessCode);
@@ -65,6 +73,12 @@ export async function startPersistence(): Promise<void> {
   });
 
   const flushAll = () => {
+    // Text streamed since the last commit lives only in the streaming store: fold it in first,
+    // so a reload or a closed tab keeps everything that had arrived.
+    const live = useStreaming.getState().live;
+    for (const [messageId, text] of Object.entries(live)) {
+      useConversations.getState().patchMessage(text.convId, messageId, { content: text.content, reasoning: text.reasoning || undefined });
+    }
     void scheduler.flush();
     if (settingsTimer) {
       clearTimeout(settingsTimer);

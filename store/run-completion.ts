@@ -85,12 +85,13 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
   const started = performance.now();
   let firstTokenAt: number | null = null;
   let framePending = false;
-  let lastCommit = Date.now();
+  // The first text is committed (and so saved) at once, then about once a second.
+  let lastCommit = 0;
 
   const publish = () => {
     framePending = false;
     const snap = acc.snapshot();
-    useStreaming.getState().set(messageId, { content: snap.content, reasoning: snap.reasoning, reasoningMs: snap.reasoningMs });
+    useStreaming.getState().set(messageId, { convId, content: snap.content, reasoning: snap.reasoning, reasoningMs: snap.reasoningMs });
     if (Date.now() - lastCommit >= COMMIT_INTERVAL_MS) {
       lastCommit = Date.now();
       store.patchMessage(convId, messageId, { content: snap.content, reasoning: snap.reasoning || undefined });
@@ -117,6 +118,7 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
     controllers.delete(messageId);
   }
 
+  acc.end();
   const snap = acc.snapshot();
   const aborted = controller.signal.aborted;
   const received = snap.content.length > 0 || snap.reasoning.length > 0;

@@ -2,6 +2,7 @@
 import { create } from "zustand";
 import type { ChatParams, ModelPrice, TitleMode } from "@/lib/types";
 import type { CostSettings } from "@/lib/pricing";
+import type { ServerConfig } from "@/lib/api-types";
 
 export type Language = "auto" | "en" | "zh-CN";
 export type Theme = "system" | "light" | "dark";
@@ -32,7 +33,7 @@ export const DEFAULT_PARAMS: ChatParams = {
   model: "gpt-4o-mini",
   temperature: 0.7,
   top_p: 1,
-  max_tokens: 4000,
+  max_tokens: 4096,
   presence_penalty: 0,
   frequency_penalty: 0,
   historyCount: 8,
@@ -74,7 +75,8 @@ interface SettingsState extends Settings {
   loaded: boolean;
   update: (patch: Partial<Settings>) => void;
   updateDefaults: (patch: Partial<ChatParams>) => void;
-  applyServerDefaultModel: (model: string) => void;
+  /** The server's defaults; on a first visit they set everything, later only an unchosen model. */
+  applyServerDefaults: (config: ServerConfig, firstVisit: boolean) => void;
   replace: (settings: Settings) => void;
 }
 
@@ -84,8 +86,14 @@ export const useSettings = create<SettingsState>((set) => ({
   update: (patch) => set(patch),
   updateDefaults: (patch) =>
     set((s) => ({ defaults: { ...s.defaults, ...patch }, defaultModelChosen: s.defaultModelChosen || "model" in patch })),
-  applyServerDefaultModel: (model) =>
-    set((s) => (s.defaultModelChosen || !model ? {} : { defaults: { ...s.defaults, model } })),
+  applyServerDefaults: (config, firstVisit) =>
+    set((s) => {
+      const model = s.defaultModelChosen || !config.defaultModel ? s.defaults.model : config.defaultModel;
+      if (!firstVisit) return { defaults: { ...s.defaults, model } };
+      const { titleMode, ...params } = config.defaults;
+      const allowed = titleMode === "model" && !config.allowModelTitle ? "local" : titleMode;
+      return { defaults: { ...s.defaults, ...params, model }, titleMode: allowed };
+    }),
   replace: (settings) => set({ ...settings, loaded: true }),
 }));
 

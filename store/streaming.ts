@@ -5,6 +5,7 @@
 import { create } from "zustand";
 
 export interface LiveText {
+  convId: string;
   content: string;
   reasoning: string;
   reasoningMs?: number;

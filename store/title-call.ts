@@ -33,6 +33,7 @@ export async function generateModelTitle(convId: string, question: string, answe
   } catch (err) {
     error = err instanceof AppError ? err.toInfo() : { code: "unknown", status: 0, message: String(err) };
   }
+  acc.end();
   const snap = acc.snapshot();
   error ??= snap.error;
   const title = cleanModelTitle(snap.content);

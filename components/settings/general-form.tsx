@@ -9,6 +9,7 @@ export function GeneralForm() {
   const t = useT();
   const s = useSettings();
   const allowOwn = useAccess((a) => a.config?.allowUserApiKey !== false);
+  const allowModelTitle = useAccess((a) => a.config?.allowModelTitle !== false);
   return (
     <div className="space-y-3">
       <div className="grid grid-cols-2 gap-3">
@@ -32,7 +33,7 @@ export function GeneralForm() {
           <select data-testid="settings-title-mode" className={inputClass} value={s.titleMode} onChange={(e) => s.update({ titleMode: e.target.value as TitleMode })}>
             <option value="off">{t("settings.titleOff")}</option>
             <option value="local">{t("settings.titleLocal")}</option>
-            <option value="model">{t("settings.titleModel")}</option>
+            {allowModelTitle && <option value="model">{t("settings.titleModel")}</option>}
           </select>
         </Field>
         {s.titleMode === "model" && (

@@ -5,20 +5,22 @@
 import { AppError, parseErrorInfo } from "@/lib/errors";
 import { classifyUpstreamError } from "@/lib/upstream-error";
 import { joinApiUrl } from "@/lib/base-url";
+import type { ServerDefaults } from "@/lib/api-types";
 
-export interface ServerModel {
-  id: string;
-  label?: string;
-}
+const DEFAULT_SERVER_DEFAULTS: ServerDefaults = {
+  temperature: 0.7,
+  top_p: 1,
+  max_tokens: 4096,
+  presence_penalty: 0,
+  frequency_penalty: 0,
+  historyCount: 8,
+  systemPrompt: "",
+  titleMode: "local",
+};
 
-export interface ServerConfig {
-  codeRequired: boolean;
-  upstreamConfigured: boolean;
-  allowUserApiKey: boolean;
-  models: ServerModel[];
-  defaultModel: string;
-  defaults: Record<string, unknown>;
-}
+import type { ServerConfig } from "@/lib/api-types";
+
+export type { ServerConfig };
 
 export interface ApiTarget {
   /** "server": our /api/openai proxy; "direct": the user's own endpoint. */
@@ -73,13 +75,15 @@ export async function fetchConfig(): Promise<ServerConfig> {
   }
   if (!res.ok) throw await errorFromResponse(res);
   const json = (await res.json()) as Partial<ServerConfig>;
+  // Read defensively: an older server or a proxy in between may leave fields out.
   return {
     codeRequired: Boolean(json.codeRequired),
     upstreamConfigured: Boolean(json.upstreamConfigured),
     allowUserApiKey: json.allowUserApiKey !== false,
+    allowModelTitle: json.allowModelTitle !== false,
     models: Array.isArray(json.models) ? json.models.filter((m) => m && typeof m.id === "string") : [],
     defaultModel: typeof json.defaultModel === "string" ? json.defaultModel : "",
-    defaults: json.defaults && typeof json.defaults === "object" ? json.defaults : {},
+    defaults: { ...DEFAULT_SERVER_DEFAULTS, ...(json.defaults ?? {}) },
   };
 }
 

@@ -19,6 +19,8 @@ export interface MockRequest {
   completed: boolean;
   /** The mock cut the connection itself (scenario "reset"). */
   resetByServer?: boolean;
+  /** The usage this answer reports (sent in the usage chunk when the client asked for it). */
+  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
   /** The scenario used for a chat completion ("stream" by default). */
   scenario?: string;
 }

@@ -61,6 +61,8 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
       return sendError(res, scenario);
     }
     const plan = planAnswer(body, scenario, seq);
+    // What the mock bills for this answer, so tests can compare the client's figures with it.
+    record.usage = plan.usage;
     if (scenario.kind === "json" || body.stream !== true) {
       if (scenario.headersDelayMs) await sleep(scenario.headersDelayMs);
       return sendJson(res, 200, completionJson(plan), { "X-Request-Id": `req_mock_${record.id}` });

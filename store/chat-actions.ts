@@ -118,3 +118,37 @@ export async function editAndResend(convId: string, messageId: string, text: str
   store.patchMessage(convId, messageId, { content });
   await answer(convId, { ...conv.messages[i], content }, "chat");
 }
+
+// Sent as the question of a Continue: models follow it well, and the joined text reads as one answer.
+const CONTINUE_PROMPT = "Continue exactly where your previous answer stopped, mid-sentence if needed. Do not repeat anything and do not add any preamble.";
+
+/** An answer cut by max_tokens (finish_reason "length"): ask for the rest and join it to the same message. */
+export async function continueAnswer(convId: string, messageId: string): Promise<void> {
+  const conv = useConversations.getState().conversations[convId];
+  if (!conv || conversationBusy(conv)) return;
+  const i = conv.messages.findIndex((m) => m.id === messageId && m.role === "assistant");
+  if (i < 0) return;
+  const message = conv.messages[i];
+  const params = effectiveParams(conv);
+  await ensureTokenizer(params.model).catch(() => undefined);
+  // The cut answer must ride along whatever the history count, or there is nothing to continue.
+  const forContinue = { ...conv, overrides: { ...conv.overrides, historyCount: Math.max(params.historyCount, 3) } };
+  let ctx;
+  try {
+    ctx = contextFor(forContinue, conv.messages.slice(0, i + 1), CONTINUE_PROMPT);
+  } catch (err) {
+    const error = err instanceof AppError ? err.toInfo() : { code: "unknown" as const, status: 0, message: String(err) };
+    useConversations.getState().patchMessage(convId, messageId, { error });
+    return;
+  }
+  useConversations.getState().patchMessage(convId, messageId, { status: "streaming", finishReason: undefined, error: undefined });
+  await runCompletion({
+    convId,
+    messageId,
+    kind: "continue",
+    params: { ...params, model: message.model ?? params.model },
+    messages: ctx.messages,
+    promptTokens: ctx.promptTokens,
+    prefix: { content: message.content, reasoning: message.reasoning, usage: message.usage },
+  });
+}

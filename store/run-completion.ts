@@ -68,6 +68,8 @@ export interface CompletionRun {
   messages: ApiMessage[];
   /** Local count of the prompt, used when the upstream sends no usage. */
   promptTokens: number;
+  /** Continue: the new text is joined to what the message already has, and usage adds up. */
+  prefix?: { content: string; reasoning?: string; usage?: TokenUsage };
 }
 
 export interface CompletionOutcome {
@@ -88,13 +90,17 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
   // The first text is committed (and so saved) at once, then about once a second.
   let lastCommit = 0;
 
+  const before = run.prefix?.content ?? "";
+  const reasoningBefore = run.prefix?.reasoning ?? "";
   const publish = () => {
     framePending = false;
     const snap = acc.snapshot();
-    useStreaming.getState().set(messageId, { convId, content: snap.content, reasoning: snap.reasoning, reasoningMs: snap.reasoningMs });
+    const content = before + snap.content;
+    const reasoning = reasoningBefore + snap.reasoning;
+    useStreaming.getState().set(messageId, { convId, content, reasoning, reasoningMs: snap.reasoningMs });
     if (Date.now() - lastCommit >= COMMIT_INTERVAL_MS) {
       lastCommit = Date.now();
-      store.patchMessage(convId, messageId, { content: snap.content, reasoning: snap.reasoning || undefined });
+      store.patchMessage(convId, messageId, { content, reasoning: reasoning || undefined });
     }
   };
 
@@ -144,13 +150,18 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
     };
   }
   const cost = usage ? costOf(params.model, usage) : undefined;
+  const prev = run.prefix?.usage;
+  const messageUsage =
+    prev && usage
+      ? { promptTokens: prev.promptTokens + usage.promptTokens, completionTokens: prev.completionTokens + usage.completionTokens, estimated: prev.estimated || usage.estimated }
+      : (usage ?? prev);
   store.patchMessage(convId, messageId, {
-    content: snap.content,
-    reasoning: snap.reasoning || undefined,
+    content: before + snap.content,
+    reasoning: reasoningBefore + snap.reasoning || undefined,
     reasoningMs: snap.reasoningMs,
     status,
-    usage,
-    cost,
+    usage: messageUsage,
+    cost: messageUsage ? costOf(params.model, messageUsage) : undefined,
     finishReason: snap.finishReason,
     error,
   });
@@ -170,5 +181,5 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
       durationMs: Math.round(performance.now() - started),
     });
   }
-  return { status, content: snap.content, error };
+  return { status, content: before + snap.content, error };
 }

@@ -1,4 +1,9 @@
 "use client";
+import { useMemo, useState } from "react";
+import { totalUsage } from "@/lib/ledger";
+import { useCostOf } from "@/store/cost";
+import { LedgerPanel } from "@/components/ledger/ledger-panel";
+import { useMoney } from "@/components/ledger/ledger-table";
 import { conversationSelectors, useConversations } from "@/store/conversations";
 import { conversationBusy, effectiveParams } from "@/store/chat-actions";
 import { useSettings } from "@/store/settings";
@@ -16,6 +21,11 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
   useSettings((s) => s.defaults); // re-render the header model when defaults change
   const params = effectiveParams(conversation);
   const busy = conversationBusy(conversation);
+  const [ledgerOpen, setLedgerOpen] = useState(false);
+  const costOf = useCostOf();
+  const money = useMoney();
+  const ledger = conversation?.ledger;
+  const conversationCost = useMemo(() => (ledger ? totalUsage(ledger, (e) => costOf(e.model, e.usage)).cost : null), [ledger, costOf]);
   return (
     <main className="flex min-w-0 flex-1 flex-col">
       <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
@@ -26,6 +36,10 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
           <h1 data-testid="chat-title" className="truncate text-sm font-medium">{conversation?.title || t("sidebar.untitled")}</h1>
           <p className="truncate text-xs text-zinc-500">{params.model}</p>
         </div>
+        <button type="button" data-testid="ledger-button" className="rounded px-2 py-1 text-xs hover:bg-zinc-100 dark:hover:bg-zinc-800" title={t("ledger.title")} onClick={() => setLedgerOpen(true)}>
+          {t("ledger.button")}
+          {conversationCost !== null && <span className="ml-1 text-zinc-500">{money(conversationCost)}</span>}
+        </button>
         <button type="button" data-testid="settings-button" className="rounded p-2 hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label={t("settings.title")} title={t("settings.title")} onClick={onOpenSettings}>
           <GearIcon className="h-5 w-5" />
         </button>
@@ -33,7 +47,8 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
       <SetupNotice onOpenSettings={onOpenSettings} />
       <Notices />
       {conversation ? <MessageList conversation={conversation} /> : <div className="flex-1" />}
-      <Composer convId={conversation?.id ?? null} busy={busy} />
+      <Composer conversation={conversation} busy={busy} />
+      {ledgerOpen && <LedgerPanel onClose={() => setLedgerOpen(false)} />}
     </main>
   );
 }

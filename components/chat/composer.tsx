@@ -4,12 +4,15 @@ import { sendMessage } from "@/store/chat-actions";
 import { stopConversation } from "@/store/run-completion";
 import { useT } from "@/store/language";
 import { SendIcon, StopIcon } from "@/components/ui/icons";
+import type { Conversation } from "@/lib/types";
+import { SendPreviewBar } from "./send-preview";
 
 /**
  * Enter sends, Shift+Enter breaks the line, and Enter while an IME is composing (Chinese pinyin,
  * Japanese kana) only confirms the composition: it must never send half-typed text.
  */
-export function Composer({ convId, busy }: { convId: string | null; busy: boolean }) {
+export function Composer({ conversation, busy }: { conversation: Conversation | undefined; busy: boolean }) {
+  const convId = conversation?.id ?? null;
   const t = useT();
   const [text, setText] = useState("");
   const area = useRef<HTMLTextAreaElement>(null);
@@ -53,6 +56,7 @@ export function Composer({ convId, busy }: { convId: string | null; busy: boolea
           </button>
         )}
       </div>
+      <SendPreviewBar conversation={conversation} text={text} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { memo, useState } from "react";
 import type { ChatMessage, LedgerEntry } from "@/lib/types";
 import { useT } from "@/store/language";
 import { useConversations } from "@/store/conversations";
-import { editAndResend, regenerate } from "@/store/chat-actions";
+import { continueAnswer, editAndResend, regenerate } from "@/store/chat-actions";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EditIcon, RefreshIcon, TrashIcon } from "@/components/ui/icons";
 import { MessageBody } from "./message-body";
@@ -66,9 +66,19 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
           ) : (
             <MessageBody message={message} />
           )}
+          {message.finishReason === "length" && message.status === "done" && (
+            <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-amber-600 dark:text-amber-400">
+              {t("message.lengthCut")}
+              {canRegenerate && (
+                <button type="button" data-testid="continue-button" disabled={busy} className="rounded border border-current px-2 py-0.5" onClick={() => void continueAnswer(convId, message.id)}>
+                  {t("message.continue")}
+                </button>
+              )}
+            </p>
+          )}
           {message.status === "interrupted" && <p className="mt-2 text-xs text-amber-600 dark:text-amber-400">{t("message.interrupted")}</p>}
           {message.error && <ErrorCard error={message.error} />}
-          {message.usage && <UsageLine usage={message.usage} cost={message.cost} model={message.model} />}
+          {message.usage && <UsageLine usage={message.usage} model={message.model ?? ""} />}
         </div>
         {message.status !== "streaming" && !editing && (
           <div className="mt-1 flex gap-1 text-zinc-500 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:focus-within:opacity-100">

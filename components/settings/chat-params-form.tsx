@@ -6,6 +6,27 @@ import { useSettings } from "@/store/settings";
 import { useAccess } from "@/store/access";
 import { useT } from "@/store/language";
 import { Field, NumberInput, inputClass } from "./field";
+import { contextWindowFor } from "@/lib/models";
+
+/** The context window used for trimming and the guard; editable per model. */
+function ContextWindowField({ model }: { model: string }) {
+  const t = useT();
+  const windows = useSettings((s) => s.contextWindows);
+  const known = contextWindowFor(model);
+  return (
+    <Field label={t("settings.contextWindow")} hint={t("settings.contextWindowHint", { tokens: known.toLocaleString() })}>
+      <NumberInput
+        key={model}
+        testId="settings-context-window"
+        value={contextWindowFor(model, windows)}
+        min={256}
+        max={10_000_000}
+        step={1024}
+        onChange={(n) => useSettings.getState().update({ contextWindows: { ...useSettings.getState().contextWindows, [model]: Math.round(n) } })}
+      />
+    </Field>
+  );
+}
 
 /** Model parameters, for the open conversation (as overrides) or as defaults for new chats. */
 export function ChatParamsForm() {
@@ -43,6 +64,7 @@ export function ChatParamsForm() {
           {models.map((m) => <option key={m.id} value={m.id}>{m.label ?? m.id}</option>)}
         </datalist>
       </Field>
+      <ContextWindowField model={params.model} />
       <div className="grid grid-cols-2 gap-3">
         <Field label={t("settings.temperature")} hint={params.temperature > 1 ? <span data-testid="temperature-warning" className="text-amber-600">{t("settings.temperatureWarning")}</span> : undefined}>
           <NumberInput testId="settings-temperature" value={params.temperature} min={0} max={2} step={0.1} onChange={(temperature) => change({ temperature })} />

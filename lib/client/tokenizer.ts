@@ -41,3 +41,7 @@ export function countText(model: string, text: string): number {
   const entry = ready.get(encodingForModel(model));
   return entry ? entry.tok.count(text) : roughTokenCount(text);
 }
+
+export function isTokenizerReady(model: string): boolean {
+  return ready.has(encodingForModel(model));
+}

@@ -1,0 +1,83 @@
+/**
+ * What the next send will carry and cost, computed live as the user types. History counts come
+ * from a per-message cache, so a keystroke costs one count of the question, not of the history.
+ */
+import { AppError } from "./errors";
+import { buildContext, DEFAULT_CONTEXT_MARGIN, type BuiltContext } from "./context";
+import { estimateCost, type CostSettings } from "./pricing";
+import { REPLY_PRIMING_TOKENS } from "./tokens";
+import type { ApiMessage, ChatParams, ModelPrice } from "./types";
+
+export interface SendPreviewInput {
+  /** sendableHistory() of the conversation, oldest first. */
+  history: Array<ApiMessage & { id: string }>;
+  question: string;
+  params: ChatParams;
+  contextWindow: number;
+  price: ModelPrice | null;
+  cost: CostSettings;
+  countTokens: (m: ApiMessage & { id?: string }) => number;
+}
+
+export interface SendPreview {
+  /** The context as it will be sent, or null when it cannot fit (see tooLong). */
+  context: BuiltContext | null;
+  messageCount: number;
+  promptTokens: number;
+  /** Estimated cost of the prompt; null when the model has no known price. */
+  promptCost: number | null;
+  maxTokens: number;
+  /** Cost if the answer uses all of max_tokens; null without a price. */
+  maxAnswerCost: number | null;
+  contextWindow: number;
+  /** Set when even the system prompt and the question do not fit with this max_tokens. */
+  tooLong: null | {
+    fixedTokens: number;
+    /** A max_tokens that would make it fit, or null when the question alone is too long. */
+    suggestedMaxTokens: number | null;
+  };
+}
+
+export function computeSendPreview(input: SendPreviewInput): SendPreview {
+  const { params, contextWindow, price, cost } = input;
+  const question = { role: "user" as const, content: input.question };
+  const maxAnswerCost = estimateCost({ promptTokens: 0, completionTokens: params.max_tokens }, price, cost);
+  try {
+    const context = buildContext({
+      history: input.history,
+      question,
+      systemPrompt: params.systemPrompt,
+      historyCount: params.historyCount,
+      contextWindow,
+      maxTokens: params.max_tokens,
+      countTokens: input.countTokens,
+    });
+    return {
+      context,
+      messageCount: context.messages.length,
+      promptTokens: context.promptTokens,
+      promptCost: estimateCost({ promptTokens: context.promptTokens, completionTokens: 0 }, price, cost),
+      maxTokens: params.max_tokens,
+      maxAnswerCost,
+      contextWindow,
+      tooLong: null,
+    };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== "prompt_too_long") throw err;
+    const system = params.historyCount >= 1 && params.systemPrompt.trim() ? input.countTokens({ role: "system", content: params.systemPrompt }) : 0;
+    const fixedTokens = REPLY_PRIMING_TOKENS + system + input.countTokens(question);
+    const room = contextWindow - DEFAULT_CONTEXT_MARGIN - fixedTokens;
+    // Below a few hundred tokens of answer the trim is pointless: say the question is too long.
+    const suggestedMaxTokens = room >= 256 ? Math.floor(room) : null;
+    return {
+      context: null,
+      messageCount: 0,
+      promptTokens: fixedTokens,
+      promptCost: estimateCost({ promptTokens: fixedTokens, completionTokens: 0 }, price, cost),
+      maxTokens: params.max_tokens,
+      maxAnswerCost,
+      contextWindow,
+      tooLong: { fixedTokens, suggestedMaxTokens },
+    };
+  }
+}

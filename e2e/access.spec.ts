@@ -1,12 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
-import { startStack, type Stack } from "./stack";
+import { useStack } from "./fixtures";
 
-let stack: Stack;
-test.beforeAll(async () => {
-  stack = await startStack({ CODE: "open-sesame,second-code", ACCESS_MAX_FAILURES: "3", ACCESS_WINDOW_MS: "600000" });
-});
-test.afterAll(async () => stack?.stop());
+const stack = useStack({ CODE: "open-sesame,second-code", ACCESS_MAX_FAILURES: "3", ACCESS_WINDOW_MS: "600000" });
 
 test("the page asks for the code, refuses a wrong one and lets the right one in", async ({ page }) => {
   const chat = new ChatPage(page);

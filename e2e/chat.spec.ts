@@ -1,15 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
-import { startStack, type Stack } from "./stack";
+import { useStack } from "./fixtures";
 
-let stack: Stack;
-test.beforeAll(async () => {
-  stack = await startStack();
-});
-test.afterAll(async () => stack?.stop());
-test.beforeEach(() => stack.mock.reset());
-
-const chatRequests = () => stack.mock.requests.filter((r) => r.path.endsWith("/chat/completions"));
+const stack = useStack();
+const { chatRequests } = stack;
 
 test("a streamed answer appears bit by bit, then shows its usage", async ({ page }) => {
   const chat = new ChatPage(page);

@@ -1,14 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
-import { startStack, type Stack } from "./stack";
+import { useStack } from "./fixtures";
 
-let stack: Stack;
-test.beforeAll(async () => {
-  // No server key: the page must say so and offer the user's own key.
-  stack = await startStack({ OPENAI_API_KEY: "" });
-});
-test.afterAll(async () => stack?.stop());
+// No server key: the page must say so and offer the user's own key.
+const stack = useStack({ OPENAI_API_KEY: "" });
 
 test("without an upstream the page says so; an own key and endpoint are called directly", async ({ page }) => {
   const chat = new ChatPage(page);

@@ -3,6 +3,7 @@ import { create } from "zustand";
 import type { ChatParams, ModelPrice, TitleMode } from "@/lib/types";
 import type { CostSettings } from "@/lib/pricing";
 import type { ServerConfig } from "@/lib/api-types";
+import { DEFAULT_SERVER_DEFAULTS, FALLBACK_MODEL } from "@/lib/defaults";
 
 export type Language = "auto" | "en" | "zh-CN";
 export type Theme = "system" | "light" | "dark";
@@ -29,22 +30,14 @@ export interface Settings {
 
 export const SETTINGS_VERSION = 1;
 
-export const DEFAULT_PARAMS: ChatParams = {
-  model: "gpt-4o-mini",
-  temperature: 0.7,
-  top_p: 1,
-  max_tokens: 4096,
-  presence_penalty: 0,
-  frequency_penalty: 0,
-  historyCount: 8,
-  systemPrompt: "",
-};
+const { titleMode: _title, ...serverParams } = DEFAULT_SERVER_DEFAULTS;
+export const DEFAULT_PARAMS: ChatParams = { model: FALLBACK_MODEL, ...serverParams };
 
 export function defaultSettings(): Settings {
   return {
     defaults: { ...DEFAULT_PARAMS },
     titleMode: "local",
-    titleModel: "gpt-4o-mini",
+    titleModel: FALLBACK_MODEL,
     language: "auto",
     theme: "system",
     own: { enabled: false, apiKey: "", baseUrl: "https://api.openai.com" },

@@ -1,11 +1,11 @@
 "use client";
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { groupTotals, totalsByDay } from "@/lib/ledger";
 import type { LedgerEntry } from "@/lib/types";
 import { conversationSelectors, useConversations } from "@/store/conversations";
 import { useCostOf } from "@/store/cost";
 import { useT } from "@/store/language";
-import { XIcon } from "@/components/ui/icons";
+import { Dialog } from "@/components/ui/dialog";
 import { LedgerTable, TotalsRow } from "./ledger-table";
 
 function Totals({ title, rows }: { title: string; rows: Array<[string, ReturnType<typeof groupTotals>[number][1]]> }) {
@@ -27,21 +27,9 @@ export function LedgerPanel({ onClose }: { onClose: () => void }) {
   const costOf = useCostOf();
   const all = useMemo(() => Object.values(conversations).flatMap((c) => c.ledger), [conversations]);
   const price = (e: LedgerEntry) => costOf(e.model, e.usage);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
 
   return (
-    <div className="fixed inset-0 z-40 flex items-stretch justify-center bg-black/40 sm:items-center sm:p-4" onClick={onClose}>
-      <div role="dialog" aria-modal="true" aria-label={t("ledger.title")} data-testid="ledger" className="flex max-h-dvh w-full max-w-3xl flex-col bg-white shadow-xl dark:bg-zinc-900 sm:max-h-[90dvh] sm:rounded-2xl" onClick={(e) => e.stopPropagation()}>
-        <div className="flex items-center justify-between border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
-          <h2 className="text-lg font-semibold">{t("ledger.title")}</h2>
-          <button type="button" data-testid="ledger-close" aria-label={t("settings.close")} className="rounded p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={onClose}>
-            <XIcon />
-          </button>
-        </div>
+    <Dialog title={t("ledger.title")} testId="ledger" closeLabel={t("settings.close")} onClose={onClose} wide>
         <div className="space-y-5 overflow-y-auto px-5 py-4">
           <section>
             <h3 className="mb-2 text-sm font-semibold">{t("ledger.conversation")}</h3>
@@ -59,7 +47,6 @@ export function LedgerPanel({ onClose }: { onClose: () => void }) {
             )}
           </section>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

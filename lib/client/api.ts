@@ -5,18 +5,7 @@
 import { AppError, parseErrorInfo } from "@/lib/errors";
 import { classifyUpstreamError } from "@/lib/upstream-error";
 import { joinApiUrl } from "@/lib/base-url";
-import type { ServerDefaults } from "@/lib/api-types";
-
-const DEFAULT_SERVER_DEFAULTS: ServerDefaults = {
-  temperature: 0.7,
-  top_p: 1,
-  max_tokens: 4096,
-  presence_penalty: 0,
-  frequency_penalty: 0,
-  historyCount: 8,
-  systemPrompt: "",
-  titleMode: "local",
-};
+import { DEFAULT_SERVER_DEFAULTS } from "@/lib/defaults";
 
 import type { ServerConfig } from "@/lib/api-types";
 

@@ -49,7 +49,7 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
         data-role={message.role}
         data-status={message.status}
         data-message-id={message.id}
-        className={`group mx-auto flex w-full max-w-3xl flex-col px-4 py-3 [contain-intrinsic-size:auto_120px] [content-visibility:auto] ${isUser ? "items-end" : "items-start"}`}
+        className={`group mx-auto flex w-full max-w-3xl flex-col px-4 py-2 ${isUser ? "items-end" : "items-start"}`}
       >
         <div className={isUser ? "max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800" : "w-full"}>
           {editing ? (

@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import type { Conversation, LedgerEntry } from "@/lib/types";
 import { useStreaming } from "@/store/streaming";
 import { conversationBusy } from "@/store/chat-actions";
@@ -7,8 +8,13 @@ import { useT } from "@/store/language";
 import { MessageItem } from "./message-item";
 
 const EMPTY: LedgerEntry[] = [];
+const ESTIMATED_ROW_PX = 160;
 
-/** The messages of one conversation; follows the bottom while an answer streams, unless the user scrolled up. */
+/**
+ * The messages of one conversation, virtualised: only the rows near the viewport are rendered, so
+ * a 2,000-message conversation opens at once. It follows the bottom while an answer streams,
+ * unless the user scrolled up.
+ */
 export function MessageList({ conversation }: { conversation: Conversation }) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
@@ -22,24 +28,39 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
     return map;
   }, [ledger]);
 
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    getItemKey: (i) => messages[i].id,
+    overscan: 6,
+  });
+
   const scrollToEnd = () => {
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   };
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     stick.current = true;
-    scrollToEnd();
+    if (messages.length > 0) virtualizer.scrollToIndex(messages.length - 1, { align: "end" });
+    // Only when another conversation is opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
   useEffect(scrollToEnd, [messages.length, ledger.length]);
-  useEffect(() => useStreaming.subscribe(scrollToEnd), []);
+  useEffect(() => useStreaming.subscribe(() => requestAnimationFrame(scrollToEnd)), []);
+
+  // Rows are measured after they render; while the user is at the bottom, stay there as they grow.
+  const totalSize = virtualizer.getTotalSize();
+  useLayoutEffect(scrollToEnd, [totalSize]);
 
   const last = messages[messages.length - 1];
+  const rows = virtualizer.getVirtualItems();
   return (
     <div
       ref={scroller}
       data-testid="message-list"
-      className="flex-1 overflow-y-auto"
+      className="flex-1 overflow-y-auto [overflow-anchor:none]"
       onScroll={(e) => {
         const el = e.currentTarget;
         stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
@@ -48,17 +69,15 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
       {messages.length === 0 ? (
         <p className="mx-auto mt-24 max-w-md px-6 text-center text-zinc-500">{t("chat.empty")}</p>
       ) : (
-        <div className="pb-6 pt-2">
-          {messages.map((m) => (
-            <MessageItem
-              key={m.id}
-              convId={id}
-              message={m}
-              busy={busy}
-              canRegenerate={m === last && m.role === "assistant"}
-              titleCalls={titleCalls.get(m.id) ?? EMPTY}
-            />
-          ))}
+        <div className="relative w-full" style={{ height: totalSize + 24 }}>
+          {rows.map((row) => {
+            const m = messages[row.index];
+            return (
+              <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${row.start}px)` }}>
+                <MessageItem convId={id} message={m} busy={busy} canRegenerate={m === last && m.role === "assistant"} titleCalls={titleCalls.get(m.id) ?? EMPTY} />
+              </div>
+            );
+          })}
         </div>
       )}
     </div>

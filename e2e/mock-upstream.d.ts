@@ -21,6 +21,8 @@ export interface MockRequest {
   resetByServer?: boolean;
   /** The scenario used for a chat completion ("stream" by default). */
   scenario?: string;
+  /** Date.now() right after the last piece of a streamed answer was written (benchmarks). */
+  lastChunkAt?: number;
 }
 
 /** Options of a streamed answer (all optional). */

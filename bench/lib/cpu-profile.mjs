@@ -1,0 +1,110 @@
+// CPU profile of the page's main thread through CDP (Profiler domain), summarised by self time:
+// top functions, and totals per package or source file. Positions are resolved through source maps
+// when the build has them (a build with productionBrowserSourceMaps; see bench/README.md), else the
+// minified function names and chunk URLs are shown.
+
+export async function startProfile(cdp, intervalUs = 1000) {
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: intervalUs });
+  await cdp.send("Profiler.start");
+}
+
+export async function stopProfile(cdp) {
+  const { profile } = await cdp.send("Profiler.stop");
+  await cdp.send("Profiler.disable");
+  return profile;
+}
+
+async function loadMaps(urls) {
+  let SourceMapConsumer;
+  try {
+    ({ SourceMapConsumer } = await import("source-map-js"));
+  } catch {
+    return new Map();
+  }
+  const maps = new Map();
+  for (const url of urls) {
+    if (!/^https?:/.test(url)) continue;
+    try {
+      const js = await (await fetch(url)).text();
+      const ref = /\/\/[#@] sourceMappingURL=(\S+)\s*$/m.exec(js.slice(-500))?.[1];
+      const mapUrl = ref ? new URL(ref, url).href : `${url}.map`;
+      const res = await fetch(mapUrl);
+      if (!res.ok) continue;
+      const raw = await res.json();
+      // Turbopack writes index maps ("sections"); source-map-js reads both kinds.
+      maps.set(url, new SourceMapConsumer(raw));
+    } catch {
+      /* no map for this script */
+    }
+  }
+  return maps;
+}
+
+function cleanSource(source) {
+  return String(source)
+    .replace(/^turbopack:\/\/\/?/, "")
+    .replace(/^\[project\]\//, "")
+    .replace(/^webpack:\/\/[^/]*\//, "")
+    .replace(/^\.\//, "");
+}
+
+function packageOf(source) {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+  return m ? m[1] : source;
+}
+
+/**
+ * Self time per function and per package/file. Returns { totalMs, rows, packages, mapped }.
+ * `(program)`, `(idle)` and `(garbage collector)` are kept as their own rows.
+ */
+export async function summariseProfile(profile, top = 25) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) {
+    const dt = (timeDeltas[i + 1] ?? 0) / 1000;
+    self.set(samples[i], (self.get(samples[i]) ?? 0) + dt);
+  }
+  const urls = new Set(profile.nodes.map((n) => n.callFrame.url).filter(Boolean));
+  const maps = await loadMaps(urls);
+  const fns = new Map();
+  const packages = new Map();
+  let totalMs = 0;
+  for (const [id, ms] of self) {
+    const { callFrame } = byId.get(id);
+    totalMs += ms;
+    const { functionName, url, lineNumber, columnNumber } = callFrame;
+    let where = url ? `${url.replace(/^.*\/_next\//, "_next/")}:${lineNumber + 1}:${columnNumber + 1}` : "";
+    let name = functionName || (url ? "(anonymous)" : "(native)");
+    let pkg = url ? url.replace(/^.*\/_next\//, "_next/") : name.startsWith("(") ? name : "(native)";
+    const map = maps.get(url);
+    if (map) {
+      const pos = map.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
+      if (pos?.source) {
+        const source = cleanSource(pos.source);
+        where = `${source}:${pos.line}`;
+        if (pos.name && (!functionName || functionName.length <= 2)) name = `${pos.name}${functionName ? ` [${functionName}]` : ""}`;
+        pkg = packageOf(source);
+      }
+    }
+    const key = `${name} @ ${where}`;
+    const f = fns.get(key) ?? { name, where, ms: 0 };
+    f.ms += ms;
+    fns.set(key, f);
+    packages.set(pkg, (packages.get(pkg) ?? 0) + ms);
+  }
+  const rows = [...fns.values()].sort((a, b) => b.ms - a.ms).slice(0, top);
+  const pk = [...packages.entries()].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, 15);
+  return { totalMs, rows, packages: pk, mapped: maps.size > 0 };
+}
+
+export function printProfile(summary, title = "CPU profile (main thread, self time)") {
+  const pct = (ms) => `${((100 * ms) / summary.totalMs).toFixed(1)}%`;
+  console.log("");
+  console.log(`${title}: ${(summary.totalMs / 1000).toFixed(2)} s sampled${summary.mapped ? ", source-mapped" : " (no source maps: minified names)"}`);
+  console.log("  by package / file:");
+  for (const p of summary.packages) console.log(`    ${p.ms.toFixed(0).padStart(7)} ms  ${pct(p.ms).padStart(6)}  ${p.name}`);
+  console.log("  top functions:");
+  for (const r of summary.rows) console.log(`    ${r.ms.toFixed(0).padStart(7)} ms  ${pct(r.ms).padStart(6)}  ${r.name}  ${r.where}`);
+}

@@ -13,7 +13,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const SERVER_JS = path.join(ROOT, ".next", "standalone", "server.js");
+// BENCH_SERVER_JS points the benchmarks at another build, e.g. a source-mapped copy for --profile.
+export const SERVER_JS = process.env.BENCH_SERVER_JS ? path.resolve(process.env.BENCH_SERVER_JS) : path.join(ROOT, ".next", "standalone", "server.js");
 
 /** The flags of playwright.config.ts: Debian's chromium, no sandbox, software rendering. */
 export const CHROMIUM_ARGS = [
@@ -369,7 +370,7 @@ export function kB(bytes) {
 /** A figure against its target: better "lower" means value ≤ target passes. */
 export function figure(name, value, unit, target, better = "lower") {
   const pass = Number.isFinite(value) && target !== undefined && target !== null ? (better === "lower" ? value <= target : value >= target) : null;
-  return { name, value: Number.isFinite(value) ? round(value, 2) : value, unit, target, better, pass };
+  return { name, value: Number.isFinite(value) ? (Math.abs(value) < 1 && value !== 0 ? Number(value.toPrecision(3)) : round(value, 2)) : value, unit, target, better, pass };
 }
 
 /** Prints the figures as a table, the load, and the BENCH_RESULT line for run-all. */

@@ -7,11 +7,15 @@
 // the frame after the input was handled (requestAnimationFrame, then setTimeout 0), with the Event
 // Timing API's duration (keydown → next paint, reported from 16 ms) as a cross-check.
 //
-//   node bench/long-conversation.mjs [--runs 3] [--messages 2000] [--keys 50]
+//   node bench/long-conversation.mjs [--runs 3] [--messages 2000] [--keys 50] [--profile]
+//
+// --profile: one more reload under the CDP sampling profiler (navigation → markdown rendered).
+import { printProfile, startProfile, stopProfile, summariseProfile } from "./lib/cpu-profile.mjs";
 import { args, figure, loadLine, median, percentile, report, rng, round, seedConversations, sentence, paragraph, sleep, waitComposer, withStack } from "./lib.mjs";
 
 const a = args();
 const runs = a.num("runs", 3);
+const profile = a.has("profile");
 const count = a.num("messages", 2000);
 const keys = a.num("keys", 50);
 
@@ -178,12 +182,27 @@ await withStack(async ({ stack, browser }) => {
         `${k.ks.filter((x) => !x.ok).length} value mismatches; send-preview ${k.preview ? "present" : "absent"}; ${loadLine("load")}`,
     );
   }
+  if (profile) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await seedConversations(page, stack.url, [conv], conv.id);
+    await page.addInitScript(shownProbe, lastId);
+    await measureLoad(page, () => page.goto(stack.url));
+    await sleep(3000);
+    const cdp = await context.newCDPSession(page);
+    await startProfile(cdp);
+    const r = await measureLoad(page, () => page.reload());
+    const prof = await stopProfile(cdp);
+    await context.close();
+    console.log(`\nprofiled reload (not scored): visible ${round(r.shown)} ms, markdown ${round(r.shownMarkdown)} ms`);
+    printProfile(await summariseProfile(prof, 30), "CPU profile of a reload until the last message's markdown is rendered");
+  }
   const all = results.flatMap((r) => r.totals);
   report(
     "long-conversation",
     [
-      figure(`reload → last of ${count} messages visible`, median(results.map((r) => r.warm.shown)), "ms", 300),
-      figure("reload → its markdown rendered", median(results.map((r) => r.warm.shownMarkdown)), "ms", null),
+      figure(`reload → last of ${count} messages visible (plain-text fallback)`, median(results.map((r) => r.warm.shown)), "ms", 300),
+      figure("reload → last message rendered (markdown)", median(results.map((r) => r.warm.shownMarkdown)), "ms", 300),
       figure("cold load → last message visible", median(results.map((r) => r.cold.shown)), "ms", null),
       figure("long-task time during reload", median(results.map((r) => r.warm.longTaskMs)), "ms", null),
       figure(`keystroke → next frame, median (${all.length} keys)`, median(all), "ms", 16),

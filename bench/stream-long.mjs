@@ -14,7 +14,7 @@
 // they carry real names.
 import { args, figure, longMarkdown, median, report, round, sleep, waitComposer, withStack, loadLine } from "./lib.mjs";
 import { streamProbe, summariseWindow } from "./lib/page-probe.mjs";
-import { printProfile, startProfile, stopProfile, summariseProfile } from "./lib/cpu-profile.mjs";
+import { printProfile, printTrace, startProfile, stopProfile, summariseProfile, summariseTrace } from "./lib/cpu-profile.mjs";
 
 const a = args();
 const quick = a.has("quick");
@@ -26,6 +26,22 @@ const profile = a.has("profile");
 const { text, pieces } = longMarkdown(tokens);
 console.log(`stream-long: ${pieces.length} chunks (${text.length} chars, ${text.split("\n").length} lines, ${(text.match(/^```\w/gm) ?? []).length} code blocks), ${delay} ms apart; ${runs} run(s)${profile ? " + 1 profiled run" : ""}`);
 console.log(loadLine("load at start"));
+
+/** Share of wall time the main thread spent in script and in all tasks, per quarter of the stream. */
+function quarters(samples) {
+  const t0 = samples[0].at;
+  const span = samples[samples.length - 1].at - t0;
+  const out = [];
+  for (let q = 0; q < 4; q++) {
+    const inQ = samples.filter((s) => s.at - t0 >= (q * span) / 4 - 1 && s.at - t0 <= ((q + 1) * span) / 4 + 1);
+    if (inQ.length < 2) continue;
+    const a = inQ[0];
+    const b = inQ[inQ.length - 1];
+    const secs = (b.at - a.at) / 1000;
+    out.push({ script: (b.ScriptDuration - a.ScriptDuration) / secs, task: (b.TaskDuration - a.TaskDuration) / secs, layout: (b.LayoutDuration - a.LayoutDuration) / secs });
+  }
+  return out;
+}
 
 async function oneRun({ stack, browser }, index, withProfiler) {
   const context = await browser.newContext();
@@ -49,14 +65,42 @@ async function oneRun({ stack, browser }, index, withProfiler) {
   const requestsBefore = stack.mock.requests.length;
   await page.getByTestId("composer-input").press("Enter");
   const timeoutMs = 60_000 + pieces.length * delay * 3;
-  await Promise.race([
-    page.evaluate(() => new Promise((resolve) => (window.__bench.doneFrame ? resolve() : (window.__bench.resolve = resolve)))),
-    sleep(timeoutMs).then(() => {
-      throw new Error(`the answer did not finish within ${timeoutMs} ms`);
-    }),
-  ]);
+  // Main-thread time as the answer grows: about 20 samples of the metrics over the stream.
+  const every = Math.min(2000, Math.max(400, (pieces.length * delay * 1.15) / 20));
+  const samples = [{ at: Date.now(), ...m0 }];
+  let finished = false;
+  const sampler = (async () => {
+    while (!finished) {
+      await sleep(every);
+      if (!finished) samples.push({ at: Date.now(), ...(await metric().catch(() => ({}))) });
+    }
+  })();
+  // With --profile: a 4 s trace of the renderer once three quarters of the answer are in.
+  let tracing = null;
+  if (withProfiler) {
+    tracing = (async () => {
+      await sleep(pieces.length * delay * 1.1 * 0.75);
+      if (finished) return null;
+      await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8.execute", "blink", "cc", "gpu"] });
+      await sleep(4000);
+      return browser.stopTracing();
+    })().catch((err) => (console.log(`tracing failed: ${err.message}`), null));
+  }
+  try {
+    await Promise.race([
+      page.evaluate(() => new Promise((resolve) => (window.__bench.doneFrame ? resolve() : (window.__bench.resolve = resolve)))),
+      sleep(timeoutMs).then(() => {
+        throw new Error(`the answer did not finish within ${timeoutMs} ms`);
+      }),
+    ]);
+  } finally {
+    finished = true;
+    await sampler;
+  }
   const prof = withProfiler ? await stopProfile(cdp) : null;
+  const trace = tracing ? await tracing : null;
   const m1 = await metric();
+  samples.push({ at: Date.now(), ...m1 });
   const b = await page.evaluate(() => ({ done: window.__bench.done, doneFrame: window.__bench.doneFrame }));
   const w = await page.evaluate(summariseWindow, { from, to: b.doneFrame.perf });
   const req = stack.mock.requests.slice(requestsBefore).find((r) => r.path.endsWith("/chat/completions") && r.lastChunkAt);
@@ -81,11 +125,13 @@ async function oneRun({ stack, browser }, index, withProfiler) {
     styleS: d("RecalcStyleDuration"),
     heapMB: (m1.JSHeapUsedSize ?? 0) / 2 ** 20,
     domNodes,
+    quarters: quarters(samples),
     lastChunkToDone: req ? b.done.date - req.lastChunkAt : NaN,
     lastChunkToDoneOrigin: req ? b.done.origin - req.lastChunkAt : NaN,
     lastChunkToDoneFrame: req ? b.doneFrame.date - req.lastChunkAt : NaN,
     streamS: req ? (req.lastChunkAt - req.at) / 1000 : NaN,
     profile: prof,
+    trace,
   };
 }
 
@@ -99,9 +145,13 @@ await withStack(async (ctx) => {
         `long tasks ${r.longTasks} (${round(r.longTaskMs)} ms, max ${round(r.longTaskMax)} ms); script ${round(r.scriptS, 2)} s, task ${round(r.taskS, 2)} s, layout ${round(r.layoutS, 2)} s, style ${round(r.styleS, 2)} s; ` +
         `last chunk → done ${r.lastChunkToDone} ms (next frame ${r.lastChunkToDoneFrame} ms; timeOrigin clock ${round(r.lastChunkToDoneOrigin)} ms); heap ${round(r.heapMB)} MB, ${r.domNodes} DOM nodes; ${loadLine("load")}`,
     );
+    const pct = (x) => `${Math.round(x * 100)}%`;
+    console.log(
+      `       main thread busy per quarter of the stream — script: ${r.quarters.map((q) => pct(q.script)).join(" → ")}; layout: ${r.quarters.map((q) => pct(q.layout)).join(" → ")}; all tasks: ${r.quarters.map((q) => pct(q.task)).join(" → ")}`,
+    );
   }
-  const worst = results.reduce((a, b) => (b.longTaskMs > a.longTaskMs ? b : a));
-  if (worst.topScripts.length) {
+  const worst = results.length ? results.reduce((a, b) => (b.longTaskMs > a.longTaskMs ? b : a)) : null;
+  if (worst?.topScripts.length) {
     console.log("\nLong animation frames of the run with the most long-task time, by script (invoker ← function @ source:char):");
     for (const s of worst.topScripts) console.log(`  ${round(s.duration).toString().padStart(8)} ms in ${String(s.count).padStart(4)} frames (forced style/layout ${round(s.forcedStyleAndLayout)} ms)  ${s.key}`);
   }
@@ -109,6 +159,7 @@ await withStack(async (ctx) => {
     const r = await oneRun(ctx, runs + 1, true);
     console.log(`\nprofiled run (not scored; the profiler slows it): ${round(r.fps)} fps, long tasks ${r.longTasks} (${round(r.longTaskMs)} ms), script ${round(r.scriptS, 2)} s`);
     printProfile(await summariseProfile(r.profile, 30), "CPU profile while streaming (main thread, self time)");
+    if (r.trace) printTrace(summariseTrace(r.trace, 25), "Trace of 4 s at three quarters of the answer");
   }
   const med = (k) => median(results.map((r) => r[k]));
   report(

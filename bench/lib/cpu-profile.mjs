@@ -80,16 +80,23 @@ export async function summariseProfile(profile, top = 25) {
     let pkg = url ? url.replace(/^.*\/_next\//, "_next/") : name.startsWith("(") ? name : "(native)";
     const map = maps.get(url);
     if (map) {
-      const pos = map.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
+      // A function's start often has no mapping of its own: the nearest one before it belongs to
+      // the previous module, so prefer the first mapping at or after it.
+      let pos = map.originalPositionFor({ line: lineNumber + 1, column: columnNumber, bias: 2 /* LEAST_UPPER_BOUND */ });
+      const before = map.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
+      if (!pos?.source) pos = before;
       if (pos?.source) {
         const source = cleanSource(pos.source);
         where = `${source}:${pos.line}`;
-        if (pos.name && (!functionName || functionName.length <= 2)) name = `${pos.name}${functionName ? ` [${functionName}]` : ""}`;
+        // The original name sits on the mapping at the function's start, when that one is in the same file.
+        const original = before?.source === pos.source ? before.name : null;
+        if (original && (!functionName || functionName.length <= 2)) name = `${original}${functionName ? ` [${functionName}]` : ""}`;
         pkg = packageOf(source);
       }
     }
     const key = `${name} @ ${where}`;
-    const f = fns.get(key) ?? { name, where, ms: 0 };
+    const gen = url ? `${url.replace(/^.*\/chunks\//, "")}:${lineNumber + 1}:${columnNumber + 1}` : "";
+    const f = fns.get(key) ?? { name, where, gen: map ? gen : "", ms: 0 };
     f.ms += ms;
     fns.set(key, f);
     packages.set(pkg, (packages.get(pkg) ?? 0) + ms);
@@ -106,5 +113,52 @@ export function printProfile(summary, title = "CPU profile (main thread, self ti
   console.log("  by package / file:");
   for (const p of summary.packages) console.log(`    ${p.ms.toFixed(0).padStart(7)} ms  ${pct(p.ms).padStart(6)}  ${p.name}`);
   console.log("  top functions:");
-  for (const r of summary.rows) console.log(`    ${r.ms.toFixed(0).padStart(7)} ms  ${pct(r.ms).padStart(6)}  ${r.name}  ${r.where}`);
+  for (const r of summary.rows) console.log(`    ${r.ms.toFixed(0).padStart(7)} ms  ${pct(r.ms).padStart(6)}  ${r.name}  ${r.where}${r.gen ? `  (${r.gen})` : ""}`);
+}
+
+/**
+ * Self time per trace event name on the page's renderer main thread (CrRendererMain), from a
+ * Chromium trace (browser.startTracing / stopTracing). Nested complete events are subtracted from
+ * their parent, so "Layout" is layout alone and "FunctionCall" is script outside any child event.
+ */
+export function summariseTrace(buffer, top = 20) {
+  const { traceEvents } = JSON.parse(buffer.toString("utf8"));
+  const names = traceEvents.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  // The busiest renderer main thread is the page's.
+  const busy = new Map();
+  for (const e of traceEvents) if (e.ph === "X" && e.dur) for (const n of names) if (e.pid === n.pid && e.tid === n.tid) busy.set(`${n.pid}:${n.tid}`, (busy.get(`${n.pid}:${n.tid}`) ?? 0) + e.dur);
+  const main = [...busy.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!main) return null;
+  const events = traceEvents
+    .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === "X" && typeof e.dur === "number")
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const count = new Map();
+  const stack = [];
+  let first = Infinity;
+  let last = 0;
+  for (const e of events) {
+    first = Math.min(first, e.ts);
+    last = Math.max(last, e.ts + e.dur);
+    while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - Math.min(e.dur, parent.end - e.ts));
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
+    count.set(e.name, (count.get(e.name) ?? 0) + 1);
+    stack.push({ name: e.name, end: e.ts + e.dur });
+  }
+  const spanMs = (last - first) / 1000;
+  const rows = [...self.entries()]
+    .map(([name, us]) => ({ name, ms: us / 1000, count: count.get(name) }))
+    .filter((r) => r.ms > 0)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, top);
+  return { spanMs, rows };
+}
+
+export function printTrace(summary, title) {
+  if (!summary) return console.log(`${title}: no renderer main thread in the trace`);
+  console.log("");
+  console.log(`${title}: ${(summary.spanMs / 1000).toFixed(2)} s traced (self time on the renderer main thread, share of the traced span)`);
+  for (const r of summary.rows) console.log(`    ${r.ms.toFixed(0).padStart(7)} ms  ${((100 * r.ms) / summary.spanMs).toFixed(1).padStart(5)}%  ${String(r.count).padStart(6)}×  ${r.name}`);
 }

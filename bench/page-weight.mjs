@@ -7,6 +7,7 @@
 //
 //   node bench/page-weight.mjs [--runs 5]
 import zlib from "node:zlib";
+import { composition } from "./lib/cpu-profile.mjs";
 import { args, figure, kB, loadLine, median, printTable, report, round, sleep, withStack } from "./lib.mjs";
 
 const a = args();
@@ -29,17 +30,17 @@ function readyProbe() {
 }
 
 // What a chunk holds, guessed from strings the libraries keep after minification.
+// With a source-mapped build (bench/lib/sourcemap-build.mjs) the exact make-up is shown instead.
 const HINTS = [
-  ["react-dom", /react-dom|__reactFiber|Minified React error/],
+  ["react-dom", /Minified React error|__reactFiber/],
   ["next runtime", /__NEXT_|next-router|nextjs/],
   ["react-markdown/unified", /micromark|mdast|unified|hast-util/],
-  ["katex", /KaTeX|katex/],
-  ["highlight.js", /hljs|highlight\.js|language-/],
-  ["js-tiktoken ranks", /cl100k|o200k|bpe_ranks|tiktoken/],
-  ["zod", /ZodError|zod/],
-  ["zustand", /zustand|useSyncExternalStore/],
+  ["katex", /KaTeX/],
+  ["highlight.js", /hljs|registerLanguage/],
+  ["js-tiktoken rank tables", /bpe_ranks/],
+  ["zod", /ZodError/],
   ["idb", /IDBDatabase|indexedDB/],
-  ["fetch-event-source", /text\/event-stream/],
+  ["app code", /data-testid/],
 ];
 
 function hints(text) {
@@ -88,6 +89,10 @@ async function oneRun({ stack, browser }) {
     };
   });
   await context.close();
+  for (const r of responses) {
+    const parts = await composition(r.url, r.body.toString("utf8"));
+    if (parts) r.makeup = parts.slice(0, 4).map((p) => `${p.name} ${kB(p.bytes)}k`).join(", ");
+  }
   const endOf = new Map(timing.resources.map((r) => [r.name, r.responseEnd]));
   const scripts = responses.map((r) => {
     const end = endOf.get(r.url);
@@ -100,7 +105,7 @@ async function oneRun({ stack, browser }) {
       // Not in the page's resource timing (a worker's script) counts as "later".
       before: end !== undefined && end <= timing.ready,
       end,
-      hints: hints(r.body.toString("latin1")),
+      hints: r.makeup ?? hints(r.body.toString("latin1")),
     };
   });
   return { timing, scripts };
@@ -123,7 +128,7 @@ await withStack(async (ctx) => {
   const later = last.scripts.filter((s) => !s.before).sort((x, y) => y.gzip - x.gzip);
   console.log("\nScripts loaded before the composer was usable (largest first; last run):");
   printTable(
-    ["#", "script", "gzip-9 kB", "raw kB", "transfer kB", "done at ms", "looks like"],
+    ["#", "script", "gzip-9 kB", "raw kB", "transfer kB", "done at ms", "made of (raw kB; from source maps) / looks like"],
     before.map((s, i) => [i + 1, s.path, kB(s.gzip), kB(s.raw), kB(s.transfer), round(s.end), s.hints]),
   );
   console.log("\nLargest 5 (what to cut first):");

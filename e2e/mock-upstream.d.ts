@@ -23,6 +23,8 @@ export interface MockRequest {
   usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
   /** The scenario used for a chat completion ("stream" by default). */
   scenario?: string;
+  /** Date.now() right after the last piece of a streamed answer was written (benchmarks). */
+  lastChunkAt?: number;
 }
 
 /** Options of a streamed answer (all optional). */

@@ -107,6 +107,8 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
       if (gone()) return;
       if (scenario.pings && i > 0) res.write(`: PING${nl}${nl}`);
       res.write(pieces[i]);
+      // Benchmarks compare this with the moment the page shows the answer as done (same clock).
+      if (i === pieces.length - 1) record.lastChunkAt = Date.now();
     }
     if (scenario.reset) {
       record.resetByServer = true;

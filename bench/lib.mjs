@@ -1,0 +1,420 @@
+// Shared helpers of the browser benchmarks (bench/*.mjs): start and stop the built standalone app
+// and the mock upstream on 127.0.0.1, launch Debian's Chromium like playwright.config.ts does,
+// medians, the machine's load, and one machine-readable result line per script.
+//
+// Result protocol (read by bench/run-all.mjs; any bench script may adopt it): the script prints
+//   BENCH_RESULT {"bench":"name","figures":[{"name","value","unit","target","better":"lower"|"higher","pass"}],"load":[1,5,15]}
+// on a line of its own. Scripts report; they do not assert, and exit 0 unless they could not run.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// BENCH_SERVER_JS points the benchmarks at another build, e.g. a source-mapped copy for --profile.
+export const SERVER_JS = process.env.BENCH_SERVER_JS ? path.resolve(process.env.BENCH_SERVER_JS) : path.join(ROOT, ".next", "standalone", "server.js");
+
+/** The flags of playwright.config.ts: Debian's chromium, no sandbox, software rendering. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+// ---------------------------------------------------------------- arguments
+
+export function args() {
+  const argv = process.argv.slice(2);
+  const has = (name) => argv.includes(`--${name}`);
+  const num = (name, fallback) => {
+    const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+    if (i < 0) return fallback;
+    const v = argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
+    const n = Number(v);
+    return Number.isFinite(n) ? n : fallback;
+  };
+  return { has, num, argv };
+}
+
+// ---------------------------------------------------------------- build
+
+export function hasBuild() {
+  return existsSync(SERVER_JS);
+}
+
+/** Runs `npm run build` when there is no standalone build yet. */
+export function ensureBuild() {
+  if (hasBuild()) return;
+  console.log("No build in .next/standalone: running `npm run build` first…");
+  const r = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (r.status !== 0 || !hasBuild()) {
+    console.error("bench: the build failed");
+    process.exit(1);
+  }
+}
+
+// ---------------------------------------------------------------- servers
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+/** Starts .next/standalone/server.js on 127.0.0.1 (like e2e/app-server.ts) and waits for /api/health. */
+export async function startApp(env = {}) {
+  if (!hasBuild()) throw new Error("No build: run `npm run build` first");
+  const port = await freePort();
+  const clean = {};
+  for (const [k, v] of Object.entries({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env })) if (v !== undefined) clean[k] = v;
+  clean.PORT = String(port);
+  clean.HOSTNAME = "127.0.0.1";
+  let log = "";
+  const child = spawn(process.execPath, [SERVER_JS], { cwd: path.dirname(SERVER_JS), env: clean, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`app server exited early:\n${log}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stopPid(child);
+      throw new Error(`app server did not answer /api/health within 30 s:\n${log}`);
+    }
+    await sleep(150);
+  }
+  return { url, port, pid: child.pid, output: () => log, stop: () => stopPid(child) };
+}
+
+/** SIGTERM to this child's PID (and SIGKILL after 5 s); never anything by name. */
+export function stopPid(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => {
+      try {
+        process.kill(child.pid, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, 5000);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    try {
+      process.kill(child.pid, "SIGTERM");
+    } catch {
+      clearTimeout(kill);
+      resolve();
+    }
+  });
+}
+
+/** The project's mock upstream (in this process) and the built app pointed at it. */
+export async function startStack(env = {}) {
+  const { startMockUpstream } = await import(pathToFileURL(path.join(ROOT, "e2e", "mock-upstream.mjs")).href);
+  const mock = await startMockUpstream({});
+  let app;
+  try {
+    app = await startApp({ BASE_URL: mock.url, OPENAI_API_KEY: "sk-test-upstream-key", ...env });
+  } catch (err) {
+    await mock.close();
+    throw err;
+  }
+  return {
+    mock,
+    app,
+    url: app.url,
+    stop: async () => {
+      await app.stop();
+      await mock.close();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- browser
+
+export async function launchBrowser() {
+  const { chromium } = await import("playwright");
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** Waits until the composer is visible, enabled and hydrated by React (so typing reaches the app). */
+export async function waitComposer(page, timeout = 30_000) {
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('[data-testid="composer-input"]');
+      if (!el || el.disabled) return false;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && Object.keys(el).some((k) => k.startsWith("__reactProps$"));
+    },
+    null,
+    { timeout, polling: 50 },
+  );
+}
+
+/**
+ * Writes conversations straight into the app's IndexedDB ("relaychat": store "conversations",
+ * keyPath "id"; store "kv", key "currentId"), from a same-origin page that is not the app, so the
+ * app cannot race the writes. Call before the app's page is opened in this context.
+ */
+export async function seedConversations(page, appUrl, conversations, currentId) {
+  await page.goto(`${appUrl}/api/health`);
+  return page.evaluate(
+    async ({ conversations, currentId }) => {
+      const req = indexedDB.open("relaychat", 1);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        if (!db.objectStoreNames.contains("conversations")) db.createObjectStore("conversations", { keyPath: "id" });
+        if (!db.objectStoreNames.contains("kv")) db.createObjectStore("kv");
+      };
+      const db = await new Promise((resolve, reject) => {
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(["conversations", "kv"], "readwrite");
+      for (const c of conversations) tx.objectStore("conversations").put(c);
+      tx.objectStore("kv").put(currentId, "currentId");
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      return conversations.length;
+    },
+    { conversations, currentId },
+  );
+}
+
+// ---------------------------------------------------------------- content
+
+/** Deterministic PRNG (mulberry32). */
+export function rng(seed = 1) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS =
+  "the a of to and in that is for it as with on was by be this are from or at an which not have has but can stream token render answer model relay request response proxy buffer chunk frame layout paint memory cache latency throughput server client browser table column value index parser markdown block fence highlight math formula vector matrix sum integral function variable constant result error status retry timeout budget measure median percentile".split(
+    " ",
+  );
+
+export function sentence(rand, min = 6, max = 18) {
+  const n = min + Math.floor(rand() * (max - min + 1));
+  const w = [];
+  for (let i = 0; i < n; i++) w.push(WORDS[Math.floor(rand() * WORDS.length)]);
+  w[0] = w[0][0].toUpperCase() + w[0].slice(1);
+  return `${w.join(" ")}.`;
+}
+
+export function paragraph(rand, sentences = 4) {
+  const out = [];
+  for (let i = 0; i < sentences; i++) out.push(sentence(rand));
+  return out.join(" ");
+}
+
+const CODE = {
+  js: (k) => [
+    `export function reduce${k}(items, step = ${k % 7 + 1}) {`,
+    "  const out = [];",
+    "  for (let i = 0; i < items.length; i += step) {",
+    "    const slice = items.slice(i, i + step);",
+    `    out.push(slice.reduce((a, b) => a + b * ${k}, 0));`,
+    "  }",
+    "  return out.filter((x) => x % 2 === 0).map(String);",
+    "}",
+  ],
+  python: (k) => [
+    `def window_${k}(values, size=${k % 5 + 2}):`,
+    '    """Sliding window sums."""',
+    "    total = sum(values[:size])",
+    "    yield total",
+    "    for i in range(size, len(values)):",
+    "        total += values[i] - values[i - size]",
+    "        yield total",
+  ],
+  ts: (k) => [
+    `interface Row${k} { id: string; score: number; tags: string[] }`,
+    "",
+    `export function rank${k}(rows: Row${k}[]): Row${k}[] {`,
+    "  return [...rows]",
+    "    .filter((r) => r.tags.includes(\"keep\"))",
+    "    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));",
+    "}",
+  ],
+  bash: (k) => [`for f in logs/*.txt; do`, `  grep -c "stream ${k}" "$f" | awk '{ s += $1 } END { print s }'`, "done"],
+};
+
+/** One section of a long markdown answer: prose, lists, a table, code, inline and block math. */
+export function markdownSection(rand, k) {
+  const langs = Object.keys(CODE);
+  const lang = langs[k % langs.length];
+  const parts = [
+    `## ${k + 1}. ${sentence(rand, 2, 5).slice(0, -1)}`,
+    "",
+    `${paragraph(rand, 3)} With $a_${k} = \\frac{${k + 1}}{n}$ the sum stays below $\\sum_{i=1}^{n} a_i \\le ${k + 2}$, and \`step=${k}\` keeps it **bounded**.`,
+    "",
+    `- ${sentence(rand)}`,
+    `- ${sentence(rand)} \`value_${k}\``,
+    `- ${sentence(rand)}`,
+    `  - ${sentence(rand, 4, 8)}`,
+    "",
+    `1. ${sentence(rand)}`,
+    `2. ${sentence(rand)}`,
+    `3. ${sentence(rand)}`,
+    "",
+    "| name | value | ratio | note |",
+    "| --- | ---: | ---: | --- |",
+  ];
+  for (let r = 0; r < 4; r++) parts.push(`| row ${k}.${r} | ${Math.floor(rand() * 1000)} | ${(rand() * 2).toFixed(3)} | ${sentence(rand, 2, 4)} |`);
+  parts.push("", paragraph(rand, 2), "", "```" + lang, ...CODE[lang](k), "```", "");
+  if (k % 2 === 0) parts.push("$$", `\\int_0^{${k + 1}} x^2 \\, dx = \\frac{${(k + 1) ** 3}}{3}`, "$$", "");
+  parts.push(`> ${sentence(rand)}`, "", paragraph(rand, 3), "");
+  return parts.join("\n");
+}
+
+/** Cuts text into token-like pieces (about 4 characters, whitespace leading), joining back exactly. */
+export function tokenPieces(text) {
+  const raw = text.match(/[ \t]*(?:[A-Za-z]+|\d{1,3}|[^\sA-Za-z\d]{1,2})|\n+|[ \t]+/g) ?? [];
+  const out = [];
+  for (const p of raw) {
+    const m = /^([ \t]*)([A-Za-z]{7,})$/.exec(p);
+    if (!m) {
+      out.push(p);
+      continue;
+    }
+    const word = m[2];
+    out.push(m[1] + word.slice(0, 4));
+    for (let i = 4; i < word.length; i += 4) out.push(word.slice(i, i + 4));
+  }
+  if (out.join("") !== text) throw new Error("tokenPieces: pieces do not join back to the text");
+  return out;
+}
+
+/** A deterministic markdown answer of about `tokens` token-like pieces. */
+export function longMarkdown(tokens, seed = 42) {
+  const rand = rng(seed);
+  let text = "# A long answer\n\nThis answer is generated for the streaming benchmark.\n\n";
+  let count = tokenPieces(text).length;
+  for (let k = 0; count < tokens; k++) {
+    const s = markdownSection(rand, k);
+    text += s;
+    count += tokenPieces(s).length;
+  }
+  const pieces = tokenPieces(text);
+  return { text, pieces };
+}
+
+// ---------------------------------------------------------------- statistics and output
+
+export function median(xs) {
+  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+export function percentile(xs, p) {
+  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  const i = Math.min(v.length - 1, Math.max(0, Math.ceil((p / 100) * v.length) - 1));
+  return v[i];
+}
+
+export function round(x, digits = 1) {
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export function loadavg() {
+  return os.loadavg().map((x) => round(x, 2));
+}
+
+export function loadLine(label = "machine load") {
+  const [a, b, c] = loadavg();
+  return `${label}: loadavg ${a} / ${b} / ${c} (1/5/15 min) on ${os.cpus().length} cores`;
+}
+
+export function kB(bytes) {
+  return round(bytes / 1024, 1);
+}
+
+/** A figure against its target: better "lower" means value ≤ target passes. */
+export function figure(name, value, unit, target, better = "lower") {
+  const pass = Number.isFinite(value) && target !== undefined && target !== null ? (better === "lower" ? value <= target : value >= target) : null;
+  return { name, value: Number.isFinite(value) ? (Math.abs(value) < 1 && value !== 0 ? Number(value.toPrecision(3)) : round(value, 2)) : value, unit, target, better, pass };
+}
+
+/** Prints the figures as a table, the load, and the BENCH_RESULT line for run-all. */
+export function report(bench, figures, extra = {}) {
+  console.log("");
+  console.log(`== ${bench}: figures (median of runs) ==`);
+  const rows = figures.map((f) => [
+    f.name,
+    `${f.value}${f.unit ? ` ${f.unit}` : ""}`,
+    f.target === undefined || f.target === null ? "" : `${f.better === "higher" ? "≥" : "≤"} ${f.target}${f.unit ? ` ${f.unit}` : ""}`,
+    f.pass === null || f.pass === undefined ? "" : f.pass ? "ok" : "MISS",
+  ]);
+  printTable(["figure", "value", "target", ""], rows);
+  console.log(loadLine());
+  console.log(`BENCH_RESULT ${JSON.stringify({ bench, figures, load: loadavg(), cores: os.cpus().length, ...extra })}`);
+}
+
+export function printTable(head, rows) {
+  const all = [head, ...rows];
+  const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? "").length)));
+  const line = (r) => r.map((c, i) => String(c ?? "").padEnd(w[i])).join("  ").trimEnd();
+  console.log(line(head));
+  console.log(w.map((n) => "-".repeat(n)).join("  "));
+  for (const r of rows) console.log(line(r));
+}
+
+/** Runs `main` with a stack and a browser, always stopping both (by PID) at the end. */
+export async function withStack(main, env = {}) {
+  ensureBuild();
+  const stack = await startStack(env);
+  let browser;
+  const cleanup = async () => {
+    await browser?.close().catch(() => undefined);
+    await stack.stop().catch(() => undefined);
+  };
+  const onSignal = () => cleanup().then(() => process.exit(130));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    browser = await launchBrowser();
+    return await main({ stack, browser });
+  } finally {
+    await cleanup();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}

@@ -1,0 +1,179 @@
+// Streaming a long answer ("Fast at any length", figure 1).
+//
+// A deterministic ~15,000-token markdown answer (prose, lists, tables, fenced code, inline and
+// block math), one token-like piece per SSE chunk, 5 ms apart (200 tokens/s), from the project's
+// mock upstream through the built app, in headless Chromium. Measured from Enter to the answer
+// shown as done: frames per second, long tasks (> 50 ms), main-thread script time (CDP
+// Performance.getMetrics), and the delay from the mock writing the last chunk to the page
+// showing data-status="done".
+//
+//   node bench/stream-long.mjs [--quick] [--runs 3] [--tokens 15000] [--delay 5] [--profile]
+//
+// --quick: 1,500 tokens, 2 runs. --profile: one more (unscored) run under the CDP sampling
+// profiler, printing the top self-time functions; with a source-mapped build (see bench/README.md)
+// they carry real names.
+import { args, figure, longMarkdown, median, report, round, sleep, waitComposer, withStack, loadLine } from "./lib.mjs";
+import { streamProbe, summariseWindow } from "./lib/page-probe.mjs";
+import { printProfile, printTrace, startProfile, stopProfile, summariseProfile, summariseTrace } from "./lib/cpu-profile.mjs";
+
+const a = args();
+const quick = a.has("quick");
+const tokens = a.num("tokens", quick ? 1500 : 15000);
+const runs = a.num("runs", quick ? 2 : 3);
+const delay = a.num("delay", 5);
+const profile = a.has("profile");
+
+const { text, pieces } = longMarkdown(tokens);
+console.log(`stream-long: ${pieces.length} chunks (${text.length} chars, ${text.split("\n").length} lines, ${(text.match(/^```\w/gm) ?? []).length} code blocks), ${delay} ms apart; ${runs} run(s)${profile ? " + 1 profiled run" : ""}`);
+console.log(loadLine("load at start"));
+
+/** Share of wall time the main thread spent in script and in all tasks, per quarter of the stream. */
+function quarters(samples) {
+  const t0 = samples[0].at;
+  const span = samples[samples.length - 1].at - t0;
+  const out = [];
+  for (let q = 0; q < 4; q++) {
+    const inQ = samples.filter((s) => s.at - t0 >= (q * span) / 4 - 1 && s.at - t0 <= ((q + 1) * span) / 4 + 1);
+    if (inQ.length < 2) continue;
+    const a = inQ[0];
+    const b = inQ[inQ.length - 1];
+    const secs = (b.at - a.at) / 1000;
+    out.push({ script: (b.ScriptDuration - a.ScriptDuration) / secs, task: (b.TaskDuration - a.TaskDuration) / secs, layout: (b.LayoutDuration - a.LayoutDuration) / secs });
+  }
+  return out;
+}
+
+async function oneRun({ stack, browser }, index, withProfiler) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(streamProbe);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await page.goto(stack.url);
+  await waitComposer(page);
+  // Let the page settle: the tokenizer warms up 1.5 s after load.
+  await sleep(2500);
+  stack.mock.enqueue({ kind: "stream", contentChunks: pieces, chunkDelayMs: delay });
+  await page.getByTestId("composer-input").fill(`Write a long answer (run ${index})`);
+  const metric = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+  const m0 = await metric();
+  if (withProfiler) await startProfile(cdp);
+  const from = await page.evaluate(() => {
+    window.__bench.recordFrames = true;
+    return performance.now();
+  });
+  const requestsBefore = stack.mock.requests.length;
+  await page.getByTestId("composer-input").press("Enter");
+  const timeoutMs = 60_000 + pieces.length * delay * 3;
+  // Main-thread time as the answer grows: about 20 samples of the metrics over the stream.
+  const every = Math.min(2000, Math.max(400, (pieces.length * delay * 1.15) / 20));
+  const samples = [{ at: Date.now(), ...m0 }];
+  let finished = false;
+  const sampler = (async () => {
+    while (!finished) {
+      await sleep(every);
+      if (!finished) samples.push({ at: Date.now(), ...(await metric().catch(() => ({}))) });
+    }
+  })();
+  // With --profile: a 4 s trace of the renderer once three quarters of the answer are in.
+  let tracing = null;
+  if (withProfiler) {
+    tracing = (async () => {
+      await sleep(pieces.length * delay * 1.1 * 0.75);
+      if (finished) return null;
+      await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8.execute", "blink", "cc", "gpu"] });
+      await sleep(4000);
+      return browser.stopTracing();
+    })().catch((err) => (console.log(`tracing failed: ${err.message}`), null));
+  }
+  try {
+    await Promise.race([
+      page.evaluate(() => new Promise((resolve) => (window.__bench.doneFrame ? resolve() : (window.__bench.resolve = resolve)))),
+      sleep(timeoutMs).then(() => {
+        throw new Error(`the answer did not finish within ${timeoutMs} ms`);
+      }),
+    ]);
+  } finally {
+    finished = true;
+    await sampler;
+  }
+  const prof = withProfiler ? await stopProfile(cdp) : null;
+  const trace = tracing ? await tracing : null;
+  const m1 = await metric();
+  samples.push({ at: Date.now(), ...m1 });
+  const b = await page.evaluate(() => ({ done: window.__bench.done, doneFrame: window.__bench.doneFrame }));
+  const w = await page.evaluate(summariseWindow, { from, to: b.doneFrame.perf });
+  const req = stack.mock.requests.slice(requestsBefore).find((r) => r.path.endsWith("/chat/completions") && r.lastChunkAt);
+  const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+  await context.close();
+  const d = (k) => (m1[k] ?? 0) - (m0[k] ?? 0);
+  return {
+    status: b.done.status,
+    seconds: w.seconds,
+    fps: w.fps,
+    worstGap: w.worstGap,
+    over33: w.over33,
+    longTasks: w.longTaskCount,
+    longTaskMs: w.longTaskTotal,
+    longTaskMax: w.longTaskMax,
+    loafCount: w.loafCount,
+    loafMs: w.loafTotal,
+    topScripts: w.topScripts,
+    scriptS: d("ScriptDuration"),
+    taskS: d("TaskDuration"),
+    layoutS: d("LayoutDuration"),
+    styleS: d("RecalcStyleDuration"),
+    heapMB: (m1.JSHeapUsedSize ?? 0) / 2 ** 20,
+    domNodes,
+    quarters: quarters(samples),
+    lastChunkToDone: req ? b.done.date - req.lastChunkAt : NaN,
+    lastChunkToDoneOrigin: req ? b.done.origin - req.lastChunkAt : NaN,
+    lastChunkToDoneFrame: req ? b.doneFrame.date - req.lastChunkAt : NaN,
+    streamS: req ? (req.lastChunkAt - req.at) / 1000 : NaN,
+    profile: prof,
+    trace,
+  };
+}
+
+await withStack(async (ctx) => {
+  const results = [];
+  for (let i = 1; i <= runs; i++) {
+    const r = await oneRun(ctx, i, false);
+    results.push(r);
+    console.log(
+      `run ${i}: ${r.status}; ${round(r.seconds)} s (upstream ${round(r.streamS)} s); ${round(r.fps)} fps (worst frame gap ${round(r.worstGap)} ms, ${r.over33} gaps > 33 ms); ` +
+        `long tasks ${r.longTasks} (${round(r.longTaskMs)} ms, max ${round(r.longTaskMax)} ms); script ${round(r.scriptS, 2)} s, task ${round(r.taskS, 2)} s, layout ${round(r.layoutS, 2)} s, style ${round(r.styleS, 2)} s; ` +
+        `last chunk → done ${r.lastChunkToDone} ms (next frame ${r.lastChunkToDoneFrame} ms; timeOrigin clock ${round(r.lastChunkToDoneOrigin)} ms); heap ${round(r.heapMB)} MB, ${r.domNodes} DOM nodes; ${loadLine("load")}`,
+    );
+    const pct = (x) => `${Math.round(x * 100)}%`;
+    console.log(
+      `       main thread busy per quarter of the stream — script: ${r.quarters.map((q) => pct(q.script)).join(" → ")}; layout: ${r.quarters.map((q) => pct(q.layout)).join(" → ")}; all tasks: ${r.quarters.map((q) => pct(q.task)).join(" → ")}`,
+    );
+  }
+  const worst = results.length ? results.reduce((a, b) => (b.longTaskMs > a.longTaskMs ? b : a)) : null;
+  if (worst?.topScripts.length) {
+    console.log("\nLong animation frames of the run with the most long-task time, by script (invoker ← function @ source:char):");
+    for (const s of worst.topScripts) console.log(`  ${round(s.duration).toString().padStart(8)} ms in ${String(s.count).padStart(4)} frames (forced style/layout ${round(s.forcedStyleAndLayout)} ms)  ${s.key}`);
+  }
+  if (profile) {
+    const r = await oneRun(ctx, runs + 1, true);
+    console.log(`\nprofiled run (not scored; the profiler slows it): ${round(r.fps)} fps, long tasks ${r.longTasks} (${round(r.longTaskMs)} ms), script ${round(r.scriptS, 2)} s`);
+    printProfile(await summariseProfile(r.profile, 30), "CPU profile while streaming (main thread, self time)");
+    if (r.trace) printTrace(summariseTrace(r.trace, 25), "Trace of 4 s at three quarters of the answer");
+  }
+  const med = (k) => median(results.map((r) => r[k]));
+  report(
+    "stream-long",
+    [
+      figure("frames per second while streaming", med("fps"), "fps", 55, "higher"),
+      figure("long tasks (> 50 ms)", med("longTasks"), "", 0),
+      figure("long-task time", med("longTaskMs"), "ms", null),
+      figure("main-thread script time", med("scriptS"), "s", 3),
+      figure("main-thread task time (all work)", med("taskS"), "s", null),
+      figure("last chunk → shown done", med("lastChunkToDone"), "ms", 100),
+      figure("worst frame gap", med("worstGap"), "ms", null),
+    ],
+    { chunks: pieces.length, chars: text.length, runs },
+  );
+});
+process.exit(0);

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { checkAccessCode, fetchConfig } from "@/lib/client/api";
 import { AppError } from "@/lib/errors";
 import { hadStoredSettings, startPersistence } from "@/store/persist";
@@ -11,7 +11,8 @@ import { ensureTokenizer } from "@/lib/client/tokenizer";
 import { AccessGate } from "./access-gate";
 import { Sidebar } from "./sidebar/sidebar";
 import { ChatView } from "./chat/chat-view";
-import { SettingsDialog } from "./settings/settings-dialog";
+// Settings (with the import validator) load on first open, keeping them out of the first page load.
+const SettingsDialog = lazy(() => import("./settings/settings-dialog").then((m) => ({ default: m.SettingsDialog })));
 import { ErrorCard } from "./chat/error-card";
 
 function useThemeClass() {
@@ -80,7 +81,11 @@ export function ChatApp() {
     <div className="flex h-dvh overflow-hidden">
       <Sidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
       <ChatView onOpenSidebar={() => setSidebarOpen(true)} onOpenSettings={() => setSettingsOpen(true)} />
-      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {settingsOpen && (
+        <Suspense fallback={null}>
+          <SettingsDialog onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

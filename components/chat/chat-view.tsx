@@ -1,8 +1,7 @@
 "use client";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { totalUsage } from "@/lib/ledger";
 import { useCostOf } from "@/store/cost";
-import { LedgerPanel } from "@/components/ledger/ledger-panel";
 import { useMoney } from "@/components/ledger/ledger-table";
 import { conversationSelectors, useConversations } from "@/store/conversations";
 import { conversationBusy, effectiveParams } from "@/store/chat-actions";
@@ -13,6 +12,9 @@ import { Notices } from "@/components/notices";
 import { SetupNotice } from "@/components/setup-notice";
 import { MessageList } from "./message-list";
 import { Composer } from "./composer";
+
+// The ledger loads on first open; it is not needed to start chatting.
+const LedgerPanel = lazy(() => import("@/components/ledger/ledger-panel").then((m) => ({ default: m.LedgerPanel })));
 
 /** Header, messages and composer of the open conversation. */
 export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () => void; onOpenSettings: () => void }) {
@@ -48,7 +50,11 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
       <Notices />
       {conversation ? <MessageList conversation={conversation} /> : <div className="flex-1" />}
       <Composer conversation={conversation} busy={busy} />
-      {ledgerOpen && <LedgerPanel onClose={() => setLedgerOpen(false)} />}
+      {ledgerOpen && (
+        <Suspense fallback={null}>
+          <LedgerPanel onClose={() => setLedgerOpen(false)} />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -1,0 +1,43 @@
+/**
+ * Highlights fenced code with one shared lowlight instance. rehype-highlight builds a new
+ * highlighter, registering ~37 grammars, every time a markdown processor is created, which
+ * react-markdown does on every render: during a long streamed answer that setup alone cost more
+ * than the rest of the rendering. Here the grammars are registered once, on first use.
+ */
+import { common, createLowlight } from "lowlight";
+import { toText } from "hast-util-to-text";
+import { visit } from "unist-util-visit";
+import type { Element, Root } from "hast";
+
+let shared: ReturnType<typeof createLowlight> | null = null;
+function lowlight() {
+  shared ??= createLowlight(common);
+  return shared;
+}
+
+function languageOf(node: Element): string | null {
+  const classes = node.properties?.className;
+  if (!Array.isArray(classes)) return null;
+  for (const c of classes) {
+    const name = String(c);
+    if (name.startsWith("language-")) return name.slice("language-".length).toLowerCase();
+  }
+  return null;
+}
+
+/** A rehype plugin: `pre > code.language-x` gets highlight.js token spans when x is known. */
+export function rehypeCodeHighlight() {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element, _index, parent) => {
+      if (node.tagName !== "code" || !parent || (parent as Element).tagName !== "pre") return;
+      const lang = languageOf(node);
+      if (!lang || lang === "text" || lang === "plaintext") return;
+      const hl = lowlight();
+      if (!hl.registered(lang)) return;
+      const result = hl.highlight(lang, toText(node, { whitespace: "pre" }));
+      const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+      node.properties.className = [...classes, "hljs"];
+      node.children = result.children as Element["children"];
+    });
+  };
+}

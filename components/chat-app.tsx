@@ -14,6 +14,7 @@ import { ChatView } from "./chat/chat-view";
 // Settings (with the import validator) load on first open, keeping them out of the first page load.
 const SettingsDialog = lazy(() => import("./settings/settings-dialog").then((m) => ({ default: m.SettingsDialog })));
 import { ErrorCard } from "./chat/error-card";
+import { preloadMarkdown } from "./chat/message-body";
 
 function useThemeClass() {
   const theme = useSettings((s) => s.theme);
@@ -43,6 +44,7 @@ export function ChatApp() {
   }, [lang]);
 
   useEffect(() => {
+    preloadMarkdown();
     const stored = startPersistence().then(() => {
       const { conversations, currentId, create } = useConversations.getState();
       if (!currentId || !conversations[currentId]) create();

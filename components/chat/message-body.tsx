@@ -4,7 +4,13 @@ import type { ChatMessage } from "@/lib/types";
 import { useStreaming } from "@/store/streaming";
 import { useT } from "@/store/language";
 
-const Markdown = lazy(() => import("./markdown"));
+const loadMarkdown = () => import("./markdown");
+const Markdown = lazy(loadMarkdown);
+
+/** Starts fetching the renderer early (after the composer is up) so stored answers render sooner. */
+export function preloadMarkdown(): void {
+  void loadMarkdown();
+}
 
 function PlainText({ text }: { text: string }) {
   return <div className="whitespace-pre-wrap break-words">{text}</div>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitMarkdownBlocks } from "./markdown-blocks";
+import { extendMarkdownBlocks, splitMarkdownBlocks, type SplitMarkdown } from "./markdown-blocks";
 
 const texts = (md: string) => splitMarkdownBlocks(md).map((b) => b.text);
 
@@ -15,7 +15,7 @@ describe("splitMarkdownBlocks", () => {
 
   it("marks an unclosed fence as open", () => {
     const blocks = splitMarkdownBlocks("text\n\n```py\nprint(1)\n\n");
-    expect(blocks.at(-1)).toEqual({ text: "```py\nprint(1)\n\n", open: true });
+    expect(blocks.at(-1)).toEqual({ text: "```py\nprint(1)\n\n", start: 6, open: true });
     expect(blocks[0].open).toBe(false);
   });
 
@@ -40,5 +40,34 @@ describe("splitMarkdownBlocks", () => {
       const partial = texts(full.slice(0, i));
       for (let b = 0; b < partial.length - 1; b++) expect(partial[b]).toBe(final[b]);
     }
+  });
+});
+
+describe("extendMarkdownBlocks", () => {
+  const answer = [
+    "# Title", "", "Some prose.", "", "- a", "", "  still a", "- b", "", "| a | b |", "|---|---|", "| 1 | 2 |", "",
+    "```ts", "let x = 1;", "", "let y = 2;", "```", "", "$$", "x^2", "", "y", "$$", "", "End.", "",
+  ].join("\n");
+
+  it("matches a full split after every growth step, at every split point", () => {
+    for (const step of [1, 3, 7]) {
+      let state: SplitMarkdown | null = null;
+      for (let i = 0; i <= answer.length; i += step) {
+        const text = answer.slice(0, i);
+        state = extendMarkdownBlocks(state, text);
+        expect(state.blocks).toEqual(splitMarkdownBlocks(text));
+      }
+    }
+  });
+
+  it("starts over when the text was replaced rather than extended", () => {
+    const first = extendMarkdownBlocks(null, "a\n\nb\n\nc\n\nd");
+    const other = extendMarkdownBlocks(first, "x\n\ny");
+    expect(other.blocks.map((b) => b.text)).toEqual(["x", "y"]);
+  });
+
+  it("records where each block starts", () => {
+    const md = "one\n\n\ntwo\n```\ncode\n```";
+    for (const b of splitMarkdownBlocks(md)) expect(md.slice(b.start, b.start + b.text.length)).toBe(b.text);
   });
 });

@@ -7,6 +7,8 @@
 
 export interface MarkdownBlock {
   text: string;
+  /** Offset of the block's first character in the markdown it was split from. */
+  start: number;
   /** The block is an open code fence or math block, still being written. */
   open: boolean;
 }
@@ -17,16 +19,21 @@ export function splitMarkdownBlocks(markdown: string): MarkdownBlock[] {
   const lines = markdown.split("\n");
   const blocks: MarkdownBlock[] = [];
   let current: string[] = [];
+  let currentStart = 0;
+  let offset = 0;
   let fence: string | null = null;
   let inMath = false;
 
   const pushCurrent = () => {
-    if (current.some((l) => l.trim() !== "")) blocks.push({ text: current.join("\n"), open: false });
+    if (current.some((l) => l.trim() !== "")) blocks.push({ text: current.join("\n"), start: currentStart, open: false });
     current = [];
   };
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    const lineStart = offset;
+    offset += line.length + 1;
+    if (current.length === 0) currentStart = lineStart;
     if (fence) {
       current.push(line);
       const m = FENCE.exec(line);
@@ -61,6 +68,26 @@ export function splitMarkdownBlocks(markdown: string): MarkdownBlock[] {
     }
     current.push(line);
   }
-  if (current.some((l) => l.trim() !== "")) blocks.push({ text: current.join("\n"), open: fence !== null || inMath });
+  if (current.some((l) => l.trim() !== "")) blocks.push({ text: current.join("\n"), start: currentStart, open: fence !== null || inMath });
   return blocks;
+}
+
+export interface SplitMarkdown {
+  markdown: string;
+  blocks: MarkdownBlock[];
+}
+
+/**
+ * The same split for text that grew at the end (a streamed answer): the last two blocks are split
+ * again from where the second-to-last began (a look-ahead rule can still join those two), the
+ * rest is kept as it was. Any other change falls back to a full split.
+ */
+export function extendMarkdownBlocks(previous: SplitMarkdown | null, markdown: string): SplitMarkdown {
+  const prev = previous?.blocks;
+  if (!previous || !prev || prev.length < 3 || !markdown.startsWith(previous.markdown)) {
+    return { markdown, blocks: splitMarkdownBlocks(markdown) };
+  }
+  const from = prev[prev.length - 2].start;
+  const tail = splitMarkdownBlocks(markdown.slice(from)).map((b) => ({ ...b, start: b.start + from }));
+  return { markdown, blocks: prev.slice(0, -2).concat(tail) };
 }

@@ -36,9 +36,11 @@ export function useSendPreview(conversation: Conversation | undefined, question:
     };
   }, [params.model]);
 
-  // Recomputed only when the messages change, not on every keystroke.
+  // Recomputed only when the messages change, not on every keystroke. An answer still streaming
+  // is left out: nothing can be sent before it ends, and recounting its growing text every second
+  // would cost more than everything else the page does meanwhile.
   const messages = conversation?.messages;
-  const history = useMemo(() => sendableHistory(messages ?? []), [messages]);
+  const history = useMemo(() => sendableHistory((messages ?? []).filter((m) => m.status !== "streaming")), [messages]);
   const preview = useMemo(
     () =>
       computeSendPreview({

@@ -4,7 +4,7 @@
  * out of the first page load. The answer is split into blocks; finished blocks are memoised by
  * their text and never parsed again, and an open code fence is highlighted only once it closes.
  */
-import { memo, useMemo } from "react";
+import { memo, useMemo, useRef } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
@@ -12,7 +12,7 @@ import rehypeKatex from "rehype-katex";
 import { rehypeCodeHighlight } from "@/lib/markdown/rehype-code-highlight";
 import "katex/dist/katex.min.css";
 import "highlight.js/styles/github-dark.css";
-import { splitMarkdownBlocks } from "@/lib/markdown-blocks";
+import { extendMarkdownBlocks, type MarkdownBlock as Block, type SplitMarkdown } from "@/lib/markdown-blocks";
 import { CodeBlock } from "./code-block";
 
 type HastNode = { type: string; value?: string; children?: HastNode[] };
@@ -33,25 +33,27 @@ const components: Components = {
 
 const remarkPlugins = [remarkGfm, remarkMath];
 const withHighlight = [rehypeKatex, rehypeCodeHighlight] as never[];
-const withoutHighlight = [rehypeKatex] as never[];
+// The block being streamed gets neither highlighting nor KaTeX: both run once, when it is done.
+const live: never[] = [];
 
-const MarkdownBlock = memo(function MarkdownBlock({ text, highlight }: { text: string; highlight: boolean }) {
+const MarkdownBlock = memo(function MarkdownBlock({ text, finished }: { text: string; finished: boolean }) {
   return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={highlight ? withHighlight : withoutHighlight} components={components}>
+    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={finished ? withHighlight : live} components={components}>
       {text}
     </ReactMarkdown>
   );
 });
 
 /** Finished blocks: re-rendered only when another block finishes, never per streamed token. */
-const FinishedBlocks = memo(function FinishedBlocks({ blocks }: { blocks: MarkdownBlockText[] }) {
-  return blocks.map((b, i) => <MarkdownBlock key={i} text={b.text} highlight />);
+const FinishedBlocks = memo(function FinishedBlocks({ blocks }: { blocks: Block[] }) {
+  return blocks.map((b, i) => <MarkdownBlock key={i} text={b.text} finished />);
 });
 
-type MarkdownBlockText = ReturnType<typeof splitMarkdownBlocks>[number];
 
 export default function Markdown({ content, streaming }: { content: string; streaming: boolean }) {
-  const blocks = useMemo(() => splitMarkdownBlocks(content), [content]);
+  // Re-splits only the tail the stream touched, not the whole answer on every update.
+  const previous = useRef<SplitMarkdown | null>(null);
+  const blocks = useMemo(() => (previous.current = extendMarkdownBlocks(previous.current, content)).blocks, [content]);
   // While streaming only the last block can still change; everything before it is final text.
   const finishedCount = streaming ? Math.max(0, blocks.length - 1) : blocks.length;
   let finishedLength = 0;
@@ -61,12 +63,12 @@ export default function Markdown({ content, streaming }: { content: string; stre
   const settled = streaming ? "" : content;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const finished = useMemo(() => blocks.slice(0, finishedCount), [finishedCount, finishedLength, settled]);
-  const live = streaming ? blocks[blocks.length - 1] : undefined;
+  const writing = streaming ? blocks[blocks.length - 1] : undefined;
   return (
     <div className="markdown">
       <FinishedBlocks blocks={finished} />
-      {/* The block being written is not highlighted: it is re-parsed every frame until it is done. */}
-      {live && <MarkdownBlock key={finishedCount} text={live.text} highlight={false} />}
+      {/* The block being written is re-parsed on every update until it is done. */}
+      {writing && <MarkdownBlock key={finishedCount} text={writing.text} finished={false} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import chromiumArgs from "./e2e/chromium-args.json";
 
 // Debian's chromium: Playwright's own browser download cannot work on these machines.
 const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -11,20 +12,13 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   use: {
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      // Shared with bench/lib.mjs: no sandbox (root), software rendering, no background traffic.
+      args: chromiumArgs,
     },
   },
 });

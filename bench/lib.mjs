@@ -6,7 +6,7 @@
 //   BENCH_RESULT {"bench":"name","figures":[{"name","value","unit","target","better":"lower"|"higher","pass"}],"load":[1,5,15]}
 // on a line of its own. Scripts report; they do not assert, and exit 0 unless they could not run.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -17,15 +17,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const SERVER_JS = process.env.BENCH_SERVER_JS ? path.resolve(process.env.BENCH_SERVER_JS) : path.join(ROOT, ".next", "standalone", "server.js");
 
 /** The flags of playwright.config.ts: Debian's chromium, no sandbox, software rendering. */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+export const CHROMIUM_ARGS = JSON.parse(readFileSync(path.join(ROOT, "e2e", "chromium-args.json"), "utf8"));
 
 // ---------------------------------------------------------------- arguments
 

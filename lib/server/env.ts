@@ -202,6 +202,48 @@ export function parseEnv(source: EnvSource): ServerEnv {
   };
 }
 
+/** Where the standalone server (server/fast-server.ts) listens. Next's own server.js reads the same names. */
+export interface ListenConfig {
+  port: number;
+  hostname: string;
+  /** Node's keep-alive timeout for idle browser connections; undefined = Node's default. */
+  keepAliveTimeoutMs?: number;
+}
+
+const listenSchema = z.object({
+  PORT: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, { error: "must be a port number (0-65535)" })
+      .transform(Number)
+      .refine((n) => n <= 65535, { error: "must be a port number (0-65535)" })
+      .optional(),
+  ),
+  HOSTNAME: text,
+  KEEP_ALIVE_TIMEOUT: intVar(-1, 0),
+});
+
+/** Parses the listen address; throws EnvError naming a bad variable. */
+export function parseListenConfig(source: EnvSource): ListenConfig {
+  const parsed = listenSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "?"}: ${issue.message}`);
+    throw new EnvError(`Invalid environment configuration:\n  - ${problems.join("\n  - ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT ?? 3000,
+    hostname: e.HOSTNAME ?? "0.0.0.0",
+    keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT < 0 ? undefined : e.KEEP_ALIVE_TIMEOUT,
+  };
+}
+
+export function getListenConfig(): ListenConfig {
+  return parseListenConfig(process.env);
+}
+
 let cached: ServerEnv | undefined;
 
 /** The validated server environment, read once on first use (request time, not build time). */

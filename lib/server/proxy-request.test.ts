@@ -143,7 +143,7 @@ describe("upstreamHeaders", () => {
       "user-agent": "Mozilla/5.0",
     });
     const out = upstreamHeaders(client, "sk-server", true);
-    expect(Object.fromEntries(out)).toEqual({
+    expect(out).toEqual({
       authorization: "Bearer sk-server",
       "content-type": "application/json",
       accept: "text/event-stream",

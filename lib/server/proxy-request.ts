@@ -69,33 +69,59 @@ function tooLarge(max: number): AppError {
   return new AppError({ code: "payload_too_large", status: 413, message: `The request body is larger than ${Math.round(max / 1024 / 1024)} MB` });
 }
 
-/** Reads a request body, refusing it as soon as it passes `max` bytes (by header or by count). */
+/** Refuses a body by its declared length, before reading any of it. */
+export function checkContentLength(contentLength: string | null | undefined, max = MAX_BODY_BYTES): void {
+  if (contentLength !== null && contentLength !== undefined && Number(contentLength) > max) throw tooLarge(max);
+}
+
+/** Collects a request body, refusing it as soon as it passes `max` bytes. */
+export class BodyLimiter {
+  private readonly chunks: Uint8Array[] = [];
+  private size = 0;
+
+  constructor(readonly max = MAX_BODY_BYTES) {}
+
+  /** Throws payload_too_large once the body has grown past the limit. */
+  add(chunk: Uint8Array): void {
+    this.size += chunk.byteLength;
+    if (this.size > this.max) throw tooLarge(this.max);
+    this.chunks.push(chunk);
+  }
+
+  bytes(): Uint8Array {
+    if (this.chunks.length === 1) return this.chunks[0];
+    const out = new Uint8Array(this.size);
+    let offset = 0;
+    for (const c of this.chunks) {
+      out.set(c, offset);
+      offset += c.byteLength;
+    }
+    return out;
+  }
+}
+
+/** Reads a web request body, refusing it as soon as it passes `max` bytes (by header or by count). */
 export async function readBodyLimited(body: ReadableStream<Uint8Array> | null, contentLength: string | null, max = MAX_BODY_BYTES): Promise<Uint8Array> {
-  if (contentLength !== null && Number(contentLength) > max) {
+  try {
+    checkContentLength(contentLength, max);
+  } catch (err) {
     await body?.cancel().catch(() => {});
-    throw tooLarge(max);
+    throw err;
   }
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  const limiter = new BodyLimiter(max);
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > max) {
+    try {
+      limiter.add(value);
+    } catch (err) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(max);
+      throw err;
     }
-    chunks.push(value);
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return limiter.bytes();
 }
 
 // Only what the proxy relies on; every other field (tools, response_format, reasoning_effort, ...)
@@ -135,13 +161,13 @@ export function validateChatBody(bytes: Uint8Array): ChatBodyInfo {
  */
 const FORWARDED_HEADERS = ["content-type", "accept", "accept-language", "user-agent", "openai-organization", "openai-project"];
 
-export function upstreamHeaders(clientHeaders: { get(name: string): string | null }, apiKey: string, hasBody: boolean): Headers {
-  const out = new Headers();
+export function upstreamHeaders(clientHeaders: { get(name: string): string | null }, apiKey: string, hasBody: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const name of FORWARDED_HEADERS) {
     const value = clientHeaders.get(name);
-    if (value) out.set(name, value);
+    if (value) out[name] = value;
   }
-  if (hasBody) out.set("content-type", "application/json");
-  out.set("authorization", `Bearer ${apiKey}`);
+  if (hasBody) out["content-type"] = "application/json";
+  out.authorization = `Bearer ${apiKey}`;
   return out;
 }

@@ -24,7 +24,7 @@ const SHUTDOWN_GRACE_MS = 8000;
 async function main(): Promise<void> {
   const dir = __dirname;
   // As Next's standalone server.js: production mode, the build's directory, the build's config.
-  process.env.NODE_ENV = "production";
+  (process.env as Record<string, string>).NODE_ENV = "production";
   process.chdir(dir);
   const listen = bootStandalone(); // a bad variable stops here, with a message naming it
   const required = JSON.parse(readFileSync(path.join(dir, ".next", "required-server-files.json"), "utf8")) as { config: Record<string, unknown> };

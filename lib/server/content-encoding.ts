@@ -1,20 +1,18 @@
-import { pipeline, type Readable } from "node:stream";
 import zlib from "node:zlib";
 
 /**
- * Undoes a Content-Encoding on a Node body stream, as fetch does on its own. Flushes as data
- * arrives (Z_SYNC_FLUSH) so a compressed event stream is still relayed chunk by chunk. An
- * unknown or absent encoding leaves the body as it is.
+ * A decoder for a response's Content-Encoding, as fetch applies one on its own: gzip, deflate or
+ * br, flushing as data arrives (so a compressed event stream is still relayed chunk by chunk).
+ * null for no encoding, identity, or one it does not know (the body is then passed on as it is).
  */
-export function decodeContentEncoding(body: Readable, encoding: string | null): Readable {
+export function createDecoder(encoding: string | null | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {
   const coding = encoding?.trim().toLowerCase();
-  if (!coding || coding === "identity") return body;
+  if (!coding || coding === "identity") return null;
   const flush = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-  let decoder: zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress;
-  if (coding === "gzip" || coding === "x-gzip") decoder = zlib.createGunzip(flush);
-  else if (coding === "deflate") decoder = zlib.createInflate(flush);
-  else if (coding === "br") decoder = zlib.createBrotliDecompress({ flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
-  else return body;
-  // Errors on either side destroy both; the relay sees them on the decoder.
-  return pipeline(body, decoder, () => {});
+  if (coding === "gzip" || coding === "x-gzip") return zlib.createGunzip(flush);
+  if (coding === "deflate") return zlib.createInflate(flush);
+  if (coding === "br") {
+    return zlib.createBrotliDecompress({ flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
+  }
+  return null;
 }

@@ -7,7 +7,8 @@ import { errorResult, prepareProxyCall } from "./proxy";
 import { BodyLimiter, checkContentLength, MAX_BODY_BYTES, resolveProxyPath } from "./proxy-request";
 import type { RelayResult } from "./relay";
 import { type NodeSseStream, relayUpstreamNode } from "./relay-node";
-import { headerGetter, requestUpstream } from "./upstream";
+import { LightAbort } from "./upstream-call";
+import { headerGetter, requestUpstream } from "./upstream-node";
 
 /**
  * /api/openai/* served straight from a node:http server (server/fast-server.ts), the same steps
@@ -40,7 +41,7 @@ export function readNodeBody(req: IncomingMessage, contentLength: string | null,
       try {
         limiter.add(chunk);
       } catch (err) {
-        // Stop collecting; Node discards the rest, and the answer closes the connection.
+        // Stop collecting; Node discards the rest once the answer is sent.
         req.off("data", onData);
         reject(err);
       }
@@ -61,17 +62,15 @@ function writeResult(res: ServerResponse, result: RelayResult<NodeSseStream>): v
     res.end(result.body);
     return;
   }
+  // As with Next's route handler, the headers leave with the first write (a chunk or a ping).
   res.writeHead(result.status, result.headers);
-  // Like the route handler: the browser sees the 200 and SSE headers as soon as the upstream answered.
-  res.flushHeaders();
   result.body.pipe(res);
 }
 
 function writeError(res: ServerResponse, err: unknown, extraHeaders?: Record<string, string>): void {
-  const headers = { ...extraHeaders };
-  // A too-large body is left unread: close the connection rather than read on to reuse it.
-  if (err instanceof AppError && err.code === "payload_too_large") headers.Connection = "close";
-  writeResult(res, errorResult(err, headers));
+  // A body refused as too large is left unread: Node discards the rest once the answer is sent (as
+  // with Next), bounded by the server's requestTimeout, so the browser still gets to read the 413.
+  writeResult(res, errorResult(err, extraHeaders));
 }
 
 export async function serveProxy(req: IncomingMessage, res: ServerResponse, env: ServerEnv = getEnv()): Promise<void> {
@@ -84,13 +83,13 @@ export async function serveProxy(req: IncomingMessage, res: ServerResponse, env:
     const denied = checkAccess({ method, pathname, headers, peerAddress: req.socket.remoteAddress ?? "" }, env);
     if (denied) return writeError(res, denied, accessErrorHeaders(denied));
 
-    const client = new AbortController();
+    const client = new LightAbort();
     res.on("close", () => {
-      if (!res.writableFinished) client.abort();
+      if (!res.writableFinished) client.abort(new DOMException("The client went away", "AbortError"));
     });
     const route = resolveProxyPath(method, pathname.slice(PROXY_PREFIX.length));
     const call = await prepareProxyCall(route, { search, headers }, (length) => readNodeBody(req, length), env);
-    const result = await relayUpstreamNode(requestUpstream(call.request, env), { ...call.relay, clientSignal: client.signal });
+    const result = await relayUpstreamNode(requestUpstream(call.request, env), { ...call.relay, clientSignal: client });
     writeResult(res, result);
   } catch (err) {
     writeError(res, err);

@@ -1,9 +1,10 @@
 /**
- * relay.ts's decisions over Node streams, for the node:http fast path: the upstream body is a Node
- * Readable (undici's request()), the committed stream is written to the ServerResponse with plain
- * write() calls and pause/resume back-pressure. Per chunk: a timestamp, and a write.
+ * relay.ts's decisions over push bodies, for the node:http fast path: the upstream body comes from
+ * undici's dispatch handler (upstream-node.ts) chunk by chunk, the committed stream is written to
+ * the ServerResponse with plain write() calls and pause/resume back-pressure. Per chunk: a
+ * timestamp, and a write.
  */
-import type { Readable } from "node:stream";
+import type { PushBody } from "./push-body";
 import { relayWith, type RelayIO, type RelayOptions, type RelayResult, type StartUpstream, type UpstreamResponse } from "./relay";
 import { SseRelay, TextCollector, tooLargeAnswer } from "./sse-relay";
 import type { RelayTimings, UpstreamCall } from "./upstream-call";
@@ -19,14 +20,14 @@ export interface NodeOut {
 /** A committed stream, waiting to be piped into the response once its headers are written. */
 export class NodeSseStream {
   constructor(
-    private readonly responseP: Promise<UpstreamResponse<Readable>>,
+    private readonly responseP: Promise<UpstreamResponse<PushBody>>,
     private readonly call: UpstreamCall,
     private readonly timings: RelayTimings,
     private readonly committedEarly: boolean,
   ) {}
 
   pipe(out: NodeOut): void {
-    let body: Readable | undefined;
+    let body: PushBody | undefined;
     const relay = new SseRelay(this.call, this.timings, { write: (b) => out.write(b), end: () => out.end() }, () => body?.destroy());
     // 'close' also follows a normal end; cancel() is a no-op once the relay has finished.
     out.on("close", () => relay.cancel());
@@ -36,41 +37,39 @@ export class NodeSseStream {
     this.responseP.then(
       (res) => {
         if (!relay.respond(res, res.body !== null)) return void res.body?.destroy();
-        const upstream = res.body!;
-        body = upstream;
-        upstream.on("data", (chunk: Buffer) => {
-          if (!relay.chunk(chunk)) upstream.pause();
-        });
-        upstream.on("end", () => relay.end());
-        upstream.on("error", (err) => relay.fail(err));
+        body = res.body!;
+        body.consume({ data: (chunk) => relay.chunk(chunk), end: () => relay.end(), error: (err) => relay.fail(err) });
       },
       (err: unknown) => relay.fail(err),
     );
   }
 }
 
-function readNodeText(res: UpstreamResponse<Readable>, call: UpstreamCall): Promise<string> {
+function readPushText(res: UpstreamResponse<PushBody>, call: UpstreamCall): Promise<string> {
   const body = res.body;
   if (!body) return Promise.resolve("");
   return new Promise((resolve, reject) => {
     const collector = new TextCollector();
-    body.on("data", (chunk: Buffer) => {
-      call.touch();
-      if (collector.add(chunk)) return;
-      body.destroy();
-      reject(tooLargeAnswer());
+    body.consume({
+      data(chunk) {
+        call.touch();
+        if (collector.add(chunk)) return true;
+        body.destroy();
+        reject(tooLargeAnswer());
+        return false;
+      },
+      end: () => resolve(collector.text()),
+      error: reject,
     });
-    body.on("end", () => resolve(collector.text()));
-    body.on("error", reject);
   });
 }
 
-const nodeIO: RelayIO<Readable, NodeSseStream> = {
-  readText: readNodeText,
+const nodeIO: RelayIO<PushBody, NodeSseStream> = {
+  readText: readPushText,
   stream: (responseP, call, timings, committedEarly) => new NodeSseStream(responseP, call, timings, committedEarly),
 };
 
-/** Relays an upstream call made with requestUpstream(). Throws AppError for anything that is not a success. */
-export function relayUpstreamNode(start: StartUpstream<Readable>, options: RelayOptions): Promise<RelayResult<NodeSseStream>> {
+/** Relays an upstream call made with requestUpstream() (upstream-node.ts). Throws AppError for anything that is not a success. */
+export function relayUpstreamNode(start: StartUpstream<PushBody>, options: RelayOptions): Promise<RelayResult<NodeSseStream>> {
   return relayWith(nodeIO, start, options);
 }

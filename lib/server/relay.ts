@@ -20,7 +20,7 @@ import { extractRequestId, hasErrorBody, tryParseJson } from "../upstream-body";
 import { classifyUpstreamError } from "../upstream-error";
 import { completionToSse } from "./completion-sse";
 import { kindOf, SseRelay, TextCollector, tooLargeAnswer } from "./sse-relay";
-import { UpstreamCall, type RelayTimings } from "./upstream-call";
+import { type AbortLike, type RelayTimings, UpstreamCall } from "./upstream-call";
 
 export type { RelayTimings } from "./upstream-call";
 
@@ -31,7 +31,8 @@ export interface UpstreamResponse<B = ReadableStream<Uint8Array>> {
   body: B | null;
 }
 
-export type StartUpstream<B = ReadableStream<Uint8Array>> = (signal: AbortSignal) => Promise<UpstreamResponse<B>>;
+/** Starts the upstream call; `signal` aborts it (fetch callers turn it into an AbortSignal with toAbortSignal()). */
+export type StartUpstream<B = ReadableStream<Uint8Array>> = (signal: AbortLike) => Promise<UpstreamResponse<B>>;
 
 export interface RelayResult<S = ReadableStream<Uint8Array>> {
   status: number;
@@ -42,7 +43,8 @@ export interface RelayResult<S = ReadableStream<Uint8Array>> {
 
 export interface RelayOptions {
   stream: boolean;
-  clientSignal?: AbortSignal;
+  /** Aborts when the browser disconnects. */
+  clientSignal?: AbortLike;
   timings: RelayTimings;
 }
 

@@ -1,9 +1,8 @@
 import "server-only";
-import type { Readable } from "node:stream";
-import { Agent, type Dispatcher, EnvHttpProxyAgent, fetch as undiciFetch, request as undiciRequest } from "undici";
+import { Agent, type Dispatcher, EnvHttpProxyAgent, fetch as undiciFetch } from "undici";
 import type { OutboundProxy, ServerEnv } from "./env";
 import type { StartUpstream, UpstreamResponse } from "./relay";
-import { decodeContentEncoding } from "./content-encoding";
+import { toAbortSignal } from "./upstream-call";
 
 /**
  * Outgoing HTTP: one keep-alive connection pool per process (TLS handshakes to the relay are
@@ -61,45 +60,11 @@ export function fetchUpstream(request: UpstreamRequest, env: Pick<ServerEnv, "ou
       method: request.method,
       headers: request.headers,
       body: request.body,
-      signal,
+      signal: toAbortSignal(signal),
       dispatcher,
       // A redirect would turn a POST into a GET, or carry the key elsewhere: report it instead.
       redirect: "manual",
     });
     return res as unknown as UpstreamResponse;
-  };
-}
-
-type NodeHeaders = Record<string, string | string[] | undefined>;
-
-/** Node's header record behind the `get()` the relay and the error classifier use. */
-export function headerGetter(headers: NodeHeaders): { get(name: string): string | null } {
-  return {
-    get(name) {
-      const value = headers[name.toLowerCase()];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(", ") : value;
-    },
-  };
-}
-
-/**
- * The same call as fetchUpstream, for the node:http fast path: undici's request() on the same
- * pool, with a Node stream body (no fetch Request/Response/web-stream layers per call and chunk).
- * Like fetch with `redirect: "manual"` it never follows a redirect, and like fetch it decodes a
- * gzip/deflate/br body (fetch asks for compression; this does not, but some servers send it anyway).
- */
-export function requestUpstream(request: UpstreamRequest, env: Pick<ServerEnv, "outboundProxy">): StartUpstream<Readable> {
-  const dispatcher = getDispatcher(env);
-  return async (signal) => {
-    const res = await undiciRequest(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal,
-      dispatcher,
-    });
-    const headers = headerGetter(res.headers);
-    return { status: res.statusCode, headers, body: decodeContentEncoding(res.body, headers.get("content-encoding")) };
   };
 }

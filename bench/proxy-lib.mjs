@@ -153,27 +153,40 @@ export function chatTarget(kind, base, directive) {
 /**
  * One streamed request with a raw node:http client: calls onData(chunk, now) for each read and
  * resolves with { status, ttfb, end, bytes, tail } (times in ms from the start, performance.now()).
+ * Without onData the per-chunk work is a byte count, so the client stays light at 1,000 streams.
  */
 export function streamRequest(agent, target, onData) {
   return new Promise((resolve) => {
     const start = performance.now();
     let ttfb = NaN;
     let bytes = 0;
-    let tail = "";
+    let last;
+    let previous;
+    const tail = () => Buffer.concat([previous, last].filter(Boolean)).toString("latin1").slice(-64);
     const req = http.request({ agent, host: target.host, port: target.port, path: target.path, method: "POST", headers: target.headers }, (res) => {
       res.on("data", (chunk) => {
-        const now = performance.now();
-        if (bytes === 0) ttfb = now - start;
+        if (bytes === 0) ttfb = performance.now() - start;
         bytes += chunk.length;
-        tail = chunk.length >= 64 ? chunk.toString("latin1", chunk.length - 64) : (tail + chunk.toString("latin1")).slice(-64);
-        onData?.(chunk, now);
+        previous = last;
+        last = chunk;
+        if (onData) onData(chunk, performance.now());
       });
-      res.on("end", () => resolve({ status: res.statusCode, ttfb, end: performance.now() - start, bytes, tail }));
-      res.on("error", (err) => resolve({ status: res.statusCode, ttfb, end: NaN, bytes, tail, error: err.message }));
+      res.on("end", () => resolve({ status: res.statusCode, ttfb, end: performance.now() - start, bytes, tail: tail() }));
+      res.on("error", (err) => resolve({ status: res.statusCode, ttfb, end: NaN, bytes, tail: tail(), error: err.message }));
     });
-    req.on("error", (err) => resolve({ status: 0, ttfb, end: NaN, bytes, tail, error: err.message }));
+    req.on("error", (err) => resolve({ status: 0, ttfb, end: NaN, bytes, tail: tail(), error: err.message }));
     req.end(target.body);
   });
+}
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc/<pid>/stat. */
+export function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
 }
 
 /** A complete, error-free stream: 200, ends with [DONE], no error event at the end. */

@@ -41,9 +41,11 @@ async function level(mode, mock, n, runs) {
   const rows = [];
   let sampledPeak = 0;
   try {
-    // Warm up: the route and the connection pool, a few streams.
-    await burst(chatTarget("proxied", app.url, "slow-5"), 20);
-    await burst(chatTarget("direct", mock.url, "slow-5"), 20);
+    // Warm up at full concurrency with short streams: the code paths, and the server's keep-alive
+    // pool to the upstream (it keeps N connections for 30 s, as it would under steady load).
+    await burst(chatTarget("proxied", app.url, "slow-5"), n);
+    await burst(chatTarget("direct", mock.url, "slow-5"), n);
+    await sleep(300);
     const baseline = memoryMb(app.pid).rss;
     for (let i = 0; i < runs; i++) {
       const order = i % 2 === 0 ? ["direct", "proxied"] : ["proxied", "direct"];

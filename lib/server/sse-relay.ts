@@ -89,7 +89,9 @@ export class SseRelay {
   /** Set when the body is a whole answer to read (not a stream to forward). */
   private collector: TextCollector | undefined;
   private forwarded = false;
-  private tail = "";
+  /** The last forwarded chunk, and the tail of what came before it when it is shorter than 4 bytes. */
+  private lastChunk: Uint8Array | undefined;
+  private tailBefore = "";
   private pingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
@@ -145,7 +147,9 @@ export class SseRelay {
       this.forwarded = true;
       this.stopPings();
     }
-    this.tail = (this.tail + String.fromCharCode(...value.subarray(-4))).slice(-4);
+    // Only remembered: the tail is worked out if an error event needs it (no work per chunk).
+    if (value.byteLength < 4) this.tailBefore = this.tail();
+    this.lastChunk = value;
     return this.sink.write(value);
   }
 
@@ -184,13 +188,22 @@ export class SseRelay {
     this.call.dispose();
     try {
       if (error && !this.call.clientGone) {
-        const gap = endsEvent(this.tail) ? "" : "\n\n";
+        const gap = endsEvent(this.tail()) ? "" : "\n\n";
         this.sink.write(encoder.encode(`${gap}data: ${JSON.stringify(error.toBody())}\n\n`));
       }
       this.sink.end();
     } catch {
       /* the browser is gone: nothing to tell it */
     }
+  }
+
+  /** The last (up to) 4 characters forwarded. */
+  private tail(): string {
+    const c = this.lastChunk;
+    if (!c) return this.tailBefore;
+    let out = c.byteLength < 4 ? this.tailBefore : "";
+    for (let i = Math.max(0, c.byteLength - 4); i < c.byteLength; i++) out += String.fromCharCode(c[i]);
+    return out.slice(-4);
   }
 
   private stopPings(): void {

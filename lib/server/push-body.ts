@@ -72,14 +72,17 @@ export class PushBody {
     this.consumer = consumer;
     const held = this.pending;
     this.pending = [];
-    let paused = false;
+    let full = false;
     for (const p of held) {
       if (this.destroyed) return;
-      if (p.kind === "data") paused = !consumer.data(p.chunk) || paused;
+      if (p.kind === "data") full = !consumer.data(p.chunk) || full;
       else if (p.kind === "end") consumer.end();
       else consumer.error(p.err);
     }
-    if (this.heldPause && !paused && !this.done) this.source.resume();
+    if (this.done || this.destroyed) return;
+    // Paused while holding, or full now: the source must end up paused exactly when the consumer is full.
+    if (full && !this.heldPause) this.source.pause();
+    else if (!full && this.heldPause) this.source.resume();
   }
 
   resume(): void {

@@ -176,9 +176,9 @@ export class SseRelay {
     if (this.finished) return;
     this.finished = true;
     this.stopPings();
+    this.stopUpstream();
     this.call.abortForClient();
     this.call.dispose();
-    this.stopUpstream();
   }
 
   private finish(error?: AppError): void {

@@ -17,4 +17,6 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "server.js"]
+# fast-server.js serves /api/openai/* on a plain node:http fast path and hands everything else to
+# Next (server/fast-server.ts); Next's own server.js is still there but not needed.
+CMD ["node", "fast-server.js"]

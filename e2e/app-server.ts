@@ -4,7 +4,16 @@ import net from "node:net";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..");
-const serverJs = path.join(root, ".next", "standalone", "server.js");
+const standalone = path.join(root, ".next", "standalone");
+
+/**
+ * How the app is served: "fast" is what `npm start` and Docker run (fast-server.js: /api/openai/*
+ * on the node:http fast path, everything else through Next); "next" is Next's own server.js, where
+ * the route handler app/api/openai/[...path]/route.ts serves the proxy (as on Vercel).
+ */
+export type LaunchMode = "fast" | "next";
+export const LAUNCH_MODES: readonly LaunchMode[] = ["fast", "next"];
+const ENTRY: Record<LaunchMode, string> = { fast: "fast-server.js", next: "server.js" };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,6 +27,7 @@ export async function freePort(): Promise<number> {
 }
 
 export interface AppServer {
+  mode: LaunchMode;
   url: string;
   port: number;
   output: () => string;
@@ -25,7 +35,8 @@ export interface AppServer {
 }
 
 /** Starts the built standalone server with the given env on 127.0.0.1 and waits for /api/health. */
-export async function startAppServer(env: Record<string, string | undefined>): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string | undefined>, { mode = "fast" }: { mode?: LaunchMode } = {}): Promise<AppServer> {
+  const serverJs = path.join(standalone, ENTRY[mode]);
   if (!existsSync(serverJs)) throw new Error("No build: run `npm run build` before the e2e tests");
   const port = await freePort();
   const clean: Record<string, string> = {};
@@ -49,6 +60,7 @@ export async function startAppServer(env: Record<string, string | undefined>): P
     await new Promise((r) => setTimeout(r, 150));
   }
   return {
+    mode,
     url,
     port,
     output: () => log,

@@ -93,6 +93,8 @@ const STREAMS = {
   crlf: () => ({ kind: "stream", crlf: true }),
   ping: () => ({ kind: "stream", pings: true }),
   slow: (n) => ({ kind: "stream", chunks: n ?? 200, chunkDelayMs: 20, long: true }),
+  // For bench/: each piece carries the time it was sent, so a client can tell each chunk's latency.
+  stamped: (n) => ({ kind: "stream", chunks: n ?? 20, chunkDelayMs: 5, stamp: true }),
   unicode: () => ({
     kind: "stream",
     text: "你好！这是一个中文回答，用来测试多字节字符在网络分块时被切开的情况。🙂 表情符号也一样：🚀✨。最后一句。",

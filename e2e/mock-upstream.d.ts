@@ -58,6 +58,8 @@ export interface StreamOptions {
   crlf?: boolean;
   /** `: PING` comment lines between chunks (new-api keep-alive). */
   pings?: boolean;
+  /** Each piece starts with an SSE comment line `: t=<ms since the epoch, 3 decimals>`, its send time (bench/). */
+  stamp?: boolean;
   /** Re-cut the byte stream into pieces of this many bytes (splits UTF-8 characters and lines). */
   byteSplit?: number;
   /** Answer like a title generator (a short title). */
@@ -101,7 +103,7 @@ export type MockErrorName =
 
 /**
  * Directive / enqueue names. Those marked -<n> take an optional number: "hang-1500" (ms),
- * "hang-body-1500", "hang-error-1500", "slow-50" (chunks).
+ * "hang-body-1500", "hang-error-1500", "slow-50" (chunks), "stamped-20" (chunks, 5 ms apart, send times stamped).
  */
 export type MockScenarioName =
   | "stream"
@@ -121,9 +123,10 @@ export type MockScenarioName =
   | "crlf"
   | "ping"
   | "slow"
+  | "stamped"
   | "unicode"
   | MockErrorName
-  | `${"hang" | "hang-body" | "hang-error" | "slow"}-${number}`;
+  | `${"hang" | "hang-body" | "hang-error" | "slow" | "stamped"}-${number}`;
 
 /** What enqueue() takes: a name, or a scenario object; `path` picks the endpoint it applies to. */
 export type MockEnqueue = MockScenarioName | ((MockScenario | { name: MockScenarioName }) & { name?: MockScenarioName; path?: string });

@@ -106,7 +106,9 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
       if (i > 0) await sleep(delay);
       if (gone()) return;
       if (scenario.pings && i > 0) res.write(`: PING${nl}${nl}`);
-      res.write(pieces[i]);
+      // performance.timeOrigin + now(): sub-millisecond, and comparable with another process's.
+      if (scenario.stamp) res.write(`: t=${(performance.timeOrigin + performance.now()).toFixed(3)}${nl}${pieces[i]}`);
+      else res.write(pieces[i]);
       // Benchmarks compare this with the moment the page shows the answer as done (same clock).
       if (i === pieces.length - 1) record.lastChunkAt = Date.now();
     }

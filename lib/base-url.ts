@@ -42,8 +42,12 @@ export function normalizeBaseUrl(input: string): string {
  * Joins an API path such as `v1/chat/completions` or `dashboard/billing/usage` to a base URL in any
  * of the accepted forms. The `v1/` prefix is optional in `apiPath`; it is always sent.
  */
+let lastBase: { input: string; root: string } | undefined;
+
 export function joinApiUrl(baseUrl: string, apiPath: string, search = ""): string {
-  const root = normalizeBaseUrl(baseUrl);
+  // The server joins onto the same BASE_URL on every request: remember the last normalisation.
+  if (lastBase?.input !== baseUrl) lastBase = { input: baseUrl, root: normalizeBaseUrl(baseUrl) };
+  const root = lastBase.root;
   const clean = apiPath.replace(/^\/+/, "").replace(/^v1\//i, "");
   const query = search && !search.startsWith("?") ? `?${search}` : search;
   return `${root}/v1/${clean}${query}`;

@@ -10,7 +10,9 @@ for (const file of [".env", ".env.local"]) {
   if (existsSync(full)) process.loadEnvFile(full);
 }
 
-const server = path.join(root, ".next", "standalone", "server.js");
+// fast-server.js: /api/openai/* on a plain node:http fast path, everything else through Next
+// (server/fast-server.ts, built by `npm run build` beside Next's own server.js).
+const server = path.join(root, ".next", "standalone", "fast-server.js");
 if (!existsSync(server) || process.argv.includes("--rebuild")) {
   console.log("No production build yet: running `npm run build` (takes a minute or two)...");
   const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessErrorResponse, checkAccess, codeMatches, requiresAccessCode } from "./access";
+import { accessErrorHeaders, accessErrorResponse, checkAccess, codeMatches, requiresAccessCode } from "./access";
 import { PEER_HEADER } from "./client-address";
 import { digestCode, parseEnv } from "./env";
 import { Lockout } from "./lockout";
@@ -89,6 +89,23 @@ describe("checkAccess", () => {
     for (let i = 0; i < 3; i++) checkAccess(req({ "x-access-code": "bad", "x-forwarded-for": "6.6.6.6, 198.51.100.50" }), trusting, l);
     expect(checkAccess(req({ "x-access-code": "secret1", "x-forwarded-for": "7.7.7.7, 198.51.100.50" }), trusting, l)?.code).toBe("access_locked");
     expect(checkAccess(req({ "x-access-code": "secret1", "x-forwarded-for": "198.51.100.51" }), trusting, l)).toBeNull();
+  });
+
+  it("keys on the socket address the fast path passes, not on PEER_HEADER or X-Forwarded-For", () => {
+    const l = fresh();
+    const from = (address: string, code: string, xff = "10.1.1.1") => ({ ...req({ "x-access-code": code, "x-forwarded-for": xff }), peerAddress: address });
+    for (let i = 0; i < 3; i++) checkAccess(from("203.0.113.5", "bad", `10.1.1.${i}`), env, l);
+    expect(checkAccess(from("203.0.113.5", "secret1"), env, l)?.code).toBe("access_locked");
+    // the hook's header (198.51.100.1 in req()) is not what counts here
+    expect(checkAccess(req({ "x-access-code": "secret1" }), env, l)).toBeNull();
+    expect(checkAccess(from("203.0.113.6", "secret1"), env, l)).toBeNull();
+  });
+
+  it("gives the refusal headers for a node:http answer", () => {
+    const l = fresh();
+    expect(accessErrorHeaders(checkAccess(req({}), env, l)!)).toEqual({ "WWW-Authenticate": 'AccessCode header="x-access-code"' });
+    for (let i = 0; i < 3; i++) checkAccess(req({ "x-access-code": "bad" }), env, l);
+    expect(accessErrorHeaders(checkAccess(req({ "x-access-code": "bad" }), env, l)!)).toEqual({ "Retry-After": "60" });
   });
 
   it("answers 401 as project JSON", async () => {

@@ -46,17 +46,19 @@ export interface AccessCheck {
   method: string;
   pathname: string;
   headers: HeaderSource;
+  /** The socket's address, when the caller has the socket (the node:http fast path). */
+  peerAddress?: string;
   now?: number;
 }
 
 /** null = let the request through; otherwise the error to answer with (401 or 429). */
 export function checkAccess(
-  { method, pathname, headers, now = Date.now() }: AccessCheck,
+  { method, pathname, headers, peerAddress, now = Date.now() }: AccessCheck,
   env: ServerEnv = getEnv(),
   lockout: Lockout = sharedLockout({ maxFailures: env.accessMaxFailures, windowMs: env.accessWindowMs }),
 ): AppError | null {
   if (!env.codeRequired || !requiresAccessCode(method, pathname)) return null;
-  const client = clientAddress(headers, { trustProxyHops: env.trustProxyHops, peerHookActive: peerHookActive() });
+  const client = clientAddress(headers, { trustProxyHops: env.trustProxyHops, peerHookActive: peerHookActive(), peerAddress });
   const state = lockout.check(client, now);
   if (state.locked) return lockedError(state.retryAfterSec);
   const code = headers.get(ACCESS_CODE_HEADER)?.trim();
@@ -81,10 +83,15 @@ function lockedError(retryAfterSec: number): LockedError {
   return new LockedError(retryAfterSec);
 }
 
-/** The HTTP answer for a refused request, with Retry-After on a lock-out. */
-export function accessErrorResponse(error: AppError): Response {
+/** The headers of a refused request's answer: Retry-After on a lock-out, WWW-Authenticate on a 401. */
+export function accessErrorHeaders(error: AppError): Record<string, string> {
   const headers: Record<string, string> = {};
   if (error instanceof LockedError) headers["Retry-After"] = String(error.retryAfterSec);
   if (error.status === 401) headers["WWW-Authenticate"] = 'AccessCode header="x-access-code"';
-  return error.toResponse(headers);
+  return headers;
+}
+
+/** The HTTP answer for a refused request, with Retry-After on a lock-out. */
+export function accessErrorResponse(error: AppError): Response {
+  return error.toResponse(accessErrorHeaders(error));
 }

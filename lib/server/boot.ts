@@ -1,11 +1,11 @@
 import "server-only";
-import { EnvError, getEnv } from "./env";
+import { EnvError, getEnv, getListenConfig, type ListenConfig } from "./env";
 import { installPeerAddressHook } from "./peer-address";
 
-/** Node-server start-up, called from instrumentation.ts register(). */
-export function boot(): void {
+/** Runs `read`, or stops the process with a message naming the bad variable(s). */
+function validated<T>(read: () => T): T {
   try {
-    getEnv();
+    return read();
   } catch (err) {
     if (err instanceof EnvError) {
       // Stop here with a message naming the variable, rather than serve 500s on every request.
@@ -14,5 +14,20 @@ export function boot(): void {
     }
     throw err;
   }
+}
+
+/** Node-server start-up, called from instrumentation.ts register(). */
+export function boot(): void {
+  validated(getEnv);
   installPeerAddressHook();
+}
+
+/** Start-up of the standalone server (server/fast-server.ts): the same, plus where to listen. */
+export function bootStandalone(): ListenConfig {
+  const listen = validated(() => {
+    getEnv();
+    return getListenConfig();
+  });
+  installPeerAddressHook();
+  return listen;
 }

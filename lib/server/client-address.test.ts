@@ -54,6 +54,21 @@ describe("clientAddress with TRUST_PROXY", () => {
   });
 });
 
+describe("clientAddress with the socket's address passed in (the node:http fast path)", () => {
+  it("uses it instead of PEER_HEADER, with the same clean-up, and ignores forwarding headers", () => {
+    const headers = h({ [PEER_HEADER]: "6.6.6.6", "x-forwarded-for": "1.1.1.1" });
+    expect(clientAddress(headers, { trustProxyHops: 0, peerHookActive: true, peerAddress: "::ffff:127.0.0.3" })).toBe("127.0.0.3");
+    expect(clientAddress(headers, { trustProxyHops: 0, peerHookActive: false, peerAddress: "203.0.113.9" })).toBe("203.0.113.9");
+  });
+
+  it("falls back to the shared bucket for an empty address, and defers to X-Forwarded-For under TRUST_PROXY", () => {
+    expect(clientAddress(h({}), { trustProxyHops: 0, peerHookActive: true, peerAddress: "" })).toBe(UNKNOWN_CLIENT);
+    const headers = h({ "x-forwarded-for": "6.6.6.6, 198.51.100.7" });
+    expect(clientAddress(headers, { trustProxyHops: 1, peerHookActive: true, peerAddress: "10.0.0.2" })).toBe("198.51.100.7");
+    expect(clientAddress(h({}), { trustProxyHops: 1, peerHookActive: true, peerAddress: "10.0.0.2" })).toBe("10.0.0.2");
+  });
+});
+
 describe("installPeerAddressHook", () => {
   it("records the socket address and overwrites a client-sent copy", async () => {
     installPeerAddressHook();

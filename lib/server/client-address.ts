@@ -17,6 +17,8 @@
  *   that header; if the hook is not running (a runtime where the channel never fires), the header is
  *   ignored and every client shares one bucket: the lock-out then errs on the side of refusing
  *   (fail closed) rather than being bypassable.
+ * - The node:http fast path (node-proxy.ts) has the socket at hand and passes its address directly
+ *   as `peerAddress`; the same rules apply to it.
  * - With TRUST_PROXY=N (1/true = one reverse proxy, e.g. nginx or Vercel) we take X-Forwarded-For
  *   counting N entries from the right: a proxy that appends ($proxy_add_x_forwarded_for) puts the
  *   address it saw last, and everything left of that was supplied by the client. The leftmost
@@ -45,6 +47,8 @@ interface HeaderSource {
 export interface ClientAddressOptions {
   trustProxyHops: number;
   peerHookActive: boolean;
+  /** The socket's address when the caller has the socket (wins over PEER_HEADER). */
+  peerAddress?: string;
 }
 
 function clean(address: string | null | undefined): string | null {
@@ -72,6 +76,7 @@ export function clientAddress(headers: HeaderSource, options: ClientAddressOptio
     const realIp = clean(headers.get("x-real-ip"));
     if (realIp) return realIp;
   }
+  if (options.peerAddress !== undefined) return clean(options.peerAddress) ?? UNKNOWN_CLIENT;
   if (options.peerHookActive) return clean(headers.get(PEER_HEADER)) ?? UNKNOWN_CLIENT;
   return UNKNOWN_CLIENT;
 }

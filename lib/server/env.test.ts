@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { digestCode, EnvError, parseEnv } from "./env";
+import { createHash } from "node:crypto";
+import { digestCode, EnvError, parseEnv, parseListenConfig } from "./env";
 
 describe("parseEnv", () => {
   it("works with an empty environment (build time, first boot)", () => {
@@ -119,5 +120,28 @@ describe("parseEnv", () => {
     expect(message).not.toContain("c0de");
     expect(message).toContain("OPENAI_API_KEY");
     expect(message).not.toContain("sk-le");
+  });
+});
+
+describe("digestCode", () => {
+  it("is the SHA-256 of the code's UTF-8 bytes", () => {
+    for (const code of ["secret1", "访问码", ""]) expect(digestCode(code).equals(createHash("sha256").update(code, "utf8").digest())).toBe(true);
+  });
+});
+
+describe("parseListenConfig (the standalone server's address)", () => {
+  it("defaults like Next's server.js: port 3000 on 0.0.0.0, Node's keep-alive timeout", () => {
+    expect(parseListenConfig({})).toEqual({ port: 3000, hostname: "0.0.0.0", keepAliveTimeoutMs: undefined });
+    expect(parseListenConfig({ PORT: " ", HOSTNAME: "" })).toEqual({ port: 3000, hostname: "0.0.0.0", keepAliveTimeoutMs: undefined });
+  });
+
+  it("reads PORT, HOSTNAME and KEEP_ALIVE_TIMEOUT", () => {
+    expect(parseListenConfig({ PORT: "8080", HOSTNAME: "127.0.0.1", KEEP_ALIVE_TIMEOUT: "65000" })).toEqual({ port: 8080, hostname: "127.0.0.1", keepAliveTimeoutMs: 65000 });
+    expect(parseListenConfig({ PORT: "0" }).port).toBe(0);
+  });
+
+  it.each([["PORT", "http"], ["PORT", "70000"], ["PORT", "-1"], ["KEEP_ALIVE_TIMEOUT", "soon"]])("refuses %s=%s naming it", (name, value) => {
+    expect(() => parseListenConfig({ [name]: value })).toThrow(EnvError);
+    expect(() => parseListenConfig({ [name]: value })).toThrow(name);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import crypto, { createHash } from "node:crypto";
 import { z } from "zod";
 import { BaseUrlError, normalizeBaseUrl } from "../base-url";
 
@@ -137,6 +137,8 @@ function splitList(value: string | undefined): string[] {
 }
 
 export function digestCode(code: string): Buffer {
+  // crypto.hash (Node 20.12+) is the one-shot form, about half the cost per request.
+  if (typeof crypto.hash === "function") return crypto.hash("sha256", code, "buffer");
   return createHash("sha256").update(code, "utf8").digest();
 }
 
@@ -200,6 +202,48 @@ export function parseEnv(source: EnvSource): ServerEnv {
     hideUserApiKey: e.HIDE_USER_API_KEY ?? false,
     disableModelTitle: e.DISABLE_MODEL_TITLE ?? false,
   };
+}
+
+/** Where the standalone server (server/fast-server.ts) listens. Next's own server.js reads the same names. */
+export interface ListenConfig {
+  port: number;
+  hostname: string;
+  /** Node's keep-alive timeout for idle browser connections; undefined = Node's default. */
+  keepAliveTimeoutMs?: number;
+}
+
+const listenSchema = z.object({
+  PORT: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, { error: "must be a port number (0-65535)" })
+      .transform(Number)
+      .refine((n) => n <= 65535, { error: "must be a port number (0-65535)" })
+      .optional(),
+  ),
+  HOSTNAME: text,
+  KEEP_ALIVE_TIMEOUT: intVar(-1, 0),
+});
+
+/** Parses the listen address; throws EnvError naming a bad variable. */
+export function parseListenConfig(source: EnvSource): ListenConfig {
+  const parsed = listenSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "?"}: ${issue.message}`);
+    throw new EnvError(`Invalid environment configuration:\n  - ${problems.join("\n  - ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT ?? 3000,
+    hostname: e.HOSTNAME ?? "0.0.0.0",
+    keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT < 0 ? undefined : e.KEEP_ALIVE_TIMEOUT,
+  };
+}
+
+export function getListenConfig(): ListenConfig {
+  return parseListenConfig(process.env);
 }
 
 let cached: ServerEnv | undefined;

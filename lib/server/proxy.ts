@@ -2,16 +2,16 @@ import "server-only";
 import { AppError } from "../errors";
 import { redactSecrets } from "../upstream-body";
 import { getEnv, type ServerEnv } from "./env";
-import { readBodyLimited, resolveProxyRoute, upstreamHeaders, upstreamUrl, validateChatBody } from "./proxy-request";
-import { relayUpstream, type RelayResult } from "./relay";
-import { fetchUpstream } from "./upstream";
+import { readBodyLimited, resolveProxyRoute, type ProxyRoute, upstreamHeaders, upstreamUrl, validateChatBody } from "./proxy-request";
+import { relayUpstream, type RelayOptions, type RelayResult } from "./relay";
+import { fetchUpstream, type UpstreamRequest } from "./upstream";
 
 /**
  * The /api/openai/* proxy, independent of Next: decide (allow-list) → authorise (server key set)
  * → validate (body) → relay. The access code was already checked by proxy.ts (or by whatever
  * entry point calls this, using lib/server/access.ts). Returns a framework-neutral RelayResult;
- * toWebResponse() turns it into a fetch Response for the route handler, and a node:http server
- * can write it out directly.
+ * toWebResponse() turns it into a fetch Response for the route handler. The node:http fast path
+ * (node-proxy.ts) runs the same prepareProxyCall() and relay decisions over Node streams.
  */
 
 export interface ProxyInput {
@@ -26,8 +26,22 @@ export interface ProxyInput {
   signal?: AbortSignal;
 }
 
-export async function proxyToUpstream(input: ProxyInput, env: ServerEnv = getEnv()): Promise<RelayResult> {
-  const route = resolveProxyRoute(input.method, input.segments);
+export interface PreparedCall {
+  request: UpstreamRequest;
+  relay: Omit<RelayOptions, "clientSignal">;
+}
+
+/**
+ * Everything decided before the upstream is called, for an already resolved route: the server key
+ * (503 without one), the request body (read by `readBody`, size-limited, validated for chat), the
+ * upstream URL and headers, and the relay's timings.
+ */
+export async function prepareProxyCall(
+  route: ProxyRoute,
+  input: { search: string; headers: { get(name: string): string | null } },
+  readBody: (contentLength: string | null) => Promise<Uint8Array>,
+  env: ServerEnv,
+): Promise<PreparedCall> {
   const apiKey = env.upstreamConfigured ? env.apiKey() : undefined;
   if (!apiKey) {
     throw new AppError({ code: "not_configured", status: 503, message: "The server has no OPENAI_API_KEY configured" });
@@ -35,22 +49,23 @@ export async function proxyToUpstream(input: ProxyInput, env: ServerEnv = getEnv
   let body: Uint8Array | undefined;
   let stream = false;
   if (route.kind === "chat") {
-    body = await readBodyLimited(input.body, input.headers.get("content-length"));
+    body = await readBody(input.headers.get("content-length"));
     stream = validateChatBody(body).stream;
   }
-  const start = fetchUpstream(
-    { url: upstreamUrl(env.baseUrl, route, input.search), method: route.method, headers: upstreamHeaders(input.headers, apiKey, body !== undefined), body },
-    env,
-  );
-  return relayUpstream(start, {
-    stream,
-    clientSignal: input.signal,
-    timings: { firstBytePingMs: env.firstBytePingMs, pingIntervalMs: env.pingIntervalMs, idleTimeoutMs: env.requestTimeoutMs },
-  });
+  return {
+    request: { url: upstreamUrl(env.baseUrl, route, input.search), method: route.method, headers: upstreamHeaders(input.headers, apiKey, body !== undefined), body },
+    relay: { stream, timings: { firstBytePingMs: env.firstBytePingMs, pingIntervalMs: env.pingIntervalMs, idleTimeoutMs: env.requestTimeoutMs } },
+  };
+}
+
+export async function proxyToUpstream(input: ProxyInput, env: ServerEnv = getEnv()): Promise<RelayResult> {
+  const route = resolveProxyRoute(input.method, input.segments);
+  const call = await prepareProxyCall(route, input, (length) => readBodyLimited(input.body, length), env);
+  return relayUpstream(fetchUpstream(call.request, env), { ...call.relay, clientSignal: input.signal });
 }
 
 /** Any failure as the project's error result: AppErrors as they are, anything else as a bare 500. */
-export function errorResult(err: unknown): RelayResult {
+export function errorResult(err: unknown, extraHeaders?: Record<string, string>): RelayResult<never> {
   let error: AppError;
   if (err instanceof AppError) {
     error = err;
@@ -60,7 +75,7 @@ export function errorResult(err: unknown): RelayResult {
     console.error(`[proxy] unexpected ${e?.name ?? "error"}: ${redactSecrets(e?.message ?? String(err))}`);
     error = new AppError({ code: "unknown", status: 500, message: "Internal error in the proxy" });
   }
-  const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
+  const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...extraHeaders };
   if (error.requestId) headers["x-request-id"] = error.requestId;
   return { status: error.status, headers, body: JSON.stringify(error.toBody()) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { relayUpstream, type RelayResult, type StartUpstream } from "./relay";
+import type { AbortLike } from "./upstream-call";
 
 const timings = { firstBytePingMs: 60, pingIntervalMs: 25, idleTimeoutMs: 400 };
 const enc = new TextEncoder();
@@ -17,8 +18,8 @@ interface Script {
 }
 
 /** A scripted upstream that honours the abort signal like fetch does. */
-function fake(script: Script): { start: StartUpstream; seen: { signal?: AbortSignal } } {
-  const seen: { signal?: AbortSignal } = {};
+function fake(script: Script): { start: StartUpstream; seen: { signal?: AbortLike } } {
+  const seen: { signal?: AbortLike } = {};
   const start: StartUpstream = (signal) => {
     seen.signal = signal;
     return new Promise((resolve, reject) => {

@@ -42,7 +42,7 @@ describe("getDispatcher", () => {
 
 describe("fetchUpstream", () => {
   it("sends exactly the prepared method, headers and body", async () => {
-    const headers = new Headers({ authorization: "Bearer sk-server", "content-type": "application/json" });
+    const headers = { authorization: "Bearer sk-server", "content-type": "application/json" };
     const start = fetchUpstream({ url: `${base}/v1/chat/completions`, method: "POST", headers, body: new TextEncoder().encode('{"a":1}') }, { outboundProxy: null });
     const result = await relayUpstream(start, { stream: false, timings });
     expect(result).toMatchObject({ status: 200, body: '{"ok":true}', headers: { "x-request-id": "req_local" } });
@@ -52,7 +52,7 @@ describe("fetchUpstream", () => {
   });
 
   it("does not follow redirects: a 3xx is reported, the key stays home", async () => {
-    const start = fetchUpstream({ url: `${base}/redirect`, method: "GET", headers: new Headers({ authorization: "Bearer sk-server" }) }, { outboundProxy: null });
+    const start = fetchUpstream({ url: `${base}/redirect`, method: "GET", headers: { authorization: "Bearer sk-server" } }, { outboundProxy: null });
     await expect(relayUpstream(start, { stream: false, timings })).rejects.toMatchObject({ code: "upstream_not_found", status: 502 });
   });
 
@@ -67,7 +67,7 @@ describe("fetchUpstream", () => {
     await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
     try {
       const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
-      const start = fetchUpstream({ url: "http://relay.invalid/v1/models", method: "GET", headers: new Headers() }, { outboundProxy: { httpProxy: proxyUrl } });
+      const start = fetchUpstream({ url: "http://relay.invalid/v1/models", method: "GET", headers: {} }, { outboundProxy: { httpProxy: proxyUrl } });
       await expect(relayUpstream(start, { stream: false, timings })).rejects.toBeTruthy();
       expect(firstLines[0]).toMatch(/relay\.invalid/);
     } finally {

@@ -2,6 +2,7 @@ import "server-only";
 import { Agent, type Dispatcher, EnvHttpProxyAgent, fetch as undiciFetch } from "undici";
 import type { OutboundProxy, ServerEnv } from "./env";
 import type { StartUpstream, UpstreamResponse } from "./relay";
+import { toAbortSignal } from "./upstream-call";
 
 /**
  * Outgoing HTTP: one keep-alive connection pool per process (TLS handshakes to the relay are
@@ -47,7 +48,7 @@ export function getDispatcher(env: Pick<ServerEnv, "outboundProxy">): Dispatcher
 export interface UpstreamRequest {
   url: string;
   method: "GET" | "POST";
-  headers: Headers;
+  headers: Record<string, string>;
   body?: Uint8Array;
 }
 
@@ -59,7 +60,7 @@ export function fetchUpstream(request: UpstreamRequest, env: Pick<ServerEnv, "ou
       method: request.method,
       headers: request.headers,
       body: request.body,
-      signal,
+      signal: toAbortSignal(signal),
       dispatcher,
       // A redirect would turn a POST into a GET, or carry the key elsewhere: report it instead.
       redirect: "manual",

@@ -1,0 +1,97 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError } from "../errors";
+import { accessErrorHeaders, checkAccess } from "./access";
+import { getEnv, type ServerEnv } from "./env";
+import { errorResult, prepareProxyCall } from "./proxy";
+import { BodyLimiter, checkContentLength, MAX_BODY_BYTES, resolveProxyPath } from "./proxy-request";
+import type { RelayResult } from "./relay";
+import { type NodeSseStream, relayUpstreamNode } from "./relay-node";
+import { LightAbort } from "./upstream-call";
+import { headerGetter, requestUpstream } from "./upstream-node";
+
+/**
+ * /api/openai/* served straight from a node:http server (server/fast-server.ts), the same steps
+ * as proxy.ts (the access gate) + app/api/openai/[...path]/route.ts + lib/server/proxy.ts, without
+ * Next's per-request and per-chunk layers: access code and lock-out (keyed on the socket's address,
+ * or on X-Forwarded-For under TRUST_PROXY) → allow-list → server key → body limit and validation →
+ * relay, piped with plain writes. Never throws; answers every failure with the project's error JSON.
+ */
+
+export const PROXY_PREFIX = "/api/openai/";
+
+/** Is this request target one for the fast path? (Origin-form only; anything else goes to Next.) */
+export function isProxyTarget(url: string | undefined): boolean {
+  return url !== undefined && url.startsWith(PROXY_PREFIX);
+}
+
+function splitTarget(url: string): { pathname: string; search: string } {
+  const q = url.indexOf("?");
+  return q < 0 ? { pathname: url, search: "" } : { pathname: url.slice(0, q), search: url.slice(q) };
+}
+
+const clientAborted = () => new AppError({ code: "stream_interrupted", status: 499, message: "The request was aborted" });
+
+/** Reads the request body within MAX_BODY_BYTES. */
+export function readNodeBody(req: IncomingMessage, contentLength: string | null, max = MAX_BODY_BYTES): Promise<Uint8Array> {
+  checkContentLength(contentLength, max);
+  return new Promise((resolve, reject) => {
+    const limiter = new BodyLimiter(max);
+    const onData = (chunk: Buffer) => {
+      try {
+        limiter.add(chunk);
+      } catch (err) {
+        // Stop collecting; Node discards the rest once the answer is sent.
+        req.off("data", onData);
+        reject(err);
+      }
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(limiter.bytes()));
+    req.on("error", () => reject(clientAborted()));
+    req.on("close", () => {
+      if (!req.complete) reject(clientAborted());
+    });
+  });
+}
+
+function writeResult(res: ServerResponse, result: RelayResult<NodeSseStream>): void {
+  if (res.headersSent) return void res.end();
+  if (typeof result.body === "string") {
+    res.writeHead(result.status, { ...result.headers, "Content-Length": String(Buffer.byteLength(result.body)) });
+    res.end(result.body);
+    return;
+  }
+  // As with Next's route handler, the headers leave with the first write (a chunk or a ping).
+  res.writeHead(result.status, result.headers);
+  result.body.pipe(res);
+}
+
+function writeError(res: ServerResponse, err: unknown, extraHeaders?: Record<string, string>): void {
+  // A body refused as too large is left unread: Node discards the rest once the answer is sent (as
+  // with Next), bounded by the server's requestTimeout, so the browser still gets to read the 413.
+  writeResult(res, errorResult(err, extraHeaders));
+}
+
+export async function serveProxy(req: IncomingMessage, res: ServerResponse, env: ServerEnv = getEnv()): Promise<void> {
+  // A write to a connection the browser already closed must not become an unhandled 'error'.
+  res.on("error", () => {});
+  try {
+    const method = req.method ?? "GET";
+    const { pathname, search } = splitTarget(req.url ?? "/");
+    const headers = headerGetter(req.headers);
+    const denied = checkAccess({ method, pathname, headers, peerAddress: req.socket.remoteAddress ?? "" }, env);
+    if (denied) return writeError(res, denied, accessErrorHeaders(denied));
+
+    const client = new LightAbort();
+    res.on("close", () => {
+      if (!res.writableFinished) client.abort(new DOMException("The client went away", "AbortError"));
+    });
+    const route = resolveProxyPath(method, pathname.slice(PROXY_PREFIX.length));
+    const call = await prepareProxyCall(route, { search, headers }, (length) => readNodeBody(req, length), env);
+    const result = await relayUpstreamNode(requestUpstream(call.request, env), { ...call.relay, clientSignal: client });
+    writeResult(res, result);
+  } catch (err) {
+    writeError(res, err);
+  }
+}

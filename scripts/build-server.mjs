@@ -1,0 +1,30 @@
+// Compiles server/fast-server.ts (and the lib/server modules it uses, with zod and undici) into one
+// plain-JS file beside Next's standalone server.js, so `node .next/standalone/fast-server.js` runs
+// with nothing but the standalone folder (Docker copies only that). `next` itself stays external:
+// the standalone folder has it in its node_modules.
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+
+const root = path.resolve(import.meta.dirname, "..");
+const standalone = path.join(root, ".next", "standalone");
+if (!existsSync(path.join(standalone, "server.js"))) {
+  console.error("build-server: .next/standalone/server.js is missing; did `next build` run?");
+  process.exit(1);
+}
+const outfile = path.join(standalone, "fast-server.js");
+await build({
+  entryPoints: [path.join(root, "server", "fast-server.ts")],
+  outfile,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  tsconfig: path.join(root, "tsconfig.json"),
+  external: ["next"],
+  // `server-only` throws outside Next's react-server build; here it is the empty marker it stands for.
+  alias: { "server-only": path.join(root, "lib", "server", "server-only-stub.ts") },
+  legalComments: "none",
+  logLevel: "warning",
+});
+console.log(`build-server: wrote ${path.relative(root, outfile)} (${Math.round(statSync(outfile).size / 1024)} kB)`);

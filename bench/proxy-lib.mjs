@@ -9,6 +9,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { stopPid } from "./lib.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const STANDALONE = path.join(ROOT, ".next", "standalone");
@@ -55,23 +56,7 @@ export function freePort() {
 }
 
 /** SIGTERM to this child's PID (SIGKILL after 5 s); never anything by name. */
-export function stopChild(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const kill = setTimeout(() => {
-      try {
-        process.kill(child.pid, "SIGKILL");
-      } catch {
-        /* gone */
-      }
-    }, 5000);
-    child.once("exit", () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
+export const stopChild = stopPid;
 
 async function waitFor(url, child, log) {
   const deadline = Date.now() + 30_000;

@@ -66,3 +66,6 @@ export function rawRequest(base: string, method: string, path: string, headers: 
     req.end(body);
   });
 }
+
+/** Values that must never appear in the server's output. */
+export const SECRETS = ["secret1", "secret2", "sk-test"];

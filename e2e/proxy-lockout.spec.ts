@@ -1,0 +1,98 @@
+// Lock-out and failure cases of the server side, without a browser, against both ways of serving
+// /api/openai/* (see proxy.spec.ts). Run `npm run build` first.
+import { expect, test } from "@playwright/test";
+import { type AppServer, freePort, LAUNCH_MODES, startAppServer } from "./app-server";
+import { chatBody, CODE, rawRequest, SECRETS } from "./proxy-helpers";
+
+for (const mode of LAUNCH_MODES) {
+  test.describe(`${mode}: lock-out and an unconfigured upstream`, () => {
+    let app: AppServer;
+    test.beforeAll(async () => {
+      app = await startAppServer({ CODE: "secret1", ACCESS_MAX_FAILURES: "3", OPENAI_API_KEY: "", BASE_URL: "" }, { mode });
+    });
+    test.afterAll(async () => app?.stop());
+
+    test("without OPENAI_API_KEY the proxy answers 503 not_configured", async () => {
+      const config = await (await fetch(`${app.url}/api/config`)).json();
+      expect(config.upstreamConfigured).toBe(false);
+      const res = await fetch(`${app.url}/api/openai/v1/models`, { headers: CODE });
+      expect(res.status).toBe(503);
+      expect((await res.json()).error.code).toBe("not_configured");
+    });
+
+    test("repeated wrong codes lock the client address out, spoofed X-Forwarded-For or not", async () => {
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${app.url}/api/access`, { method: "POST", headers: { "x-access-code": `guess${i}`, "x-forwarded-for": `10.9.8.${i}`, "x-real-ip": `10.9.9.${i}` } });
+        expect(res.status).toBe(401);
+      }
+      const locked = await fetch(`${app.url}/api/access`, { method: "POST", headers: { ...CODE, "x-forwarded-for": "10.9.8.200" } });
+      expect(locked.status).toBe(429);
+      expect((await locked.json()).error.code).toBe("access_locked");
+      const retryAfter = Number(locked.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThan(500);
+      expect(retryAfter).toBeLessThanOrEqual(600);
+      // the open endpoints stay open, and another client address is not affected
+      expect((await fetch(`${app.url}/api/config`)).status).toBe(200);
+      const other = await rawRequest(app.url, "POST", "/api/access", CODE, undefined, "127.0.0.2");
+      expect(other.status).toBe(200);
+      for (const secret of SECRETS) expect(app.output()).not.toContain(secret);
+    });
+
+    test("wrong codes on /api/openai/* count in the same lock-out as every other gated route", async () => {
+      const models = (code: string, from: string) => rawRequest(app.url, "GET", "/api/openai/v1/models", { "x-access-code": code, "x-forwarded-for": `10.7.7.${Math.floor(Math.random() * 250)}` }, undefined, from);
+      for (let i = 0; i < 3; i++) expect((await models(`guess${i}`, "127.0.0.3")).status).toBe(401);
+      const locked = await models("secret1", "127.0.0.3");
+      expect(locked.status).toBe(429);
+      expect(JSON.parse(locked.body).error.code).toBe("access_locked");
+      expect(Number(locked.headers["retry-after"])).toBeGreaterThan(500);
+      expect((await rawRequest(app.url, "POST", "/api/access", CODE, undefined, "127.0.0.3")).status).toBe(429);
+      // another address passes the gate (and meets the missing key)
+      const other = await models("secret1", "127.0.0.4");
+      expect(other.status).toBe(503);
+      expect(JSON.parse(other.body).error.code).toBe("not_configured");
+    });
+  });
+
+  test.describe(`${mode}: lock-out behind a trusted reverse proxy`, () => {
+    let app: AppServer;
+    test.beforeAll(async () => {
+      app = await startAppServer({ CODE: "secret1", ACCESS_MAX_FAILURES: "2", TRUST_PROXY: "1", OPENAI_API_KEY: "sk-test", BASE_URL: "http://127.0.0.1:9" }, { mode });
+    });
+    test.afterAll(async () => app?.stop());
+
+    test("with TRUST_PROXY=1 the address the proxy appended to X-Forwarded-For is the one locked out", async () => {
+      const models = (code: string, forwardedFor: string, from?: string) =>
+        rawRequest(app.url, "GET", "/api/openai/v1/models", { "x-access-code": code, "x-forwarded-for": forwardedFor }, undefined, from);
+      // The client's own X-Forwarded-For entries (left) change each time; the proxy's (right) does not.
+      expect((await models("guess1", "1.1.1.1, 203.0.113.7")).status).toBe(401);
+      expect((await models("guess2", "2.2.2.2, 203.0.113.7")).status).toBe(401);
+      expect((await models("secret1", "3.3.3.3, 203.0.113.7", "127.0.0.5")).status).toBe(429);
+      const access = await rawRequest(app.url, "POST", "/api/access", { ...CODE, "x-forwarded-for": "203.0.113.7" });
+      expect(access.status).toBe(429);
+      // Another client behind the same proxy (same socket address) is not affected.
+      const other = await rawRequest(app.url, "POST", "/api/access", { ...CODE, "x-forwarded-for": "203.0.113.8" });
+      expect(other.status).toBe(200);
+    });
+  });
+
+  test.describe(`${mode}: an unreachable upstream`, () => {
+    let app: AppServer;
+    test.beforeAll(async () => {
+      const closedPort = await freePort();
+      app = await startAppServer({ BASE_URL: `http://127.0.0.1:${closedPort}`, OPENAI_API_KEY: "sk-test", CODE: "" }, { mode });
+    });
+    test.afterAll(async () => app?.stop());
+
+    test("connection refused becomes 502 upstream_unreachable (and no code is needed without CODE)", async () => {
+      expect((await fetch(`${app.url}/api/access`, { method: "POST" })).status).toBe(200);
+      for (const stream of [true, false]) {
+        const res = await fetch(`${app.url}/api/openai/v1/chat/completions`, { method: "POST", body: chatBody("hi", { stream }) });
+        expect(res.status).toBe(502);
+        const { error } = await res.json();
+        expect(error).toMatchObject({ code: "upstream_unreachable", status: 502 });
+        expect(error.upstreamMessage).toContain("ECONNREFUSED");
+      }
+      expect(app.output()).not.toContain("sk-test");
+    });
+  });
+}

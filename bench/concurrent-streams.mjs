@@ -1,11 +1,10 @@
 // Figure 5: many concurrent streams through one server process.
 //
-//   npm run bench:concurrent   (node bench/concurrent-streams.mjs [--mode fast|next|both] [--levels 100,500,1000]
-//                                [--runs 3,3,3] [--mock-in-process])
+//   npm run bench:concurrent   (node bench/concurrent-streams.mjs [--mode fast|next|both] [--levels 100,500,1000] [--runs 3,3,3])
 //
 // For each level N: N streams at once, each 200 chunks × 20 ms (mock:slow, e2e/mock-upstream.mjs in
-// its own process, or with --mock-in-process in this one, beside the client), straight to the mock
-// and through /api/openai/v1/chat/completions of the built standalone server (a fresh process per
+// its own process: with the mock in the client's process the direct run is bound by that one
+// event loop, and the ratio would understate the server's cost), straight to the mock and through /api/openai/v1/chat/completions of the built standalone server (a fresh process per
 // mode and level, so its peak RSS belongs to that level). The server's keep-alive pool is warmed at
 // full concurrency first, and each burst starts once the server and the mock are idle again.
 // Per run: did every stream complete (200, ends with [DONE], no error event)?, the wall time until
@@ -18,7 +17,6 @@ import { chatTarget, childPids, completed, cpuSeconds, ensureBuild, fmt, loadLin
 
 const LEVELS = option("levels", "100,500,1000").split(",").map(Number);
 const RUNS = option("runs", "3,3,3").split(",").map(Number);
-const MOCK_IN_PROCESS = process.argv.includes("--mock-in-process");
 const runsFor = (i) => RUNS[Math.min(i, RUNS.length - 1)];
 const DIRECTIVE = "slow"; // 200 chunks, 20 ms apart
 
@@ -40,13 +38,12 @@ async function burst(target, n, pids = {}) {
 
 /** Waits (up to 5 s) until these processes use under 3% of a CPU over 200 ms. */
 async function settle(pids) {
-  const others = pids.filter((pid) => pid !== process.pid);
   const deadline = Date.now() + 5000;
   await sleep(200);
   while (Date.now() < deadline) {
-    const before = others.map(cpuSeconds);
+    const before = pids.map(cpuSeconds);
     await sleep(200);
-    const busy = others.some((pid, i) => cpuSeconds(pid) - before[i] > 0.006);
+    const busy = pids.some((pid, i) => cpuSeconds(pid) - before[i] > 0.006);
     if (!busy) return;
   }
 }
@@ -94,18 +91,10 @@ async function level(mode, mock, n, runs) {
 async function main() {
   ensureBuild();
   console.log(`Figure 5: concurrent streams (mock:${DIRECTIVE}: 200 chunks × 20 ms each) through one server process vs straight to the mock`);
-  console.log(`Mock upstream: ${MOCK_IN_PROCESS ? "in the client's process" : "in its own process"}; runs per level: ${LEVELS.map((n, i) => `${n}: ${runsFor(i)}`).join(", ")}`);
+  console.log(`Runs per level: ${LEVELS.map((n, i) => `${n}: ${runsFor(i)}`).join(", ")}; client, mock upstream and server each in their own process`);
   console.log(`Machine: ${loadLine()}`);
   const figures = [];
-  let mock;
-  if (MOCK_IN_PROCESS) {
-    // The load generator in one process (client and mock share this event loop and one core).
-    const { startMockUpstream } = await import("../e2e/mock-upstream.mjs");
-    const inProcess = await startMockUpstream();
-    mock = { url: inProcess.url, pid: process.pid, stop: () => inProcess.close() };
-  } else {
-    mock = await startMock();
-  }
+  const mock = await startMock();
   try {
     for (const mode of modesFromArgs()) {
       console.log(`\n${MODES[mode].label}`);
@@ -123,8 +112,7 @@ async function main() {
           `  ${String(n).padStart(7)}  ${(allOk ? "all" : okRuns.join(",")).padEnd(15)}  ${fmt(directS).padStart(8)}  ${fmt(proxiedS).padStart(9)}  ${fmt(ratio).padStart(5)}  ${fmt(peak, 0).padStart(11)} (${fmt(baseline, 0)})  ${ratios.map((r) => fmt(r)).join(", ")}`,
         );
         const cpu = (kind, who) => fmt(median(rows.map((r) => r[kind].cpu[who])), 1);
-        if (MOCK_IN_PROCESS) console.log(`           CPU s (median run): direct: client+mock ${cpu("direct", "client")}; proxied: client+mock ${cpu("proxied", "client")}, server ${cpu("proxied", "server")}`);
-        else console.log(`           CPU s (median run): direct: client ${cpu("direct", "client")}, mock ${cpu("direct", "mock")}; proxied: client ${cpu("proxied", "client")}, mock ${cpu("proxied", "mock")}, server ${cpu("proxied", "server")}`);
+        console.log(`           CPU s (median run): direct: client ${cpu("direct", "client")}, mock ${cpu("direct", "mock")}; proxied: client ${cpu("proxied", "client")}, mock ${cpu("proxied", "mock")}, server ${cpu("proxied", "server")}`);
         for (const r of rows) for (const kind of ["direct", "proxied"]) if (r[kind].failures.length) console.log(`           ${kind} failures: ${r[kind].failures.join(" | ")}`);
         if (children.length) console.log(`           note: the server has child processes ${children.join(", ")} (not counted)`);
         const targets = n === 1000;

@@ -1,10 +1,12 @@
 // Figure 5: many concurrent streams through one server process.
 //
-//   npm run bench:concurrent   (node bench/concurrent-streams.mjs [--mode fast|next|both] [--levels 100,500,1000] [--runs 3,3,2])
+//   npm run bench:concurrent   (node bench/concurrent-streams.mjs [--mode fast|next|both] [--levels 100,500,1000] [--runs 3,3,3])
 //
 // For each level N: N streams at once, each 200 chunks × 20 ms (mock:slow, e2e/mock-upstream.mjs in
-// its own process), straight to the mock and through /api/openai/v1/chat/completions of the built
-// standalone server (a fresh process per mode and level, so its peak RSS belongs to that level).
+// its own process: with the mock in the client's process the direct run is bound by that one
+// event loop, and the ratio would understate the server's cost), straight to the mock and through /api/openai/v1/chat/completions of the built standalone server (a fresh process per
+// mode and level, so its peak RSS belongs to that level). The server's keep-alive pool is warmed at
+// full concurrency first, and each burst starts once the server and the mock are idle again.
 // Per run: did every stream complete (200, ends with [DONE], no error event)?, the wall time until
 // the last one ended, through the server ÷ straight to the mock (runs alternate which goes first),
 // and the server's peak RSS (VmHWM from /proc/<pid>/status; VmRSS sampled too). The figure is the
@@ -14,7 +16,7 @@ import http from "node:http";
 import { chatTarget, childPids, completed, cpuSeconds, ensureBuild, fmt, loadLine, median, memoryMb, MODES, modesFromArgs, option, printResult, sleep, startMock, startServer, streamRequest } from "./proxy-lib.mjs";
 
 const LEVELS = option("levels", "100,500,1000").split(",").map(Number);
-const RUNS = option("runs", "3,3,2").split(",").map(Number);
+const RUNS = option("runs", "3,3,3").split(",").map(Number);
 const runsFor = (i) => RUNS[Math.min(i, RUNS.length - 1)];
 const DIRECTIVE = "slow"; // 200 chunks, 20 ms apart
 
@@ -34,6 +36,18 @@ async function burst(target, n, pids = {}) {
   return { ok, total: n, wallMs, cpu, failures };
 }
 
+/** Waits (up to 5 s) until these processes use under 3% of a CPU over 200 ms. */
+async function settle(pids) {
+  const deadline = Date.now() + 5000;
+  await sleep(200);
+  while (Date.now() < deadline) {
+    const before = pids.map(cpuSeconds);
+    await sleep(200);
+    const busy = pids.some((pid, i) => cpuSeconds(pid) - before[i] > 0.006);
+    if (!busy) return;
+  }
+}
+
 async function level(mode, mock, n, runs) {
   const app = await startServer(mode, mock.url);
   const direct = chatTarget("direct", mock.url, DIRECTIVE);
@@ -45,7 +59,7 @@ async function level(mode, mock, n, runs) {
     // pool to the upstream (it keeps N connections for 30 s, as it would under steady load).
     await burst(chatTarget("proxied", app.url, "slow-5"), n);
     await burst(chatTarget("direct", mock.url, "slow-5"), n);
-    await sleep(300);
+    await settle([app.pid, mock.pid]);
     const baseline = memoryMb(app.pid).rss;
     for (let i = 0; i < runs; i++) {
       const order = i % 2 === 0 ? ["direct", "proxied"] : ["proxied", "direct"];
@@ -61,7 +75,8 @@ async function level(mode, mock, n, runs) {
         row[kind] = await burst(kind === "direct" ? direct : proxied, n, { mock: mock.pid, server: app.pid });
         sampling = false;
         await sampler;
-        await sleep(300); // let sockets close before the next burst
+        await settle([app.pid, mock.pid]); // sockets closed, garbage collected: the next burst starts even
+
       }
       rows.push(row);
     }
@@ -76,6 +91,7 @@ async function level(mode, mock, n, runs) {
 async function main() {
   ensureBuild();
   console.log(`Figure 5: concurrent streams (mock:${DIRECTIVE}: 200 chunks × 20 ms each) through one server process vs straight to the mock`);
+  console.log(`Runs per level: ${LEVELS.map((n, i) => `${n}: ${runsFor(i)}`).join(", ")}; client, mock upstream and server each in their own process`);
   console.log(`Machine: ${loadLine()}`);
   const figures = [];
   const mock = await startMock();

@@ -2,7 +2,7 @@
 //
 //   npm run bench:proxy        (node bench/proxy-overhead.mjs [--mode fast|next|both] [--runs 3] [--requests 200])
 //
-// The mock upstream (e2e/mock-upstream.mjs, scenario `stamped-8`: 8 content chunks 5 ms apart, each
+// The mock upstream (e2e/mock-upstream.mjs, scenario `stamped-5`: 5 content chunks 5 ms apart, each
 // stamped with its send time) runs in its own process; the built standalone server runs in one
 // process per mode. Each run makes 200 sequential streaming requests straight to the mock and 200
 // through /api/openai/v1/chat/completions, interleaved in pairs (order alternating), over
@@ -14,8 +14,8 @@ import { chatTarget, ensureBuild, fmt, loadLine, median, MODES, modesFromArgs, o
 
 const RUNS = Number(option("runs", 3));
 const REQUESTS = Number(option("requests", 200));
-const WARMUP = 100;
-const DIRECTIVE = "stamped-8";
+const WARMUP = 60;
+const DIRECTIVE = "stamped-5";
 
 function stampCollector() {
   const latencies = [];

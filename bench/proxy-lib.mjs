@@ -5,11 +5,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { stopPid } from "./lib.mjs";
+import { freePort, stopPid } from "./lib.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const STANDALONE = path.join(ROOT, ".next", "standalone");
@@ -44,16 +43,7 @@ export function ensureBuild() {
   if (r.status !== 0) process.exit(1);
 }
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
+export { freePort };
 
 /** SIGTERM to this child's PID (SIGKILL after 5 s); never anything by name. */
 export const stopChild = stopPid;

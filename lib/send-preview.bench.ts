@@ -5,7 +5,8 @@
  */
 import { bench, describe } from "vitest";
 import { computeSendPreview } from "./send-preview";
-import { createTokenCache, countMessageTokens, loadTokenizer } from "./tokens";
+import { countMessageTokens, loadTokenizer, TOKENS_PER_MESSAGE } from "./tokens";
+import { createTextCountCache } from "./text-count-cache";
 import { DEFAULT_COST_SETTINGS, priceFor } from "./pricing";
 import type { ApiMessage, ChatParams } from "./types";
 
@@ -23,8 +24,14 @@ function previewWith(countTokens: (m: ApiMessage & { id?: string }) => number, q
   return computeSendPreview({ history, question, params, contextWindow: 128_000, price: priceFor("gpt-4o"), cost: DEFAULT_COST_SETTINGS, countTokens });
 }
 
-const cache = createTokenCache(tok);
-const cached = (m: ApiMessage & { id?: string }) => (m.id ? cache.countMessage(m.id, m) : countMessageTokens(m, tok));
+// As lib/client/tokenizer does it, minus the worker: history contents cached by text, the draft counted.
+const cache = createTextCountCache();
+const cached = (m: ApiMessage & { id?: string }) => {
+  if (!m.id) return countMessageTokens(m, tok);
+  let content = cache.get(m.content);
+  if (content === undefined) cache.set(m.content, (content = tok.count(m.content)));
+  return TOKENS_PER_MESSAGE + 1 + content;
+};
 previewWith(cached, ""); // warm the cache, as the first render does
 let typed = "";
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   countMessageTokens,
   countPromptTokens,
-  createTokenCache,
   encodingForModel,
   loadTokenizer,
   roughTokenCount,
@@ -89,56 +88,5 @@ describe("roughTokenCount", () => {
 
   it("works as a Tokenizer before the ranks load", () => {
     expect(countMessageTokens({ role: "user", content: "你好" }, roughTokenizer)).toBe(3 + 1 + 2);
-  });
-});
-
-describe("createTokenCache", () => {
-  function countingTokenizer(): Tokenizer & { calls: number } {
-    const t = { encoding: "test", calls: 0, count: (s: string) => (t.calls++, s.length) };
-    return t;
-  }
-
-  it("does not recount an unchanged message", () => {
-    const tok = countingTokenizer();
-    const cache = createTokenCache(tok);
-    const m = { role: "user" as const, content: "abcdef" };
-    expect(cache.countMessage("a", m)).toBe(3 + 4 + 6);
-    const calls = tok.calls;
-    for (let i = 0; i < 10; i++) cache.countMessage("a", { ...m });
-    expect(tok.calls).toBe(calls);
-  });
-
-  it("recounts when content changes, even at equal length, or the role changes", () => {
-    const tok = countingTokenizer();
-    const cache = createTokenCache(tok);
-    cache.countMessage("a", { role: "user", content: "abc" });
-    const calls = tok.calls;
-    cache.countMessage("a", { role: "user", content: "abd" });
-    expect(tok.calls).toBeGreaterThan(calls);
-    expect(cache.countMessage("a", { role: "assistant", content: "abd" })).toBe(3 + 9 + 3);
-  });
-
-  it("keys by id so two messages with the same text are independent entries", () => {
-    const cache = createTokenCache(countingTokenizer());
-    cache.countMessage("a", { role: "user", content: "x" });
-    cache.countMessage("b", { role: "user", content: "x" });
-    expect(cache.size).toBe(2);
-  });
-
-  it("is bounded and evicts the least recently used", () => {
-    const tok = countingTokenizer();
-    const cache = createTokenCache(tok, 3);
-    const m = (c: string) => ({ role: "user" as const, content: c });
-    cache.countMessage("1", m("a"));
-    cache.countMessage("2", m("b"));
-    cache.countMessage("3", m("c"));
-    cache.countMessage("1", m("a")); // touch 1: now 2 is the oldest
-    cache.countMessage("4", m("d"));
-    expect(cache.size).toBe(3);
-    const calls = tok.calls;
-    cache.countMessage("1", m("a"));
-    expect(tok.calls).toBe(calls); // still cached
-    cache.countMessage("2", m("b"));
-    expect(tok.calls).toBeGreaterThan(calls); // was evicted
   });
 });

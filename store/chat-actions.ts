@@ -7,7 +7,7 @@ import { buildContext, sendableHistory } from "@/lib/context";
 import { contextWindowFor } from "@/lib/models";
 import { localTitle } from "@/lib/title";
 import { newId } from "@/lib/id";
-import { countMessage, ensureTokenizer } from "@/lib/client/tokenizer";
+import { countMessage, primeCounts } from "@/lib/client/tokenizer";
 import type { ChatMessage, ChatParams, Conversation, LedgerKind } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { useSettings } from "./settings";
@@ -24,12 +24,19 @@ export function conversationBusy(conv: Conversation | undefined): boolean {
   return Boolean(conv?.messages.some((m) => m.status === "streaming"));
 }
 
-/** The context the next request would carry; throws AppError("prompt_too_long") when it cannot fit. */
-export function contextFor(conv: Conversation, earlier: ChatMessage[], question: string, questionId?: string) {
+/**
+ * The context the next request will carry, counted exactly (the counts come from the tokenizer
+ * worker first); throws AppError("prompt_too_long") when it cannot fit.
+ */
+async function contextFor(conv: Conversation, earlier: ChatMessage[], question: string, questionId?: string) {
   const params = effectiveParams(conv);
   const { contextWindows } = useSettings.getState();
+  const history = sendableHistory(earlier);
+  // Only the messages the history count can reach need exact counts, not the whole conversation.
+  const reachable = history.slice(-Math.max(1, params.historyCount));
+  await primeCounts(params.model, [{ role: "system", content: params.systemPrompt }, ...reachable, { role: "user", content: question, id: questionId }]);
   return buildContext({
-    history: sendableHistory(earlier),
+    history,
     question: { role: "user", content: question, id: questionId },
     systemPrompt: params.systemPrompt,
     historyCount: params.historyCount,
@@ -48,13 +55,12 @@ async function answer(convId: string, userMsg: ChatMessage, kind: LedgerKind) {
   if (!conv) return;
   const params = effectiveParams(conv);
   const store = useConversations.getState();
-  await ensureTokenizer(params.model).catch(() => undefined);
   const index = conv.messages.findIndex((m) => m.id === userMsg.id);
   const earlier = conv.messages.slice(0, index < 0 ? conv.messages.length : index);
   const placeholder = assistantPlaceholder(params.model);
   let ctx;
   try {
-    ctx = contextFor(conv, earlier, userMsg.content, userMsg.id);
+    ctx = await contextFor(conv, earlier, userMsg.content, userMsg.id);
   } catch (err) {
     const error = err instanceof AppError ? err.toInfo() : { code: "unknown" as const, status: 0, message: String(err) };
     store.appendMessages(convId, [{ ...placeholder, status: "error", error }]);
@@ -130,12 +136,11 @@ export async function continueAnswer(convId: string, messageId: string): Promise
   if (i < 0) return;
   const message = conv.messages[i];
   const params = effectiveParams(conv);
-  await ensureTokenizer(params.model).catch(() => undefined);
   // The cut answer must ride along whatever the history count, or there is nothing to continue.
   const forContinue = { ...conv, overrides: { ...conv.overrides, historyCount: Math.max(params.historyCount, 3) } };
   let ctx;
   try {
-    ctx = contextFor(forContinue, conv.messages.slice(0, i + 1), CONTINUE_PROMPT);
+    ctx = await contextFor(forContinue, conv.messages.slice(0, i + 1), CONTINUE_PROMPT);
   } catch (err) {
     const error = err instanceof AppError ? err.toInfo() : { code: "unknown" as const, status: 0, message: String(err) };
     useConversations.getState().patchMessage(convId, messageId, { error });

@@ -9,7 +9,7 @@ import { estimateCost, priceFor } from "@/lib/pricing";
 import { newId } from "@/lib/id";
 import { requestFor, type ApiTarget } from "@/lib/client/api";
 import { streamChat } from "@/lib/client/chat-stream";
-import { countText, ensureTokenizer } from "@/lib/client/tokenizer";
+import { countTextExact, ensureTokenizer } from "@/lib/client/tokenizer";
 import type { ApiMessage, ChatParams, LedgerKind, MessageStatus, TokenUsage } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { useSettings } from "./settings";
@@ -119,7 +119,8 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
   let sawDone = false;
   const target = apiTarget();
   try {
-    void ensureTokenizer(params.model);
+    // Load the ranks while the answer streams, so an answer without `usage` is counted at once.
+    void ensureTokenizer(params.model).catch(() => undefined);
     const result = await streamChat(requestFor(target, "v1/chat/completions"), target.via, requestBody(params, run.messages), controller.signal, (chunk) => {
       acc.push(chunk);
       if (firstTokenAt === null && (chunk.content || chunk.reasoning)) firstTokenAt = performance.now();
@@ -154,10 +155,9 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
   if (snap.usage) {
     usage = { promptTokens: snap.usage.prompt_tokens, completionTokens: snap.usage.completion_tokens, estimated: false };
   } else if (received || status === "done") {
-    await ensureTokenizer(params.model).catch(() => undefined);
     usage = {
       promptTokens: run.promptTokens,
-      completionTokens: countText(params.model, snap.content + snap.reasoning),
+      completionTokens: (await countTextExact(params.model, snap.content + snap.reasoning)).tokens,
       estimated: true,
     };
   }

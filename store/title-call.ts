@@ -6,11 +6,10 @@
 import { AppError, type ErrorInfo } from "@/lib/errors";
 import { createStreamAccumulator } from "@/lib/chat-chunk";
 import { cleanModelTitle, titlePrompt } from "@/lib/title";
-import { countPromptTokensRough } from "@/lib/client/prompt-count";
 import { newId } from "@/lib/id";
 import { requestFor } from "@/lib/client/api";
 import { streamChat } from "@/lib/client/chat-stream";
-import { countText, ensureTokenizer } from "@/lib/client/tokenizer";
+import { countPromptExact, countTextExact } from "@/lib/client/tokenizer";
 import type { TokenUsage } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { useSettings } from "./settings";
@@ -38,10 +37,9 @@ export async function generateModelTitle(convId: string, question: string, answe
   error ??= snap.error;
   const title = cleanModelTitle(snap.content);
   if (!error && title) store.setTitle(convId, title, true);
-  await ensureTokenizer(model).catch(() => undefined);
   const usage: TokenUsage = snap.usage
     ? { promptTokens: snap.usage.prompt_tokens, completionTokens: snap.usage.completion_tokens, estimated: false }
-    : { promptTokens: error ? 0 : countPromptTokensRough(model, messages), completionTokens: countText(model, snap.content), estimated: true };
+    : { promptTokens: error ? 0 : await countPromptExact(model, messages), completionTokens: (await countTextExact(model, snap.content)).tokens, estimated: true };
   store.addLedger(convId, {
     id: newId(),
     at: Date.now(),

@@ -1,47 +1,220 @@
 /**
- * One tokenizer and one per-message count cache per encoding, loaded on demand (the rank tables
- * are large and stay out of the first page load). Before they load, a rough count stands in.
+ * Token counts for the page, computed in a Web Worker (tokenizer-backend) and cached per text.
+ * Reads are synchronous: a count not known yet comes back as an estimate marked `exact: false`,
+ * is queued for the worker, and subscribers hear when exact counts arrive. Message contents go in
+ * a large cache; texts without an id (the draft, the system prompt) in a small one, so typing
+ * never evicts a long history's counts.
  */
-import {
-  countMessageTokens,
-  createTokenCache,
-  encodingForModel,
-  loadTokenizer,
-  roughTokenCount,
-  type Tokenizer,
-} from "@/lib/tokens";
+import { encodingForModel, roughTokenCount, REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE, type EncodingName } from "@/lib/tokens";
+import { createTextCountCache, type TextCountCache } from "@/lib/text-count-cache";
 import type { ApiMessage } from "@/lib/types";
+import { createDefaultBackend, inThreadBackend, TokenizerWorkerError, type TokenizerBackend } from "./tokenizer-backend";
 
-type Counter = ReturnType<typeof createTokenCache>;
-const ready = new Map<string, { tok: Tokenizer; cache: Counter }>();
-const loading = new Map<string, Promise<void>>();
+/** Background batches stay small so each postMessage clone and each answer is quick. */
+const BATCH_CHARS = 256_000;
+/** After a failed count (offline, ranks missing) estimates stand for a while before retrying. */
+const RETRY_AFTER_MS = 30_000;
+
+type Kind = "history" | "draft" | "role";
+
+interface EncodingState {
+  history: TextCountCache;
+  drafts: TextCountCache;
+  roles: Map<string, number>;
+  /** The newest exact draft count: typing usually extends it, which makes a close estimate. */
+  lastDraft: { text: string; count: number } | null;
+  queued: Map<string, Kind>;
+  inFlight: Set<string>;
+  ready: boolean;
+  loading: Promise<void> | null;
+  failedAt: number;
+}
+
+let backend: TokenizerBackend | null = null;
+let workerFailed = false;
+const states = new Map<EncodingName, EncodingState>();
+const listeners = new Set<() => void>();
+let version = 0;
+let flushScheduled = false;
+
+function stateFor(encoding: EncodingName): EncodingState {
+  let s = states.get(encoding);
+  if (!s) {
+    s = { history: createTextCountCache(5000), drafts: createTextCountCache(64), roles: new Map(), lastDraft: null, queued: new Map(), inFlight: new Set(), ready: false, loading: null, failedAt: -Infinity };
+    states.set(encoding, s);
+  }
+  return s;
+}
+
+/** Runs a backend call; if the worker itself is dead, moves counting into this thread once. */
+async function withBackend<T>(call: (b: TokenizerBackend) => Promise<T>): Promise<T> {
+  backend ??= createDefaultBackend();
+  try {
+    return await call(backend);
+  } catch (err) {
+    if (!(err instanceof TokenizerWorkerError) || workerFailed) throw err;
+    workerFailed = true;
+    backend = inThreadBackend();
+    return call(backend);
+  }
+}
+
+function notify() {
+  version++;
+  for (const listener of listeners) listener();
+}
+
+export function subscribeTokenCounts(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Changes whenever new exact counts arrive (for useSyncExternalStore). */
+export function tokenCountsVersion(): number {
+  return version;
+}
 
 export function ensureTokenizer(model: string): Promise<void> {
-  const enc = encodingForModel(model);
-  if (ready.has(enc)) return Promise.resolve();
-  let p = loading.get(enc);
-  if (!p) {
-    p = loadTokenizer(enc).then((tok) => {
-      ready.set(enc, { tok, cache: createTokenCache(tok) });
-    });
-    loading.set(enc, p);
-  }
-  return p;
-}
-
-/** Counts a message; `id` enables the cache. Exact once the tokenizer is loaded. */
-export function countMessage(model: string, m: ApiMessage & { id?: string }): { tokens: number; exact: boolean } {
-  const entry = ready.get(encodingForModel(model));
-  if (!entry) return { tokens: roughTokenCount(m.content) + 4, exact: false };
-  const tokens = m.id ? entry.cache.countMessage(m.id, m) : countMessageTokens(m, entry.tok);
-  return { tokens, exact: true };
-}
-
-export function countText(model: string, text: string): number {
-  const entry = ready.get(encodingForModel(model));
-  return entry ? entry.tok.count(text) : roughTokenCount(text);
+  const s = stateFor(encodingForModel(model));
+  if (s.ready) return Promise.resolve();
+  s.loading ??= withBackend((b) => b.load(encodingForModel(model))).then(
+    () => {
+      s.ready = true;
+      notify();
+    },
+    (err: unknown) => {
+      // A failed chunk load (offline, deploy in between) must not poison the tokenizer forever.
+      s.loading = null;
+      throw err;
+    },
+  );
+  return s.loading;
 }
 
 export function isTokenizerReady(model: string): boolean {
-  return ready.has(encodingForModel(model));
+  return stateFor(encodingForModel(model)).ready;
+}
+
+function store(s: EncodingState, text: string, kind: Kind, count: number) {
+  if (kind === "role") s.roles.set(text, count);
+  else if (kind === "history") s.history.set(text, count);
+  else {
+    s.drafts.set(text, count);
+    s.lastDraft = { text, count };
+  }
+}
+
+function estimate(s: EncodingState, text: string, kind: Kind): number {
+  const last = s.lastDraft;
+  if (kind === "draft" && last) {
+    if (text.startsWith(last.text)) return last.count + roughTokenCount(text.slice(last.text.length));
+    if (last.text.startsWith(text)) return Math.max(0, last.count - roughTokenCount(last.text.slice(text.length)));
+  }
+  return roughTokenCount(text);
+}
+
+function enqueue(s: EncodingState, text: string, kind: Kind) {
+  if (s.inFlight.has(text) || Date.now() - s.failedAt < RETRY_AFTER_MS) return;
+  s.queued.set(text, kind);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  // One batch per render pass: everything a render asked for goes out together.
+  queueMicrotask(flushQueues);
+}
+
+function flushQueues() {
+  flushScheduled = false;
+  for (const [encoding, s] of states) {
+    if (s.queued.size === 0) continue;
+    const urgent: Array<[string, Kind]> = [];
+    const background: Array<[string, Kind]> = [];
+    for (const entry of s.queued) (entry[1] === "history" ? background : urgent).push(entry);
+    s.queued.clear();
+    if (urgent.length) send(encoding, s, urgent, true);
+    for (let i = 0; i < background.length; ) {
+      let chars = 0;
+      const start = i;
+      while (i < background.length && (i === start || chars + background[i][0].length <= BATCH_CHARS)) chars += background[i++][0].length;
+      send(encoding, s, background.slice(start, i), false);
+    }
+  }
+}
+
+function send(encoding: EncodingName, s: EncodingState, batch: Array<[string, Kind]>, urgent: boolean) {
+  for (const [text] of batch) s.inFlight.add(text);
+  withBackend((b) => b.count(encoding, batch.map(([text]) => text), urgent))
+    .then((counts) => {
+      batch.forEach(([text, kind], i) => store(s, text, kind, counts[i]));
+      s.ready = true;
+      notify();
+    })
+    .catch(() => {
+      s.failedAt = Date.now();
+    })
+    .finally(() => {
+      for (const [text] of batch) s.inFlight.delete(text);
+    });
+}
+
+/**
+ * A message's prompt tokens. With an `id` it is a history message (large cache, background
+ * priority); without, the draft or system prompt (small cache, counted first).
+ */
+export function countMessage(model: string, m: ApiMessage & { id?: string }): { tokens: number; exact: boolean } {
+  const s = stateFor(encodingForModel(model));
+  const kind: Kind = m.id ? "history" : "draft";
+  const role = s.roles.get(m.role);
+  const content = m.content ? (kind === "history" ? s.history : s.drafts).get(m.content) : 0;
+  if (role !== undefined && content !== undefined) return { tokens: TOKENS_PER_MESSAGE + role + content, exact: true };
+  if (role === undefined) enqueue(s, m.role, "role");
+  if (content === undefined) enqueue(s, m.content, kind);
+  return { tokens: TOKENS_PER_MESSAGE + (role ?? 1) + (content ?? estimate(s, m.content, kind)), exact: false };
+}
+
+/** Makes the counts of these messages exact (urgently) before a send builds its context. */
+export async function primeCounts(model: string, messages: Array<ApiMessage & { id?: string }>): Promise<void> {
+  const encoding = encodingForModel(model);
+  const s = stateFor(encoding);
+  const missing = new Map<string, Kind>();
+  for (const m of messages) {
+    if (!s.roles.has(m.role)) missing.set(m.role, "role");
+    const kind: Kind = m.id ? "history" : "draft";
+    if (m.content && !(kind === "history" ? s.history : s.drafts).has(m.content)) missing.set(m.content, kind);
+  }
+  if (missing.size === 0) return;
+  const batch = [...missing];
+  try {
+    const counts = await withBackend((b) => b.count(encoding, batch.map(([text]) => text), true));
+    batch.forEach(([text, kind], i) => store(s, text, kind, counts[i]));
+    notify();
+  } catch {
+    // Counting is unavailable: the send goes ahead on estimates, marked as such in the ledger.
+  }
+}
+
+/** Exact count of one text (a finished answer without `usage`); an estimate if counting fails. */
+export async function countTextExact(model: string, text: string): Promise<{ tokens: number; exact: boolean }> {
+  if (!text) return { tokens: 0, exact: true };
+  try {
+    const [tokens] = await withBackend((b) => b.count(encodingForModel(model), [text], true));
+    return { tokens, exact: true };
+  } catch {
+    return { tokens: roughTokenCount(text), exact: false };
+  }
+}
+
+/** Prompt tokens of a whole request, made exact first where counting works. */
+export async function countPromptExact(model: string, messages: ApiMessage[]): Promise<number> {
+  await primeCounts(model, messages);
+  return messages.reduce((sum, m) => sum + countMessage(model, m).tokens, REPLY_PRIMING_TOKENS);
+}
+
+/** Tests only: a fresh tokenizer state over the given backend. */
+export function resetTokenizerForTests(next: TokenizerBackend | null) {
+  backend = next;
+  workerFailed = false;
+  states.clear();
+  listeners.clear();
+  version = 0;
+  flushScheduled = false;
 }

@@ -14,7 +14,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // BENCH_SERVER_JS points the benchmarks at another build, e.g. a source-mapped copy for --profile.
-export const SERVER_JS = process.env.BENCH_SERVER_JS ? path.resolve(process.env.BENCH_SERVER_JS) : path.join(ROOT, ".next", "standalone", "server.js");
+// The default is what `npm start` and Docker run: fast-server.js (the /api/openai fast path, then Next).
+export const SERVER_JS = process.env.BENCH_SERVER_JS ? path.resolve(process.env.BENCH_SERVER_JS) : path.join(ROOT, ".next", "standalone", "fast-server.js");
 
 /** The flags of playwright.config.ts: Debian's chromium, no sandbox, software rendering. */
 export const CHROMIUM_ARGS = JSON.parse(readFileSync(path.join(ROOT, "e2e", "chromium-args.json"), "utf8"));
@@ -64,7 +65,7 @@ export function freePort() {
   });
 }
 
-/** Starts .next/standalone/server.js on 127.0.0.1 (like e2e/app-server.ts) and waits for /api/health. */
+/** Starts SERVER_JS (.next/standalone/fast-server.js) on 127.0.0.1 (like e2e/app-server.ts) and waits for /api/health. */
 export async function startApp(env = {}) {
   if (!hasBuild()) throw new Error("No build: run `npm run build` first");
   const port = await freePort();

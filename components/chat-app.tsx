@@ -44,7 +44,6 @@ export function ChatApp() {
   }, [lang]);
 
   useEffect(() => {
-    preloadMarkdown();
     const stored = startPersistence().then(() => {
       const { conversations, currentId, create } = useConversations.getState();
       if (!currentId || !conversations[currentId]) create();
@@ -62,12 +61,18 @@ export function ChatApp() {
       .catch((err: unknown) => useAccess.getState().setConfigError(err instanceof AppError ? err.toInfo() : { code: "network", status: 0, message: String(err) }));
   }, []);
 
-  // Warm the tokenizer once the page is idle, so the first send does not wait for it.
+  // Once the composer is up (never before: it would compete with what makes it usable), fetch
+  // the markdown renderer for stored answers, then warm the tokenizer worker for the first send.
+  const shellShown = loaded && Boolean(config) && checked;
   useEffect(() => {
-    if (!loaded) return;
-    const id = setTimeout(() => void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined), 1500);
-    return () => clearTimeout(id);
-  }, [loaded]);
+    if (!shellShown) return;
+    const markdown = setTimeout(preloadMarkdown, 50);
+    const tokenizer = setTimeout(() => void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined), 1500);
+    return () => {
+      clearTimeout(markdown);
+      clearTimeout(tokenizer);
+    };
+  }, [shellShown]);
 
   if (configError) {
     return (

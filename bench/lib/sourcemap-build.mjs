@@ -4,7 +4,7 @@
 // and prints the BENCH_SERVER_JS to use:
 //
 //   node bench/lib/sourcemap-build.mjs [dir]
-//   BENCH_SERVER_JS=<dir>/.next/standalone/server.js node bench/stream-long.mjs --profile
+//   BENCH_SERVER_JS=<dir>/.next/standalone/fast-server.js node bench/stream-long.mjs --profile
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -27,4 +27,4 @@ const text = readFileSync(config, "utf8");
 if (!/productionBrowserSourceMaps/.test(text)) writeFileSync(config, text.replace(/const nextConfig = \{/, "const nextConfig = {\n  productionBrowserSourceMaps: true,"));
 const build = spawnSync("npm", ["run", "build"], { cwd: out, stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
-console.log(`\nBENCH_SERVER_JS=${path.join(out, ".next", "standalone", "server.js")}`);
+console.log(`\nBENCH_SERVER_JS=${path.join(out, ".next", "standalone", "fast-server.js")}`);

@@ -21,6 +21,8 @@ interface EncodingState {
   history: TextCountCache;
   drafts: TextCountCache;
   roles: Map<string, number>;
+  /** Estimates of history texts not counted yet: a long one is estimated once, not per render. */
+  rough: TextCountCache;
   /** The newest exact draft count: typing usually extends it, which makes a close estimate. */
   lastDraft: { text: string; count: number } | null;
   queued: Map<string, Kind>;
@@ -40,7 +42,7 @@ let flushScheduled = false;
 function stateFor(encoding: EncodingName): EncodingState {
   let s = states.get(encoding);
   if (!s) {
-    s = { history: createTextCountCache(5000), drafts: createTextCountCache(64), roles: new Map(), lastDraft: null, queued: new Map(), inFlight: new Set(), ready: false, loading: null, failedAt: -Infinity };
+    s = { history: createTextCountCache(5000), drafts: createTextCountCache(64), roles: new Map(), rough: createTextCountCache(5000), lastDraft: null, queued: new Map(), inFlight: new Set(), ready: false, loading: null, failedAt: -Infinity };
     states.set(encoding, s);
   }
   return s;
@@ -59,9 +61,15 @@ async function withBackend<T>(call: (b: TokenizerBackend) => Promise<T>): Promis
   }
 }
 
+let notifyTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Counts arrive batch by batch; listeners hear once per frame at most, not once per batch. */
 function notify() {
   version++;
-  for (const listener of listeners) listener();
+  notifyTimer ??= setTimeout(() => {
+    notifyTimer = null;
+    for (const listener of listeners) listener();
+  }, 16);
 }
 
 export function subscribeTokenCounts(listener: () => void): () => void {
@@ -110,7 +118,10 @@ function estimate(s: EncodingState, text: string, kind: Kind): number {
     if (text.startsWith(last.text)) return last.count + roughTokenCount(text.slice(last.text.length));
     if (last.text.startsWith(text)) return Math.max(0, last.count - roughTokenCount(last.text.slice(text.length)));
   }
-  return roughTokenCount(text);
+  if (kind !== "history") return roughTokenCount(text);
+  let n = s.rough.get(text);
+  if (n === undefined) s.rough.set(text, (n = roughTokenCount(text)));
+  return n;
 }
 
 function enqueue(s: EncodingState, text: string, kind: Kind) {
@@ -217,4 +228,6 @@ export function resetTokenizerForTests(next: TokenizerBackend | null) {
   listeners.clear();
   version = 0;
   flushScheduled = false;
+  if (notifyTimer) clearTimeout(notifyTimer);
+  notifyTimer = null;
 }

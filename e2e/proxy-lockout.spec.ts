@@ -51,6 +51,19 @@ for (const mode of LAUNCH_MODES) {
       expect(other.status).toBe(503);
       expect(JSON.parse(other.body).error.code).toBe("not_configured");
     });
+
+    test("OPTIONS passes the same gate (wrong codes count); a trailing slash is redirected even for a locked-out client", async () => {
+      const options = (code: string, from: string) => rawRequest(app.url, "OPTIONS", "/api/openai/v1/models", { "x-access-code": code }, undefined, from);
+      for (let i = 0; i < 3; i++) expect((await options(`guess${i}`, "127.0.0.6")).status).toBe(401);
+      expect((await options("secret1", "127.0.0.6")).status).toBe(429);
+      // Next redirects before proxy.ts runs, so the 308 comes first; its target then meets the lock-out.
+      const slash = await rawRequest(app.url, "GET", "/api/openai/v1/models/", CODE, undefined, "127.0.0.6");
+      expect([slash.status, slash.headers.location]).toEqual([308, "/api/openai/v1/models"]);
+      expect((await rawRequest(app.url, "GET", "/api/openai/v1/models", CODE, undefined, "127.0.0.6")).status).toBe(429);
+      // Another address gets the answer, which needs no upstream key.
+      const other = await options("secret1", "127.0.0.7");
+      expect([other.status, other.headers.allow]).toEqual([204, "GET, OPTIONS"]);
+    });
   });
 
   test.describe(`${mode}: lock-out behind a trusted reverse proxy`, () => {

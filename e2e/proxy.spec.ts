@@ -93,6 +93,51 @@ for (const mode of LAUNCH_MODES) {
       expect(mock.requests).toHaveLength(0);
     });
 
+    test("OPTIONS names the one method of an allow-listed path; other methods and odd forms answer as Next does", async () => {
+      for (const [path, allow] of [["/api/openai/v1/models", "GET, OPTIONS"], ["/api/openai/v1/chat/completions", "OPTIONS, POST"]]) {
+        const res = await rawRequest(app.url, "OPTIONS", path, CODE);
+        expect([res.status, res.headers.allow, res.body], path).toEqual([204, allow, ""]);
+      }
+      const files = await rawRequest(app.url, "OPTIONS", "/api/openai/v1/files", CODE);
+      expect([files.status, JSON.parse(files.body).error.code, files.headers.allow]).toEqual([404, "path_not_allowed", undefined]);
+      // A cross-origin preflight carries no code: refused by the gate, with nothing that passes CORS.
+      const preflight = await rawRequest(app.url, "OPTIONS", "/api/openai/v1/chat/completions", { origin: "https://elsewhere.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type,x-access-code" });
+      expect(preflight.status).toBe(401);
+      expect(Object.keys(preflight.headers).filter((h) => h.startsWith("access-control-"))).toEqual([]);
+      for (const [method, path] of [["HEAD", "/api/openai/v1/models"], ["PUT", "/api/openai/v1/models"], ["GET", "/api/openai/v1%2fmodels"]]) {
+        const res = await rawRequest(app.url, method, path, CODE);
+        expect([res.status, res.headers["content-type"]], `${method} ${path}`).toEqual([404, "application/json; charset=utf-8"]);
+      }
+      // Dot segments and fragments are resolved as URL parsing does, then forwarded as usual.
+      for (const path of ["/api/openai/v1/./models", "/api/openai/x/../v1/models", "/api/openai/v1/models#top"]) expect((await rawRequest(app.url, "GET", path, CODE)).status, path).toBe(200);
+      expect(mock.requests.map((r) => r.path)).toEqual(["/v1/models", "/v1/models", "/v1/models"]);
+    });
+
+    test("a trailing, doubled or back slash is a 308 to the clean path, query kept, before the access gate", async () => {
+      for (const [path, location] of [
+        ["/api/openai/v1/models/", "/api/openai/v1/models"],
+        ["/api/openai/v1/models/?a=1&b=2", "/api/openai/v1/models?a=1&b=2"],
+        ["/api/openai/dashboard/billing/usage/?start_date=2025-01-01", "/api/openai/dashboard/billing/usage?start_date=2025-01-01"],
+        ["/api/openai/v1/files/", "/api/openai/v1/files"],
+        ["/api/openai/v1//models", "/api/openai/v1/models"],
+        ["/api/openai//v1/models", "/api/openai/v1/models"],
+        ["/api/openai/v1/models\\", "/api/openai/v1/models/"],
+      ]) {
+        for (const headers of [CODE, {}]) {
+          const res = await rawRequest(app.url, "GET", path, headers);
+          expect([res.status, res.headers.location, res.body], path).toEqual([308, location, location]);
+        }
+      }
+      const post = await rawRequest(app.url, "POST", "/api/openai/v1/chat/completions/", { ...CODE, "content-type": "application/json" }, chatBody("hi"));
+      expect([post.status, post.headers.location]).toEqual([308, "/api/openai/v1/chat/completions"]);
+      expect(mock.requests).toHaveLength(0);
+      // A 308 keeps method and body, so fetch following it gets the answer.
+      const followed = await fetch(`${app.url}/api/openai/v1/chat/completions/`, { method: "POST", headers: { ...CODE, "content-type": "application/json" }, body: chatBody("hi") });
+      expect([followed.status, followed.redirected]).toEqual([200, true]);
+      const models = await fetch(`${app.url}/api/openai/v1/models/?x=1`, { headers: CODE });
+      expect([models.status, models.redirected, models.url]).toEqual([200, true, `${app.url}/api/openai/v1/models?x=1`]);
+    });
+
     test("the upstream gets the server key, not the access code, cookies or the user's own key", async () => {
       const res = await postChat(app.url, "What is the capital of France?", { custom_field: { kept: true } }, { headers: { authorization: "Bearer sk-user-own", cookie: "session=abc" } });
       expect(res.status).toBe(200);

@@ -2,12 +2,15 @@
  * The standalone server that `npm start` and Docker run (built by scripts/build-server.mjs into
  * .next/standalone/fast-server.js, beside Next's own server.js).
  *
- * One node:http server: /api/openai/* is served right here by lib/server/node-proxy.ts (the same
- * lib/server functions as the route handler, piped without Next's per-request and per-chunk
- * layers); every other request goes to Next's request handler, set up exactly as Next's
- * standalone server.js does it (next/dist/server/lib/start-server), so pages, the access gate in
- * proxy.ts, instrumentation and the other route handlers behave as with `node server.js`.
- * The route handler app/api/openai/[...path]/route.ts stays for Vercel and `next dev`.
+ * One node:http server: the proxy requests the page makes (an allow-listed /api/openai/* path
+ * with its method, in canonical form; see isProxyTarget) are served right here by
+ * lib/server/node-proxy.ts (the same lib/server functions as the route handler, piped without
+ * Next's per-request and per-chunk layers); every other request goes to Next's request handler,
+ * set up exactly as Next's standalone server.js does it (next/dist/server/lib/start-server), so
+ * pages, the access gate in proxy.ts, instrumentation and the other route handlers behave as with
+ * `node server.js`. The route handler app/api/openai/[...path]/route.ts serves the proxy on Vercel
+ * and under `next dev`, and here answers the other /api/openai/* requests (OPTIONS, HEAD, trailing
+ * slashes, odd forms) exactly as it does there.
  */
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
   const nextReady = new Promise<void>((resolve) => (ready = resolve));
 
   const server = http.createServer((req, res) => {
-    if (isProxyTarget(req.url)) return void serveProxy(req, res);
+    if (isProxyTarget(req.method, req.url)) return void serveProxy(req, res);
     const handle = async () => {
       if (!nextHandler) await nextReady;
       await nextHandler!(req, res);

@@ -48,7 +48,9 @@ beforeAll(async () => {
   upstreamUrl = await listen(upstream);
   env = parseEnv({ BASE_URL: upstreamUrl, OPENAI_API_KEY: "sk-server", CODE: "letmein", ACCESS_MAX_FAILURES: "2", FIRST_BYTE_PING_MS: "200", PING_INTERVAL_MS: "100" });
   app = http.createServer((req, res) => {
-    if (isProxyTarget(req.url)) return void serveProxy(req, res, (req.headers["x-test-env"] === "trust" ? trustEnv : env) as ServerEnv);
+    // Every /api/openai/ target, not only what isProxyTarget() lets through: serveProxy must stay
+    // safe on its own.
+    if (req.url?.startsWith("/api/openai/")) return void serveProxy(req, res, (req.headers["x-test-env"] === "trust" ? trustEnv : env) as ServerEnv);
     res.writeHead(418).end();
   });
   appUrl = await listen(app);
@@ -85,14 +87,52 @@ const chat = (extra: Record<string, unknown> = {}) => JSON.stringify({ model: "m
 const errorCode = (r: Reply) => JSON.parse(r.body).error.code;
 
 describe("isProxyTarget", () => {
-  it("takes origin-form /api/openai/ targets only", () => {
-    expect(isProxyTarget("/api/openai/v1/models")).toBe(true);
-    expect(isProxyTarget("/api/openai/")).toBe(true);
-    expect(isProxyTarget("/api/openai")).toBe(false);
-    expect(isProxyTarget("/api/config")).toBe(false);
-    expect(isProxyTarget("/API/openai/v1/models")).toBe(false);
-    expect(isProxyTarget("http://host/api/openai/v1/models")).toBe(false);
-    expect(isProxyTarget(undefined)).toBe(false);
+  it("takes an allow-listed path with its own method, in the exact form the page sends", () => {
+    expect(isProxyTarget("GET", "/api/openai/v1/models")).toBe(true);
+    expect(isProxyTarget("POST", "/api/openai/v1/chat/completions")).toBe(true);
+    expect(isProxyTarget("GET", "/api/openai/dashboard/billing/usage?start_date=2025-01-01&end_date=2025-02-01")).toBe(true);
+    expect(isProxyTarget("GET", "/api/openai/v1/dashboard/billing/subscription")).toBe(true);
+    expect(isProxyTarget("GET", "/api/openai/v1/models?")).toBe(true);
+    // A slash in the query is no trailing slash.
+    expect(isProxyTarget("GET", "/api/openai/dashboard/billing/usage?x=a/")).toBe(true);
+  });
+
+  it.each([
+    // Methods the route does not take, OPTIONS and HEAD included: Next answers them.
+    ["OPTIONS", "/api/openai/v1/models"],
+    ["OPTIONS", "/api/openai/v1/chat/completions"],
+    ["HEAD", "/api/openai/v1/models"],
+    ["GET", "/api/openai/v1/chat/completions"],
+    ["POST", "/api/openai/v1/models"],
+    ["DELETE", "/api/openai/v1/models"],
+    ["TRACE", "/api/openai/v1/models"],
+    ["get", "/api/openai/v1/models"],
+    [undefined, "/api/openai/v1/models"],
+    // Forms Next redirects (308) or normalises first.
+    ["GET", "/api/openai/v1/models/"],
+    ["GET", "/api/openai/v1/models/?a=1"],
+    ["POST", "/api/openai/v1/chat/completions/"],
+    ["GET", "/api/openai/v1//models"],
+    ["GET", "/api/openai//v1/models"],
+    ["GET", "/api/openai/v1/models\\"],
+    ["GET", "/api/openai/v1/./models"],
+    ["GET", "/api/openai/x/../v1/models"],
+    ["GET", "/api/openai/v1/%6dodels"],
+    ["GET", "/api/openai/v1%2fmodels"],
+    ["GET", "/api/openai/v1/models#x"],
+    ["GET", "/api/openai/dashboard/billing/usage?a=1#x"],
+    // Not allow-listed, or not under the prefix.
+    ["GET", "/api/openai/v1/files"],
+    ["GET", "/api/openai/constructor"],
+    ["GET", "/api/openai/__proto__"],
+    ["GET", "/api/openai/"],
+    ["GET", "/api/openai"],
+    ["GET", "/api/config"],
+    ["GET", "/API/openai/v1/models"],
+    ["GET", "http://host/api/openai/v1/models"],
+    ["GET", undefined],
+  ])("leaves %s %s to Next", (method, url) => {
+    expect(isProxyTarget(method, url)).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { accessErrorHeaders, checkAccess } from "./access";
 import { getEnv, type ServerEnv } from "./env";
 import { errorResult, prepareProxyCall } from "./proxy";
-import { BodyLimiter, checkContentLength, MAX_BODY_BYTES, resolveProxyPath } from "./proxy-request";
+import { BodyLimiter, checkContentLength, exactProxyRoute, MAX_BODY_BYTES, resolveProxyPath } from "./proxy-request";
 import type { RelayResult } from "./relay";
 import { type NodeSseStream, relayUpstreamNode } from "./relay-node";
 import { LightAbort } from "./upstream-call";
@@ -16,13 +16,28 @@ import { headerGetter, requestUpstream } from "./upstream-node";
  * Next's per-request and per-chunk layers: access code and lock-out (keyed on the socket's address,
  * or on X-Forwarded-For under TRUST_PROXY) → allow-list → server key → body limit and validation →
  * relay, piped with plain writes. Never throws; answers every failure with the project's error JSON.
+ * server/fast-server.ts sends it only what isProxyTarget() accepts; the checks below stay complete
+ * all the same, so serveProxy is safe in front of any request.
  */
 
 export const PROXY_PREFIX = "/api/openai/";
 
-/** Is this request target one for the fast path? (Origin-form only; anything else goes to Next.) */
-export function isProxyTarget(url: string | undefined): boolean {
-  return url !== undefined && url.startsWith(PROXY_PREFIX);
+/**
+ * Is this request one for the fast path? Only an allow-listed path with the one method it takes,
+ * exactly as the page sends it: origin-form, nothing percent-encoded, no dot segment, no doubled,
+ * trailing or back slash, no fragment. Everything else under /api/openai/ goes to Next's handler,
+ * where proxy.ts and the route handler answer it exactly as they do under `server.js` and on
+ * Vercel: a trailing slash, `//` or `\` is a 308 to the cleaned path (before the access gate), dot
+ * segments and `%2e` are resolved, OPTIONS and HEAD get their answers, a method fetch cannot
+ * send (TRACE) is Next's 500, and anything not forwarded is the route's 404 JSON. Copying Next's URL
+ * normalisation here instead would be a second copy to keep in step with every Next release, for
+ * requests the page never makes; the fast path only needs the exact forms.
+ */
+export function isProxyTarget(method: string | undefined, url: string | undefined): boolean {
+  if (url === undefined || !url.startsWith(PROXY_PREFIX) || url.includes("#")) return false;
+  const query = url.indexOf("?", PROXY_PREFIX.length);
+  const route = exactProxyRoute(url.slice(PROXY_PREFIX.length, query < 0 ? undefined : query));
+  return route !== undefined && route.method === method;
 }
 
 function splitTarget(url: string): { pathname: string; search: string } {

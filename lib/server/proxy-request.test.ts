@@ -4,6 +4,8 @@ import {
   BodyLimiter,
   chatBodySchema,
   checkContentLength,
+  exactProxyRoute,
+  findProxyRoute,
   isPlainValidChatBody,
   MAX_BODY_BYTES,
   readBodyLimited,
@@ -65,6 +67,22 @@ describe("resolveProxyRoute", () => {
     expect(fail(() => resolveProxyPath("POST", "v1/%2e%2e/chat/completions")).code).toBe("path_not_allowed");
     expect(fail(() => resolveProxyPath("POST", "v1%2Fchat%2Fcompletions")).code).toBe("path_not_allowed");
     expect(fail(() => resolveProxyPath("POST", "v1/%E0%A4%A")).code).toBe("path_not_allowed");
+  });
+
+  it("findProxyRoute finds a route whatever the method, with the same refusals", () => {
+    expect(findProxyRoute(["v1", "models"])?.method).toBe("GET");
+    expect(findProxyRoute(["v1", "chat", "completions"])?.method).toBe("POST");
+    for (const segments of [["v1", "files"], ["v1", "models", ""], ["v1", ".", "models"], ["v1/models"], ["constructor"], ["__proto__"], []]) {
+      expect(findProxyRoute(segments), JSON.stringify(segments)).toBeUndefined();
+    }
+  });
+
+  it("exactProxyRoute matches the raw path as sent, nothing decoded or normalised", () => {
+    expect(exactProxyRoute("v1/models")?.kind).toBe("models");
+    expect(exactProxyRoute("dashboard/billing/usage")?.kind).toBe("billing");
+    for (const raw of ["v1/models/", "/v1/models", "v1//models", "v1/%6dodels", "v1/./models", "V1/models", "constructor", "__proto__", "toString", ""]) {
+      expect(exactProxyRoute(raw), raw).toBeUndefined();
+    }
   });
 });
 

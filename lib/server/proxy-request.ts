@@ -29,33 +29,47 @@ const ROUTES: Record<string, ProxyRoute> = {
   "v1/dashboard/billing/usage": { kind: "billing", method: "GET", apiPath: "dashboard/billing/usage", forwardQuery: true },
 };
 
-function notAllowed(method: string, shown: string): AppError {
+/** The 404 every request that is not forwarded gets, whatever its method. */
+export function pathNotAllowed(method: string, shown: string): AppError {
   return new AppError({ code: "path_not_allowed", status: 404, message: `${method.toUpperCase()} /${shown.slice(0, 100)} is not forwarded` });
 }
 
 /**
- * Resolves the segments after /api/openai/ (already URL-decoded, as Next's catch-all params are)
- * to an allow-listed route. Segments that are empty, `.`/`..`, or contain a slash, backslash,
- * colon, `%`, `?` or `#` are refused outright: they only appear in traversal or URL tricks.
+ * The allow-listed route at these segments (after /api/openai/, already URL-decoded, as Next's
+ * catch-all params are), whatever the method; undefined for anything else. Segments that are
+ * empty, `.`/`..`, or contain a slash, backslash, colon, `%`, `?` or `#` are refused outright:
+ * they only appear in traversal or URL tricks.
  */
-export function resolveProxyRoute(method: string, segments: readonly string[]): ProxyRoute {
-  const shown = segments.join("/");
+export function findProxyRoute(segments: readonly string[]): ProxyRoute | undefined {
   const suspicious = segments.length === 0 || segments.some((s) => s === "" || s === "." || s === ".." || /[/\\:%?#\0]/.test(s));
-  const route = suspicious ? undefined : ROUTES[shown];
-  if (!route || route.method !== method.toUpperCase()) throw notAllowed(method, shown);
+  return suspicious ? undefined : exactProxyRoute(segments.join("/"));
+}
+
+/** The allow-listed route for this method and these segments; throws 404 path_not_allowed otherwise. */
+export function resolveProxyRoute(method: string, segments: readonly string[]): ProxyRoute {
+  const route = findProxyRoute(segments);
+  if (!route || route.method !== method.toUpperCase()) throw pathNotAllowed(method, segments.join("/"));
   return route;
+}
+
+/**
+ * The allow-listed route whose path is exactly `rawPath`, as sent (nothing decoded or
+ * normalised); undefined for anything else. Own keys only, so `constructor` or `__proto__` is no route.
+ */
+export function exactProxyRoute(rawPath: string): ProxyRoute | undefined {
+  return Object.hasOwn(ROUTES, rawPath) ? ROUTES[rawPath] : undefined;
 }
 
 /** For callers holding a raw, still-encoded path such as `v1/chat/completions` (the node fast path). */
 export function resolveProxyPath(method: string, rawPath: string): ProxyRoute {
   // The common case first: exactly an allow-listed path (nothing to decode, no odd segment).
-  const exact = Object.hasOwn(ROUTES, rawPath) ? ROUTES[rawPath] : undefined;
+  const exact = exactProxyRoute(rawPath);
   if (exact && exact.method === method.toUpperCase()) return exact;
   let segments: string[];
   try {
     segments = rawPath.replace(/^\/+/, "").split("/").map(decodeURIComponent);
   } catch {
-    throw notAllowed(method, rawPath);
+    throw pathNotAllowed(method, rawPath);
   }
   return resolveProxyRoute(method, segments);
 }

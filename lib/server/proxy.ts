@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "../errors";
 import { redactSecrets } from "../upstream-body";
 import { getEnv, type ServerEnv } from "./env";
-import { readBodyLimited, resolveProxyRoute, type ProxyRoute, upstreamHeaders, upstreamUrl, validateChatBody } from "./proxy-request";
+import { findProxyRoute, pathNotAllowed, readBodyLimited, resolveProxyRoute, type ProxyRoute, upstreamHeaders, upstreamUrl, validateChatBody } from "./proxy-request";
 import { relayUpstream, type RelayOptions, type RelayResult } from "./relay";
 import { fetchUpstream, type UpstreamRequest } from "./upstream";
 
@@ -91,4 +91,20 @@ export async function proxyResponse(input: ProxyInput, env?: ServerEnv): Promise
   } catch (err) {
     return toWebResponse(errorResult(err));
   }
+}
+
+/**
+ * The answer to OPTIONS on /api/openai/<segments>, after the access gate, on both servers (the
+ * route handler exports it; the fast server leaves OPTIONS to Next). Left to itself Next answers
+ * every path 204 with `Allow: DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT` (whatever route.ts
+ * exports), advertising methods that always answer 404 and paths that are never forwarded. So:
+ * an allow-listed path says the one method it takes (HEAD is not listed: it answers 404), and
+ * anything else is 404 path_not_allowed, as for every other method. No CORS headers: only this
+ * app's own page, same origin, calls the proxy, so a cross-origin preflight must fail.
+ */
+export function proxyOptionsResponse(segments: readonly string[]): Response {
+  const route = findProxyRoute(segments);
+  if (!route) return toWebResponse(errorResult(pathNotAllowed("OPTIONS", segments.join("/"))));
+  // A 204 may carry no body at all (not even ""), so not through toWebResponse.
+  return new Response(null, { status: 204, headers: { Allow: [route.method, "OPTIONS"].sort().join(", ") } });
 }

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { proxyResponse } from "@/lib/server/proxy";
+import { proxyOptionsResponse, proxyResponse } from "@/lib/server/proxy";
 
 // Thin glue: lib/server/proxy.ts decides, validates and relays. The access code was checked in proxy.ts.
 export const dynamic = "force-dynamic";
@@ -21,5 +21,12 @@ async function handle(request: NextRequest, context: Context) {
   });
 }
 
+// Exported so Next's automatic OPTIONS (204, Allow listing every exported method) is not used.
+async function options(_request: NextRequest, context: Context) {
+  const { path = [] } = await context.params;
+  return proxyOptionsResponse(path);
+}
+
 // Every method answers, so a wrong one gets our 404 path_not_allowed JSON rather than a bare 405.
-export { handle as GET, handle as POST, handle as PUT, handle as PATCH, handle as DELETE };
+// HEAD is left to Next, which runs GET's handler with the method HEAD: 404 path_not_allowed too.
+export { handle as GET, handle as POST, handle as PUT, handle as PATCH, handle as DELETE, options as OPTIONS };

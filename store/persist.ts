@@ -28,13 +28,15 @@ function reportStorageError(err: unknown) {
   });
 }
 
+const BLOCKED = "notice.storageBlocked";
+
 export async function startPersistence(): Promise<void> {
   if (started) return;
   started = true;
   // What the database holds once loaded: the scheduler's first diff of each conversation starts here.
   let saved: Conversation[] = [];
   try {
-    const stored = await loadState();
+    const stored = await loadState(() => useNotices.getState().push({ kind: "info", key: BLOCKED }));
     settingsWereStored = stored.settings !== null;
     useSettings.getState().replace(migrateSettings(stored.settings));
     useConversations.getState().hydrate(stored.conversations, stored.currentId);
@@ -46,6 +48,7 @@ export async function startPersistence(): Promise<void> {
     useSettings.setState({ loaded: true });
     useConversations.getState().hydrate([], null);
   }
+  useNotices.setState((s) => ({ notices: s.notices.filter((n) => n.key !== BLOCKED) }));
 
   const scheduler = createSaveScheduler((id) => useConversations.getState().conversations[id], reportStorageError, { saved });
   useConversations.subscribe((state, prev) => {

@@ -75,6 +75,17 @@ describe("upgrade from version 1", () => {
     expect(c.messages[0].id).toBe("same");
   });
 
+  it("waits for a tab still holding version 1 open, says so, then migrates once it closes", async () => {
+    await createV1(v1, {});
+    const oldTab = await openDB(DB_NAME, 1); // version 1 of the app never closed for an upgrade
+    let blocked = 0;
+    const loading = loadState(() => blocked++);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(blocked).toBe(1);
+    oldTab.close();
+    expect((await loading).conversations).toHaveLength(v1.length);
+  });
+
   it("a failed move aborts the upgrade and leaves version 1 untouched, to be migrated next time", async () => {
     await createV1(v1, { currentId: "rich" });
     const put = IDBObjectStore.prototype.put;

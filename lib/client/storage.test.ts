@@ -58,6 +58,13 @@ describe("storage", () => {
     expect(state.conversations.map((c) => c.id).sort()).toEqual(["0", "a ", "ab"]);
   });
 
+  it("steps aside for a newer version opened in another tab, then fails loudly instead of writing the old layout", async () => {
+    await save([longConv("a", 2)]);
+    const newer = await openDB(DB_NAME, DB_VERSION + 1); // would wait forever if this connection stayed open
+    await expect(save([longConv("b", 1)])).rejects.toMatchObject({ name: "VersionError" });
+    newer.close();
+  });
+
   it("loads an empty database", async () => {
     expect(await loadState()).toEqual({ conversations: [], settings: null, currentId: null, accessCode: "" });
   });

@@ -32,7 +32,7 @@ export interface SaveBatch {
 
 let dbPromise: Promise<IDBPDatabase> | null = null;
 
-function db(): Promise<IDBPDatabase> {
+function db(onBlocked?: () => void): Promise<IDBPDatabase> {
   dbPromise ??= openDB(DB_NAME, DB_VERSION, {
     upgrade(database, oldVersion, _newVersion, tx) {
       if (!database.objectStoreNames.contains(CONVERSATIONS)) database.createObjectStore(CONVERSATIONS, { keyPath: "id" });
@@ -51,6 +51,11 @@ function db(): Promise<IDBPDatabase> {
           }
         });
       }
+    },
+    blocked() {
+      // Another tab still holds an older version open (version 1 never closes for an upgrade):
+      // the open waits until that tab closes or reloads, and the user should know why.
+      onBlocked?.();
     },
     blocking() {
       // A newer version of the app opened in another tab wants to upgrade: let it, instead of
@@ -82,8 +87,9 @@ export function reviveConversation(c: Conversation): Conversation {
   };
 }
 
-export async function loadState(): Promise<StoredState> {
-  const database = await db();
+/** `onBlocked`: the upgrade waits for another tab to close; the load resolves once it has. */
+export async function loadState(onBlocked?: () => void): Promise<StoredState> {
+  const database = await db(onBlocked);
   // One read transaction: the metadata and the messages come from the same committed state.
   const tx = database.transaction([CONVERSATIONS, MESSAGES, KV], "readonly");
   const kv = tx.objectStore(KV);

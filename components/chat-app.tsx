@@ -14,6 +14,7 @@ import { ChatView } from "./chat/chat-view";
 // Settings (with the import validator) load on first open, keeping them out of the first page load.
 const SettingsDialog = lazy(() => import("./settings/settings-dialog").then((m) => ({ default: m.SettingsDialog })));
 import { ErrorCard } from "./chat/error-card";
+import { Notices } from "./notices";
 import { preloadMarkdown } from "./chat/message-body";
 
 function useThemeClass() {
@@ -81,7 +82,15 @@ export function ChatApp() {
       </div>
     );
   }
-  if (!loaded || !config || !checked) return <div className="flex h-dvh items-center justify-center text-zinc-400">…</div>;
+  if (!loaded || !config || !checked) {
+    // Notices here too: a storage upgrade waiting for another tab explains the wait.
+    return (
+      <div className="flex h-dvh flex-col items-center justify-center gap-3 text-zinc-400">
+        <Notices />
+        <span>…</span>
+      </div>
+    );
+  }
   if (config.codeRequired && !verified) return <AccessGate />;
 
   return (

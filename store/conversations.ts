@@ -1,10 +1,11 @@
 /**
  * Conversations, their messages and ledgers. Pure state and actions: no fetch, no storage.
- * Every action replaces only the conversation it touches, so persistence (lib/client/storage.ts)
- * can tell by identity which conversations changed and rewrite only those.
+ * Every action replaces only the conversation and the messages it touches, so persistence
+ * (lib/client/save-scheduler.ts) can tell by identity which messages changed and write only those.
  */
 import { create } from "zustand";
 import { newId } from "@/lib/id";
+import { withUniqueMessageIds } from "@/lib/message-ids";
 import type { ChatMessage, ChatParams, Conversation, LedgerEntry } from "@/lib/types";
 
 interface ConversationsState {
@@ -150,7 +151,8 @@ export const useConversations = create<ConversationsState>((set, get) => ({
   importMany: (list) =>
     set((s) => {
       const conversations = { ...s.conversations };
-      for (const c of list) conversations[c.id] = c;
+      // Storage keys messages by id within their conversation; a file may repeat an id.
+      for (const c of list) conversations[c.id] = withUniqueMessageIds(c);
       return { conversations, order: sortOrder(conversations), currentId: s.currentId ?? list[0]?.id ?? null };
     }),
 }));

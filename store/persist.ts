@@ -1,9 +1,11 @@
 /**
  * Connects the stores to IndexedDB: loads once at start, then writes only what changed
- * (conversations by identity, throttled; settings debounced). Storage failures, quota above all,
- * surface as a notice instead of silently losing data.
+ * (conversations by identity, and within them only the changed messages, throttled; settings
+ * debounced). Storage failures, quota above all, surface as a notice instead of silently losing data.
  */
-import { createSaveScheduler, isQuotaError, loadState, putValue } from "@/lib/client/storage";
+import { isQuotaError, loadState, putValue } from "@/lib/client/storage";
+import { createSaveScheduler } from "@/lib/client/save-scheduler";
+import type { Conversation } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { migrateSettings, settingsSnapshot, useSettings } from "./settings";
 import { useAccess } from "./access";
@@ -26,14 +28,19 @@ function reportStorageError(err: unknown) {
   });
 }
 
+const BLOCKED = "notice.storageBlocked";
+
 export async function startPersistence(): Promise<void> {
   if (started) return;
   started = true;
+  // What the database holds once loaded: the scheduler's first diff of each conversation starts here.
+  let saved: Conversation[] = [];
   try {
-    const stored = await loadState();
+    const stored = await loadState(() => useNotices.getState().push({ kind: "info", key: BLOCKED }));
     settingsWereStored = stored.settings !== null;
     useSettings.getState().replace(migrateSettings(stored.settings));
     useConversations.getState().hydrate(stored.conversations, stored.currentId);
+    saved = stored.conversations;
     if (stored.accessCode) useAccess.getState().setCode(stored.accessCode);
   } catch (err) {
     // Private mode or a blocked database: run in memory and say so.
@@ -41,8 +48,9 @@ export async function startPersistence(): Promise<void> {
     useSettings.setState({ loaded: true });
     useConversations.getState().hydrate([], null);
   }
+  useNotices.setState((s) => ({ notices: s.notices.filter((n) => n.key !== BLOCKED) }));
 
-  const scheduler = createSaveScheduler((id) => useConversations.getState().conversations[id], reportStorageError);
+  const scheduler = createSaveScheduler((id) => useConversations.getState().conversations[id], reportStorageError, { saved });
   useConversations.subscribe((state, prev) => {
     if (state.conversations !== prev.conversations) {
       for (const id in state.conversations) {

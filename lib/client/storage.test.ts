@@ -1,47 +1,71 @@
 import "fake-indexeddb/auto";
-import { describe, expect, it, vi } from "vitest";
-import { createSaveScheduler, loadState, putConversations, reviveConversation } from "./storage";
+import { IDBFactory } from "fake-indexeddb";
+import { openDB } from "idb";
+import { beforeEach, describe, expect, it } from "vitest";
+import { closeForTests, DB_NAME, DB_VERSION, loadState, MESSAGES, putValue, reviveConversation, writeBatch } from "./storage";
+import { planWrite } from "./stored-records";
+import { conv, longConv, msg } from "./storage-test-helpers";
 import type { Conversation } from "@/lib/types";
 
-const conv = (id: string, status: "done" | "streaming" = "done"): Conversation => ({
-  id,
-  title: id,
-  titleSettled: true,
-  createdAt: 1,
-  updatedAt: 1,
-  overrides: {},
-  ledger: [],
-  messages: [{ id: `${id}-m`, role: "assistant", content: "partial answer", status, createdAt: 1 }],
+const save = (list: Conversation[], removed: string[] = []) =>
+  writeBatch({ writes: list.map((c) => ({ id: c.id, ...planWrite(undefined, c) })), removed });
+
+beforeEach(async () => {
+  await closeForTests();
+  globalThis.indexedDB = new IDBFactory();
 });
 
 describe("storage", () => {
   it("marks an answer that was streaming at reload as interrupted, keeping its text", () => {
-    const revived = reviveConversation(conv("a", "streaming"));
+    const revived = reviveConversation(conv("a", [msg("m", { role: "assistant", content: "partial answer", status: "streaming" })]));
     expect(revived.messages[0]).toMatchObject({ status: "interrupted", content: "partial answer" });
-    const untouched = conv("b");
+    const untouched = conv("b", [msg("m")]);
     expect(reviveConversation(untouched)).toBe(untouched);
   });
 
-  it("round-trips conversations through IndexedDB", async () => {
-    await putConversations([conv("x", "streaming")]);
+  it("round-trips conversations, their message order and the key-value entries", async () => {
+    const a = longConv("a", 7);
+    const b = conv("b", [msg("z"), msg("y", { role: "assistant", content: "partial", status: "streaming" }), msg("x")]);
+    await save([a, b]);
+    await putValue("currentId", "b");
+    await putValue("settings", { theme: "dark" });
     const state = await loadState();
-    expect(state.conversations.find((c) => c.id === "x")?.messages[0].status).toBe("interrupted");
+    expect(state.currentId).toBe("b");
+    expect(state.settings).toEqual({ theme: "dark" });
+    expect(state.accessCode).toBe("");
+    const byId = Object.fromEntries(state.conversations.map((c) => [c.id, c]));
+    expect(byId.a).toEqual(a);
+    expect(byId.b.messages.map((m) => m.id)).toEqual(["z", "y", "x"]);
+    expect(byId.b.messages[1]).toMatchObject({ status: "interrupted", content: "partial" });
   });
 
-  it("writes at most once per interval, batching every change in between", async () => {
-    vi.useFakeTimers();
-    const reads: string[] = [];
-    const scheduler = createSaveScheduler((id) => (reads.push(id), conv(id)), () => {}, 1000);
-    scheduler.changed("hot"); // after a quiet period the first change is written at once
-    await vi.advanceTimersByTimeAsync(0);
-    expect(reads).toEqual(["hot"]);
-    for (let i = 0; i < 500; i++) scheduler.changed("hot");
-    scheduler.changed("other");
-    await vi.advanceTimersByTimeAsync(999);
-    expect(reads).toEqual(["hot"]);
-    await vi.advanceTimersByTimeAsync(2);
-    expect(reads.slice(1).sort()).toEqual(["hot", "other"]);
-    expect(scheduler.pending()).toBe(0);
-    vi.useRealTimers();
+  it("stores each message as its own record keyed by [conversation, message]", async () => {
+    await save([longConv("a", 3)]);
+    const database = await openDB(DB_NAME, DB_VERSION);
+    expect(await database.getAllKeys(MESSAGES)).toEqual([["a", "a-0"], ["a", "a-1"], ["a", "a-2"]]);
+    database.close();
+  });
+
+  it("removing a conversation deletes all its messages and nothing of its neighbours", async () => {
+    // "a" is a prefix of "ab", and "a " sorts right after "a": the key range must keep both.
+    await save([longConv("a", 3), longConv("ab", 2), longConv("a ", 2), longConv("0", 1)]);
+    await writeBatch({ writes: [], removed: ["a"] });
+    const database = await openDB(DB_NAME, DB_VERSION);
+    const keys = (await database.getAllKeys(MESSAGES)) as string[][];
+    expect(keys.map((k) => k[0]).sort()).toEqual(["0", "a ", "a ", "ab", "ab"]);
+    database.close();
+    const state = await loadState();
+    expect(state.conversations.map((c) => c.id).sort()).toEqual(["0", "a ", "ab"]);
+  });
+
+  it("steps aside for a newer version opened in another tab, then fails loudly instead of writing the old layout", async () => {
+    await save([longConv("a", 2)]);
+    const newer = await openDB(DB_NAME, DB_VERSION + 1); // would wait forever if this connection stayed open
+    await expect(save([longConv("b", 1)])).rejects.toMatchObject({ name: "VersionError" });
+    newer.close();
+  });
+
+  it("loads an empty database", async () => {
+    expect(await loadState()).toEqual({ conversations: [], settings: null, currentId: null, accessCode: "" });
   });
 });

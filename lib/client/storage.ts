@@ -1,16 +1,21 @@
 /**
- * IndexedDB persistence. Each conversation is its own record and is written only when its
- * object changed, at most once per second while it keeps changing, so a streamed token never
- * rewrites the whole store. Pending writes are flushed when the page is hidden or closed.
+ * IndexedDB persistence. Since version 2 a conversation is a metadata record (with the ordered
+ * ids of its messages) plus one record per message (see stored-records.ts), so a save writes only
+ * the messages that changed: while an answer streams, one message, however long the conversation.
+ * save-scheduler.ts decides what to write and when; this module opens, migrates, loads and writes.
  */
 import { openDB, type IDBPDatabase } from "idb";
-import type { Conversation } from "@/lib/types";
+import type { ChatMessage, Conversation } from "@/lib/types";
+import { assembleConversation, type ConversationWrite, type StoredConversation, type StoredMessage } from "./stored-records";
+import { migrateV1Conversations } from "./storage-migrate";
 
-const DB_NAME = "relaychat";
-const DB_VERSION = 1;
-const CONVERSATIONS = "conversations";
+export const DB_NAME = "relaychat";
+export const DB_VERSION = 2;
+/** Version 1: whole conversations. Version 2: StoredConversation (metadata and message ids). */
+export const CONVERSATIONS = "conversations";
+/** Version 2: StoredMessage, keyed by [convId, id]. */
+export const MESSAGES = "messages";
 const KV = "kv";
-export const SAVE_INTERVAL_MS = 1000;
 
 export interface StoredState {
   conversations: Conversation[];
@@ -19,16 +24,58 @@ export interface StoredState {
   accessCode: string;
 }
 
+/** One flush: every conversation's changes and every removed conversation, written together. */
+export interface SaveBatch {
+  writes: Array<{ id: string } & ConversationWrite>;
+  removed: string[];
+}
+
 let dbPromise: Promise<IDBPDatabase> | null = null;
 
-function db(): Promise<IDBPDatabase> {
+function db(onBlocked?: () => void): Promise<IDBPDatabase> {
   dbPromise ??= openDB(DB_NAME, DB_VERSION, {
-    upgrade(database) {
+    upgrade(database, oldVersion, _newVersion, tx) {
       if (!database.objectStoreNames.contains(CONVERSATIONS)) database.createObjectStore(CONVERSATIONS, { keyPath: "id" });
       if (!database.objectStoreNames.contains(KV)) database.createObjectStore(KV);
+      if (!database.objectStoreNames.contains(MESSAGES)) database.createObjectStore(MESSAGES, { keyPath: ["convId", "id"] });
+      if (oldVersion === 1) {
+        // If the move fails, abort the upgrade: the database stays at version 1 with every record
+        // as it was (the open fails and the app says so), rather than half moved.
+        migrateV1Conversations(tx).catch(() => {
+          // The open reports the failure; the upgrade transaction's own rejection adds nothing.
+          tx.done.catch(() => {});
+          try {
+            tx.abort();
+          } catch {
+            /* already aborted by the failing request */
+          }
+        });
+      }
     },
+    blocked() {
+      // Another tab still holds an older version open (version 1 never closes for an upgrade):
+      // the open waits until that tab closes or reloads, and the user should know why.
+      onBlocked?.();
+    },
+    blocking() {
+      // A newer version of the app opened in another tab wants to upgrade: let it, instead of
+      // leaving it waiting until this tab is closed. This tab's next write reopens and fails
+      // loudly (its version is now too old) rather than writing the old layout.
+      void dbPromise?.then((d) => d.close());
+      dbPromise = null;
+    },
+  }).catch((err) => {
+    dbPromise = null;
+    throw err;
   });
   return dbPromise;
+}
+
+/** Tests only: forget the open connection (e.g. before deleting or recreating the database). */
+export async function closeForTests(): Promise<void> {
+  const open = dbPromise;
+  dbPromise = null;
+  if (open) (await open.catch(() => null))?.close();
 }
 
 /** A message that was streaming when the page went away keeps its text, marked interrupted. */
@@ -40,16 +87,27 @@ export function reviveConversation(c: Conversation): Conversation {
   };
 }
 
-export async function loadState(): Promise<StoredState> {
-  const database = await db();
-  const [conversations, settings, currentId, accessCode] = await Promise.all([
-    database.getAll(CONVERSATIONS) as Promise<Conversation[]>,
-    database.get(KV, "settings"),
-    database.get(KV, "currentId"),
-    database.get(KV, "accessCode"),
+/** `onBlocked`: the upgrade waits for another tab to close; the load resolves once it has. */
+export async function loadState(onBlocked?: () => void): Promise<StoredState> {
+  const database = await db(onBlocked);
+  // One read transaction: the metadata and the messages come from the same committed state.
+  const tx = database.transaction([CONVERSATIONS, MESSAGES, KV], "readonly");
+  const kv = tx.objectStore(KV);
+  const [metas, records, settings, currentId, accessCode] = await Promise.all([
+    tx.objectStore(CONVERSATIONS).getAll() as Promise<StoredConversation[]>,
+    tx.objectStore(MESSAGES).getAll() as Promise<StoredMessage[]>,
+    kv.get("settings"),
+    kv.get("currentId"),
+    kv.get("accessCode"),
   ]);
+  const byConversation = new Map<string, Map<string, ChatMessage>>();
+  for (const r of records) {
+    let messages = byConversation.get(r.convId);
+    if (!messages) byConversation.set(r.convId, (messages = new Map()));
+    messages.set(r.id, r.message);
+  }
   return {
-    conversations: conversations.map(reviveConversation),
+    conversations: metas.map((meta) => reviveConversation(assembleConversation(meta, byConversation.get(meta.id)))),
     settings: settings ?? null,
     currentId: typeof currentId === "string" ? currentId : null,
     accessCode: typeof accessCode === "string" ? accessCode : "",
@@ -61,68 +119,41 @@ export async function putValue(key: string, value: unknown): Promise<void> {
   await database.put(KV, value, key);
 }
 
-export async function putConversations(list: Conversation[]): Promise<void> {
-  if (list.length === 0) return;
-  const database = await db();
-  const tx = database.transaction(CONVERSATIONS, "readwrite");
-  await Promise.all([...list.map((c) => tx.store.put(c)), tx.done]);
+/** Every message record of one conversation: [id] sorts before [id, anything], [] after any string. */
+export function messagesOf(convId: string): IDBKeyRange {
+  return IDBKeyRange.bound([convId], [convId, []]);
 }
 
-export async function deleteConversations(ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
+/**
+ * Writes one flush in a single transaction, so a conversation's metadata (its message order) and
+ * its messages are committed together or not at all.
+ */
+export async function writeBatch(batch: SaveBatch): Promise<void> {
+  if (batch.writes.length === 0 && batch.removed.length === 0) return;
   const database = await db();
-  const tx = database.transaction(CONVERSATIONS, "readwrite");
-  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
-}
-
-/** Collects changed conversations and writes them in throttled batches. */
-export function createSaveScheduler(
-  read: (id: string) => Conversation | undefined,
-  onError: (err: unknown) => void,
-  intervalMs = SAVE_INTERVAL_MS,
-) {
-  const dirty = new Set<string>();
-  const removed = new Set<string>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let lastWrite = 0;
-
-  async function flush() {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    lastWrite = Date.now();
-    const ids = [...dirty];
-    const gone = [...removed];
-    dirty.clear();
-    removed.clear();
-    const list = ids.map(read).filter((c): c is Conversation => Boolean(c));
-    try {
-      await putConversations(list);
-      await deleteConversations(gone);
-    } catch (err) {
-      onError(err);
+  const tx = database.transaction([CONVERSATIONS, MESSAGES], "readwrite");
+  const conversations = tx.objectStore(CONVERSATIONS);
+  const messages = tx.objectStore(MESSAGES);
+  const requests: Promise<unknown>[] = [];
+  try {
+    for (const id of batch.removed) requests.push(conversations.delete(id), messages.delete(messagesOf(id)));
+    for (const w of batch.writes) {
+      for (const id of w.del) requests.push(messages.delete([w.id, id]));
+      for (const m of w.put) requests.push(messages.put({ convId: w.id, id: m.id, message: m } satisfies StoredMessage));
+      if (w.meta) requests.push(conversations.put(w.meta));
     }
+  } catch (err) {
+    // put throws synchronously on a value it cannot clone: without an abort, the requests
+    // already made would commit alone and leave the conversation half written.
+    tx.abort();
+    tx.done.catch(() => {});
+    throw err;
+  } finally {
+    // A failing request aborts the transaction; tx.done then rejects with the cause (a quota error
+    // above all), which is what the caller reports. The requests' own rejections add nothing.
+    for (const r of requests) r.catch(() => {});
   }
-
-  function schedule() {
-    if (timer) return;
-    const wait = Math.max(0, intervalMs - (Date.now() - lastWrite));
-    timer = setTimeout(() => void flush(), wait);
-  }
-
-  return {
-    changed(id: string) {
-      removed.delete(id);
-      dirty.add(id);
-      schedule();
-    },
-    removed(id: string) {
-      dirty.delete(id);
-      removed.add(id);
-      schedule();
-    },
-    flush,
-    pending: () => dirty.size + removed.size,
-  };
+  await tx.done;
 }
 
 export function isQuotaError(err: unknown): boolean {

@@ -94,6 +94,7 @@ export const uiEn = {
   "settings.importFailed": "Import refused, nothing was changed: {reason}",
   "notice.storageFull": "The browser's storage is full: recent changes could not be saved. Export your conversations, then delete old ones.",
   "notice.storageFailed": "Saving to the browser's storage failed ({detail}). Export your conversations to keep them safe.",
+  "notice.storageBlocked": "RelayChat is open in another tab with an older version. Close or reload that tab to finish updating your saved conversations.",
   "notice.dismiss": "Dismiss",
   "error.retry": "Try again",
   "error.configFailed": "Could not reach the server.",

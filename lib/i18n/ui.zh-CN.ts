@@ -96,6 +96,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "settings.importFailed": "导入被拒绝，未做任何修改：{reason}",
   "notice.storageFull": "浏览器存储空间已满，最近的修改未能保存。请先导出对话，再删除旧对话。",
   "notice.storageFailed": "保存到浏览器存储失败（{detail}）。请导出对话以免丢失。",
+  "notice.storageBlocked": "另一个标签页中打开着旧版 RelayChat。请关闭或刷新那个标签页，以完成已保存对话的升级。",
   "notice.dismiss": "知道了",
   "error.retry": "重试",
   "error.configFailed": "无法连接到服务器。",

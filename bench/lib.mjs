@@ -164,26 +164,32 @@ export async function waitComposer(page, timeout = 30_000) {
 }
 
 /**
- * Writes conversations straight into the app's IndexedDB ("relaychat": store "conversations",
- * keyPath "id"; store "kv", key "currentId"), from a same-origin page that is not the app, so the
- * app cannot race the writes. Call before the app's page is opened in this context.
+ * Writes conversations straight into the app's IndexedDB ("relaychat" version 2: "conversations"
+ * metadata, one "messages" record each, "kv" key "currentId"), from a same-origin page that is not
+ * the app, so the app cannot race the writes. Call before the app's page is opened in this context.
  */
 export async function seedConversations(page, appUrl, conversations, currentId) {
   await page.goto(`${appUrl}/api/health`);
   return page.evaluate(
     async ({ conversations, currentId }) => {
-      const req = indexedDB.open("relaychat", 1);
+      // The app's layout (lib/client/storage.ts, version 2): metadata with the message order apart,
+      // one record per message. Seeding it directly keeps the one-time v1 migration out of the figures.
+      const req = indexedDB.open("relaychat", 2);
       req.onupgradeneeded = () => {
         const db = req.result;
         if (!db.objectStoreNames.contains("conversations")) db.createObjectStore("conversations", { keyPath: "id" });
         if (!db.objectStoreNames.contains("kv")) db.createObjectStore("kv");
+        if (!db.objectStoreNames.contains("messages")) db.createObjectStore("messages", { keyPath: ["convId", "id"] });
       };
       const db = await new Promise((resolve, reject) => {
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const tx = db.transaction(["conversations", "kv"], "readwrite");
-      for (const c of conversations) tx.objectStore("conversations").put(c);
+      const tx = db.transaction(["conversations", "messages", "kv"], "readwrite");
+      for (const { messages, ...meta } of conversations) {
+        tx.objectStore("conversations").put({ ...meta, messageIds: messages.map((m) => m.id) });
+        for (const message of messages) tx.objectStore("messages").put({ convId: meta.id, id: message.id, message });
+      }
       tx.objectStore("kv").put(currentId, "currentId");
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;

@@ -32,7 +32,8 @@ function idbProbe() {
       s.putMs += d;
       s.putMax = Math.max(s.putMax, d);
       s.byStore[this.name] = (s.byStore[this.name] ?? 0) + 1;
-      if (value && Array.isArray(value.messages)) s.putChars += value.messages.reduce((n, m) => n + (m.content?.length ?? 0), 0);
+      // Message text written: one record per message in the app's storage layout (version 2).
+      if (value?.message) s.putChars += value.message.content?.length ?? 0;
     }
   };
   const transaction = IDBDatabase.prototype.transaction;
@@ -112,7 +113,7 @@ await withStack(async ({ stack, browser }) => {
     results.push(r);
     console.log(
       `run ${i}: ${round(r.seconds)} s streaming; ${s.puts} puts (${Object.entries(s.byStore).map(([k, v]) => `${k} ${v}`).join(", ")}), synchronous put time ${round(s.putMs)} ms ` +
-        `(max ${round(s.putMax)} ms, ${round(s.putMs / Math.max(1, s.puts), 2)} ms per put, ${(s.putChars / Math.max(1, s.byStore.conversations ?? 1) / 1024).toFixed(0)} kB of message text per conversation put) → ` +
+        `(max ${round(s.putMax)} ms, ${round(s.putMs / Math.max(1, s.puts), 2)} ms per put, ${(s.putChars / Math.max(1, s.byStore.messages ?? 1) / 1024).toFixed(1)} kB of message text per message put) → ` +
         `${round(r.perToken, 4)} ms per token; ${s.tx} write transactions (${s.txDone} completed, median ${round(txMs)} ms to complete); ${loadLine("load")}`,
     );
   }

@@ -1,58 +1,16 @@
 import { EventEmitter } from "node:events";
-import http from "node:http";
 import net from "node:net";
-import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PushBody } from "./push-body";
 import { relayUpstreamNode } from "./relay-node";
 import { LightAbort, toAbortSignal } from "./upstream-call";
 import { headerGetter, requestUpstream, splitUrl } from "./upstream-node";
+import { localUpstream, runUpstreamScenarios, sleep, timings } from "./upstream-scenarios.test-support";
 
-const timings = { firstBytePingMs: 100, pingIntervalMs: 50, idleTimeoutMs: 2000 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let server: http.Server;
-let base = "";
-const seen: { method?: string; url?: string; headers?: http.IncomingHttpHeaders; body?: string; closedEarly?: boolean }[] = [];
+// requestUpstream (undici dispatch into a push body, for the node:http fast path); the scenarios
+// it shares with fetchUpstream live in upstream-scenarios.test-support.ts.
 
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", async () => {
-      const record: (typeof seen)[number] = { method: req.method, url: req.url, headers: req.headers, body };
-      seen.push(record);
-      res.on("close", () => (record.closedEarly = !res.writableFinished));
-      if (req.url === "/redirect") {
-        res.writeHead(301, { location: "https://elsewhere.example/v1/chat/completions" });
-        return res.end();
-      }
-      if (req.url === "/gzip") {
-        res.writeHead(200, { "content-type": "text/event-stream", "content-encoding": "gzip" });
-        return res.end(zlib.gzipSync("data: zipped\n\n"));
-      }
-      if (req.url === "/slow") {
-        res.writeHead(200, { "content-type": "text/event-stream" });
-        for (let i = 0; i < 20 && !res.destroyed; i++) {
-          res.write(`data: ${i}\n\n`);
-          await sleep(30);
-        }
-        return res.end();
-      }
-      if (req.url === "/late") {
-        await sleep(1000);
-        if (res.destroyed) return;
-      }
-      res.writeHead(200, { "content-type": "application/json", "x-request-id": "req_local", "set-cookie": ["a=1", "b=2"] });
-      res.end('{"ok":true}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-});
-afterAll(() => {
-  server.closeAllConnections();
-  return new Promise<void>((r) => server.close(() => r()));
-});
+const local = localUpstream();
 
 async function readAll(body: PushBody): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -77,20 +35,8 @@ describe("splitUrl and headerGetter", () => {
 });
 
 describe("requestUpstream (undici dispatch into a push body)", () => {
-  it("sends exactly the prepared method, headers and body; returns status, headers and body", async () => {
-    const start = requestUpstream({ url: `${base}/v1/chat/completions`, method: "POST", headers: { authorization: "Bearer sk-server", "content-type": "application/json" }, body: new TextEncoder().encode('{"a":1}') }, { outboundProxy: null });
-    const res = await start(new LightAbort());
-    expect(res.status).toBe(200);
-    expect(res.headers.get("x-request-id")).toBe("req_local");
-    expect(await readAll(res.body!)).toBe('{"ok":true}');
-    const last = seen[seen.length - 1];
-    expect(last).toMatchObject({ method: "POST", url: "/v1/chat/completions", body: '{"a":1}' });
-    expect(last.headers?.authorization).toBe("Bearer sk-server");
-    expect(last.headers?.["content-length"]).toBe("7");
-  });
-
   it("relays a stream chunk by chunk through relayUpstreamNode", async () => {
-    const start = requestUpstream({ url: `${base}/slow`, method: "GET", headers: {} }, { outboundProxy: null });
+    const start = requestUpstream({ url: `${local.base}/slow`, method: "GET", headers: {} }, { outboundProxy: null });
     const result = await relayUpstreamNode(start, { stream: true, timings });
     const parts: string[] = [];
     await new Promise<void>((resolve) => {
@@ -105,29 +51,24 @@ describe("requestUpstream (undici dispatch into a push body)", () => {
     expect(parts.join("")).toBe(Array.from({ length: 20 }, (_, i) => `data: ${i}\n\n`).join(""));
   });
 
-  it("does not follow redirects: a 3xx is reported, the key stays home", async () => {
-    const start = requestUpstream({ url: `${base}/redirect`, method: "GET", headers: { authorization: "Bearer sk-server" } }, { outboundProxy: null });
-    await expect(relayUpstreamNode(start, { stream: false, timings })).rejects.toMatchObject({ code: "upstream_not_found", status: 502 });
-  });
-
   it("decodes a gzip body as fetch would", async () => {
-    const res = await requestUpstream({ url: `${base}/gzip`, method: "GET", headers: {} }, { outboundProxy: null })(new LightAbort());
+    const res = await requestUpstream({ url: `${local.base}/gzip`, method: "GET", headers: {} }, { outboundProxy: null })(new LightAbort());
     expect(await readAll(res.body!)).toBe("data: zipped\n\n");
   });
 
   it("fails at once with the signal's reason when aborted before the answer, and the upstream sees the close", async () => {
     const signal = new LightAbort();
-    const pending = requestUpstream({ url: `${base}/late`, method: "GET", headers: {} }, { outboundProxy: null })(signal);
+    const pending = requestUpstream({ url: `${local.base}/late`, method: "GET", headers: {} }, { outboundProxy: null })(signal);
     await sleep(100);
     signal.abort(new DOMException("The upstream sent nothing for too long", "TimeoutError"));
     await expect(pending).rejects.toMatchObject({ name: "TimeoutError" });
     await sleep(100);
-    expect(seen.find((r) => r.url === "/late")?.closedEarly).toBe(true);
+    expect(local.received.find((r) => r.url === "/late")?.closedEarly).toBe(true);
   });
 
   it("an aborted signal fails the body mid-stream with its reason", async () => {
     const signal = new LightAbort();
-    const res = await requestUpstream({ url: `${base}/slow`, method: "GET", headers: {} }, { outboundProxy: null })(signal);
+    const res = await requestUpstream({ url: `${local.base}/slow`, method: "GET", headers: {} }, { outboundProxy: null })(signal);
     const text = readAll(res.body!);
     await sleep(70);
     signal.abort(new DOMException("The client went away", "AbortError"));
@@ -146,26 +87,9 @@ describe("requestUpstream (undici dispatch into a push body)", () => {
     expect(err).toMatchObject({ code: "upstream_unreachable", status: 502 });
     expect((err as { upstreamMessage: string }).upstreamMessage).toContain("ECONNREFUSED");
   });
-
-  it("goes through HTTP_PROXY when one is configured", async () => {
-    const firstLines: string[] = [];
-    const proxy = net.createServer((socket) => {
-      socket.once("data", (d) => {
-        firstLines.push(d.toString("latin1").split("\r\n")[0]);
-        socket.end("HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n");
-      });
-    });
-    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
-    try {
-      const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
-      const start = requestUpstream({ url: "http://relay.invalid/v1/models", method: "GET", headers: {} }, { outboundProxy: { httpProxy: proxyUrl } });
-      await expect(relayUpstreamNode(start, { stream: false, timings })).rejects.toBeTruthy();
-      expect(firstLines[0]).toMatch(/relay\.invalid/);
-    } finally {
-      proxy.close();
-    }
-  });
 });
+
+runUpstreamScenarios({ name: "requestUpstream", call: requestUpstream, relay: relayUpstreamNode }, local);
 
 describe("LightAbort and toAbortSignal", () => {
   it("fires its listeners once, with the reason kept", () => {

@@ -107,6 +107,22 @@ describe("primeCounts, countPromptExact, countTextExact", () => {
   });
 });
 
+describe("a tokenizer that never answers", () => {
+  const silent = (): TokenizerBackend => ({ load: () => new Promise(() => undefined), count: () => new Promise(() => undefined) });
+
+  it("lets a send go on with estimates after the wait", async () => {
+    resetTokenizerForTests(silent());
+    const m = { id: "q", role: "user" as const, content: "x".repeat(40) };
+    await primeCounts("gpt-4", [m], 20);
+    expect(countMessage("gpt-4", m)).toEqual({ tokens: 3 + 1 + 10, exact: false });
+  });
+
+  it("gives a finished answer an estimate after the wait", async () => {
+    resetTokenizerForTests(silent());
+    expect(await countTextExact("gpt-4", "x".repeat(40), 20)).toEqual({ tokens: 10, exact: false });
+  });
+});
+
 describe("a dead worker", () => {
   it("moves counting into the page and answers exactly", async () => {
     const dead = createBackend((_receive, fail) => (request) => {

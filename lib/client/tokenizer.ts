@@ -14,6 +14,18 @@ import { createDefaultBackend, inThreadBackend, TokenizerWorkerError, type Token
 const BATCH_CHARS = 256_000;
 /** After a failed count (offline, ranks missing) estimates stand for a while before retrying. */
 const RETRY_AFTER_MS = 30_000;
+/**
+ * The longest a send or a finished answer waits for exact counts (ranks still downloading on a
+ * slow link); after that it goes on with estimates, which the ledger marks as such.
+ */
+export const EXACT_COUNT_WAIT_MS = 4000;
+
+/** The call's result, or `fallback` once `ms` have passed without one. */
+function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 type Kind = "history" | "draft" | "role";
 
@@ -183,7 +195,7 @@ export function countMessage(model: string, m: ApiMessage & { id?: string }): { 
 }
 
 /** Makes the counts of these messages exact (urgently) before a send builds its context. */
-export async function primeCounts(model: string, messages: Array<ApiMessage & { id?: string }>): Promise<void> {
+export async function primeCounts(model: string, messages: Array<ApiMessage & { id?: string }>, waitMs = EXACT_COUNT_WAIT_MS): Promise<void> {
   const encoding = encodingForModel(model);
   const s = stateFor(encoding);
   const missing = new Map<string, Kind>();
@@ -194,24 +206,27 @@ export async function primeCounts(model: string, messages: Array<ApiMessage & { 
   }
   if (missing.size === 0) return;
   const batch = [...missing];
-  try {
-    const counts = await withBackend((b) => b.count(encoding, batch.map(([text]) => text), true));
-    batch.forEach(([text, kind], i) => store(s, text, kind, counts[i]));
-    notify();
-  } catch {
+  const work = withBackend((b) => b.count(encoding, batch.map(([text]) => text), true)).then(
+    (counts) => {
+      // Stored even when it comes after the wait: the next preview and send use it.
+      batch.forEach(([text, kind], i) => store(s, text, kind, counts[i]));
+      notify();
+    },
     // Counting is unavailable: the send goes ahead on estimates, marked as such in the ledger.
-  }
+    () => undefined,
+  );
+  await within(work, waitMs, undefined);
 }
 
 /** Exact count of one text (a finished answer without `usage`); an estimate if counting fails. */
-export async function countTextExact(model: string, text: string): Promise<{ tokens: number; exact: boolean }> {
+export async function countTextExact(model: string, text: string, waitMs = EXACT_COUNT_WAIT_MS): Promise<{ tokens: number; exact: boolean }> {
   if (!text) return { tokens: 0, exact: true };
-  try {
-    const [tokens] = await withBackend((b) => b.count(encodingForModel(model), [text], true));
-    return { tokens, exact: true };
-  } catch {
-    return { tokens: roughTokenCount(text), exact: false };
-  }
+  const estimate = { tokens: roughTokenCount(text), exact: false };
+  const work = withBackend((b) => b.count(encodingForModel(model), [text], true)).then(
+    ([tokens]) => ({ tokens, exact: true }),
+    () => estimate,
+  );
+  return within(work, waitMs, estimate);
 }
 
 /** Prompt tokens of a whole request, made exact first where counting works. */

@@ -1,4 +1,4 @@
-// Runs every benchmark script in bench/ in turn (bench/*.mjs except lib.mjs and this file; the
+// Runs every benchmark script in bench/ in turn (bench/*.mjs except the libraries and this file; the
 // proxy benchmarks too when they exist), each in its own Node process, then prints one summary
 // table. Builds first when there is no standalone build. Arguments are passed on to every script
 // (e.g. `node bench/run-all.mjs --quick`). Reports; never fails on a missed target.
@@ -11,7 +11,7 @@ import path from "node:path";
 import { ensureBuild, loadLine, printTable, ROOT } from "./lib.mjs";
 
 const dir = path.join(ROOT, "bench");
-const skip = new Set(["lib.mjs", "run-all.mjs"]);
+const skip = new Set(["lib.mjs", "proxy-lib.mjs", "run-all.mjs"]);
 const order = ["page-weight.mjs", "long-conversation.mjs", "persistence.mjs", "stream-long.mjs", "proxy-overhead.mjs", "concurrent-streams.mjs"];
 const rank = (f) => (order.includes(f) ? order.indexOf(f) : order.length);
 const scripts = readdirSync(dir)

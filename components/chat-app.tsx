@@ -48,6 +48,8 @@ export function ChatApp() {
     const stored = startPersistence().then(() => {
       const { conversations, currentId, create } = useConversations.getState();
       if (!currentId || !conversations[currentId]) create();
+      // A stored conversation needs the renderer at once: fetch it beside the config check.
+      else if (conversations[currentId].messages.length > 0) preloadMarkdown();
     });
     Promise.all([fetchConfig(), stored])
       .then(async ([cfg]) => {
@@ -62,8 +64,8 @@ export function ChatApp() {
       .catch((err: unknown) => useAccess.getState().setConfigError(err instanceof AppError ? err.toInfo() : { code: "network", status: 0, message: String(err) }));
   }, []);
 
-  // Once the composer is up (never before: it would compete with what makes it usable), fetch
-  // the markdown renderer for stored answers, then warm the tokenizer worker for the first send.
+  // Once the composer is up (not before: it would compete with what makes it usable), fetch the
+  // markdown renderer for the first answer, then warm the tokenizer worker for the first send.
   const shellShown = loaded && Boolean(config) && checked;
   useEffect(() => {
     if (!shellShown) return;

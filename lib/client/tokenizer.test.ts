@@ -61,6 +61,21 @@ describe("countMessage", () => {
     expect(countMessage("gpt-4", { role: "user", content: "abcd" })).toEqual({ tokens: 3 + 4 + 7, exact: false });
   });
 
+  it("counts a draft once typing pauses, not on every keystroke", async () => {
+    const backend = fakeBackend();
+    resetTokenizerForTests(backend);
+    await primeCounts("gpt-4", [{ role: "user", content: "" }]); // the role is known
+    const before = backend.calls.length;
+    for (const draft of ["h", "he", "hel", "hell"]) {
+      countMessage("gpt-4", { role: "user", content: draft });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(backend.calls.length).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(backend.calls.length).toBe(before + 1);
+    expect(countMessage("gpt-4", { role: "user", content: "hell" })).toEqual({ tokens: 3 + 4 + 4, exact: true });
+  });
+
   it("splits a long history into background batches of bounded size", async () => {
     const backend = fakeBackend();
     resetTokenizerForTests(backend);

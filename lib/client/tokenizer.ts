@@ -12,6 +12,11 @@ import { createDefaultBackend, inThreadBackend, TokenizerWorkerError, type Token
 
 /** Background batches stay small so each postMessage clone and each answer is quick. */
 const BATCH_CHARS = 256_000;
+/**
+ * A draft is counted once typing pauses this long: a count per keystroke would re-render the
+ * composer a second time for every key, which is what makes typing in a long chat feel heavy.
+ */
+const DRAFT_SETTLE_MS = 120;
 /** After a failed count (offline, ranks missing) estimates stand for a while before retrying. */
 const RETRY_AFTER_MS = 30_000;
 /**
@@ -136,13 +141,39 @@ function estimate(s: EncodingState, text: string, kind: Kind): number {
   return n;
 }
 
+let settled: Promise<void> | null = null;
+
+/**
+ * Resolves once the page has had its first idle moment (at most a second after the first ask):
+ * starting the worker and its 1-2 MB rank chunk while the page is still loading would compete
+ * with showing the conversation, on a phone's few cores above all. Estimates stand until then.
+ */
+function pageSettled(): Promise<void> {
+  settled ??=
+    typeof requestIdleCallback === "function"
+      ? new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }))
+      : Promise.resolve();
+  return settled;
+}
+
 function enqueue(s: EncodingState, text: string, kind: Kind) {
   if (s.inFlight.has(text) || Date.now() - s.failedAt < RETRY_AFTER_MS) return;
   s.queued.set(text, kind);
+  if (kind !== "draft") return scheduleFlush();
+  if (draftTimer) clearTimeout(draftTimer);
+  draftTimer = setTimeout(() => {
+    draftTimer = null;
+    scheduleFlush();
+  }, DRAFT_SETTLE_MS);
+}
+
+let draftTimer: ReturnType<typeof setTimeout> | null = null;
+
+function scheduleFlush() {
   if (flushScheduled) return;
   flushScheduled = true;
   // One batch per render pass: everything a render asked for goes out together.
-  queueMicrotask(flushQueues);
+  void pageSettled().then(flushQueues);
 }
 
 function flushQueues() {
@@ -243,6 +274,9 @@ export function resetTokenizerForTests(next: TokenizerBackend | null) {
   listeners.clear();
   version = 0;
   flushScheduled = false;
+  settled = null;
+  if (draftTimer) clearTimeout(draftTimer);
+  draftTimer = null;
   if (notifyTimer) clearTimeout(notifyTimer);
   notifyTimer = null;
 }

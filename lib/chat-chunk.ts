@@ -23,6 +23,18 @@ export interface ChatChunk {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === "object" && !Array.isArray(v);
 
+/** choices[index 0] (or without an index), else the first object; runs once per streamed token. */
+function firstChoice(choices: unknown): Obj | undefined {
+  if (!Array.isArray(choices)) return undefined;
+  let first: Obj | undefined;
+  for (const c of choices) {
+    if (!isObj(c)) continue;
+    if (c.index === 0 || c.index === undefined) return c;
+    first ??= c;
+  }
+  return first;
+}
+
 /** Returns the chunk, `{done: true}` for `[DONE]`, or null for a payload that is not JSON. */
 export function parseChatChunk(data: string): ChatChunk | { done: true } | null {
   const text = data.trim();
@@ -43,8 +55,7 @@ export function parseChatChunk(data: string): ChatChunk | { done: true } | null 
   }
 
   // Never index choices[0] blindly: the usage chunk and Azure's first chunk have `choices: []`.
-  const choices = Array.isArray(body.choices) ? body.choices.filter(isObj) : [];
-  const choice = choices.find((c) => c.index === 0 || c.index === undefined) ?? choices[0];
+  const choice = firstChoice(body.choices);
   if (choice) {
     // Some relays put a whole non-stream `message` into a stream event; read it the same way.
     const delta = isObj(choice.delta) ? choice.delta : isObj(choice.message) ? choice.message : {};

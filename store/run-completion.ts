@@ -97,8 +97,10 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
   const before = run.prefix?.content ?? "";
   const reasoningBefore = run.prefix?.reasoning ?? "";
   const publish = (now: number) => {
-    if (now - lastPublish < PUBLISH_INTERVAL_MS) {
-      requestAnimationFrame(publish);
+    const wait = PUBLISH_INTERVAL_MS - (now - lastPublish);
+    if (wait > 0) {
+      // Sleep until the interval is up, then take the next frame (not a frame callback per frame).
+      setTimeout(() => requestAnimationFrame(publish), wait);
       return;
     }
     framePending = false;

@@ -1,8 +1,7 @@
 "use client";
-import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { Conversation, LedgerEntry } from "@/lib/types";
-import { useStreaming } from "@/store/streaming";
 import { conversationBusy } from "@/store/chat-actions";
 import { useT } from "@/store/language";
 import { MessageItem } from "./message-item";
@@ -48,11 +47,23 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
   useEffect(scrollToEnd, [messages.length, ledger.length]);
-  useEffect(() => useStreaming.subscribe(() => requestAnimationFrame(scrollToEnd)), []);
 
-  // Rows are measured after they render; while the user is at the bottom, stay there as they grow.
+  // While the user is at the bottom, stay there as the rows grow (an answer streaming in). A
+  // ResizeObserver runs once layout is done, so reading scrollHeight there costs nothing; read in
+  // a frame callback on every streamed update, it forced a layout of its own each time.
+  const observer = useRef<ResizeObserver | null>(null);
+  const followContent = useCallback((content: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!content) return;
+    observer.current = new ResizeObserver(() => {
+      const el = scroller.current;
+      if (el && stick.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.current.observe(content);
+  }, []);
+
   const totalSize = virtualizer.getTotalSize();
-  useLayoutEffect(scrollToEnd, [totalSize]);
 
   const last = messages[messages.length - 1];
   const rows = virtualizer.getVirtualItems();
@@ -69,7 +80,7 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
       {messages.length === 0 ? (
         <p className="mx-auto mt-24 max-w-md px-6 text-center text-zinc-500">{t("chat.empty")}</p>
       ) : (
-        <div className="relative w-full" style={{ height: totalSize + 24 }}>
+        <div ref={followContent} className="relative w-full" style={{ height: totalSize + 24 }}>
           {rows.map((row) => {
             const m = messages[row.index];
             return (

@@ -16,6 +16,8 @@ const STANDALONE = path.join(ROOT, ".next", "standalone");
 export const MODES = {
   fast: { label: "fast path (fast-server.js)", entry: path.join(STANDALONE, "fast-server.js") },
   next: { label: "Next route handler (server.js)", entry: path.join(STANDALONE, "server.js") },
+  // Only with --mode bare: the harness's floor on this machine (see bench/lib/bare-proxy.mjs).
+  bare: { label: "bare node:http pipe (reference, not the product)", entry: path.join(ROOT, "bench", "lib", "bare-proxy.mjs") },
 };
 export const CODE = "bench-code";
 const KEY = "sk-bench";
@@ -30,7 +32,7 @@ export function option(name, fallback) {
   return v ?? fallback;
 }
 
-/** --mode fast|next|both (default both). */
+/** --mode fast|next|bare|both, or a list such as fast,bare (default both = fast,next). */
 export function modesFromArgs() {
   const m = option("mode", "both");
   return m === "both" ? ["fast", "next"] : m.split(",");

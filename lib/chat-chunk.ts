@@ -25,12 +25,10 @@ const isObj = (v: unknown): v is Obj => !!v && typeof v === "object" && !Array.i
 
 /** choices[index 0] (or without an index), else the first object; runs once per streamed token. */
 function firstChoice(choices: unknown): Obj | undefined {
-  if (!Array.isArray(choices)) return undefined;
   let first: Obj | undefined;
-  for (const c of choices) {
-    if (!isObj(c)) continue;
-    if (c.index === 0 || c.index === undefined) return c;
-    first ??= c;
+  for (const c of Array.isArray(choices) ? choices : []) {
+    if (isObj(c) && (c.index === 0 || c.index === undefined)) return c;
+    if (isObj(c)) first ??= c;
   }
   return first;
 }

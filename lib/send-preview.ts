@@ -1,6 +1,7 @@
 /**
- * What the next send will carry and cost, computed live as the user types. History counts come
- * from a per-message cache, so a keystroke costs one count of the question, not of the history.
+ * What the next send will carry and cost, computed live as the user types. `countTokens` reads
+ * cached counts (lib/client/tokenizer: exact from the worker, or an estimate until it answers),
+ * so a keystroke never recounts the history.
  */
 import { AppError } from "./errors";
 import { buildContext, DEFAULT_CONTEXT_MARGIN, type BuiltContext } from "./context";

@@ -96,7 +96,11 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
 
   const before = run.prefix?.content ?? "";
   const reasoningBefore = run.prefix?.reasoning ?? "";
+  // Set when the run is over: a publish still waiting for its frame must not bring back the
+  // streaming entry that the end of the run cleared.
+  let ended = false;
   const publish = (now: number) => {
+    if (ended) return;
     const wait = PUBLISH_INTERVAL_MS - (now - lastPublish);
     if (wait > 0) {
       // Sleep until the interval is up, then take the next frame (not a frame callback per frame).
@@ -153,10 +157,16 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
     error = { code: "stream_interrupted", status: 0, message: "The stream ended before the answer was complete" };
   }
 
+  const endedAt = performance.now();
+  ended = true;
+  const final = { content: before + snap.content, reasoning: reasoningBefore + snap.reasoning || undefined, reasoningMs: snap.reasoningMs, status, finishReason: snap.finishReason, error };
   let usage: TokenUsage | undefined;
   if (snap.usage) {
     usage = { promptTokens: snap.usage.prompt_tokens, completionTokens: snap.usage.completion_tokens, estimated: false };
   } else if (received || status === "done") {
+    // Show the answer as finished at once; its estimated usage follows when the count is in.
+    store.patchMessage(convId, messageId, final);
+    useStreaming.getState().clear(messageId);
     usage = {
       promptTokens: run.promptTokens,
       completionTokens: (await countTextExact(params.model, snap.content + snap.reasoning)).tokens,
@@ -169,16 +179,7 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
     prev && usage
       ? { promptTokens: prev.promptTokens + usage.promptTokens, completionTokens: prev.completionTokens + usage.completionTokens, estimated: prev.estimated || usage.estimated }
       : (usage ?? prev);
-  store.patchMessage(convId, messageId, {
-    content: before + snap.content,
-    reasoning: reasoningBefore + snap.reasoning || undefined,
-    reasoningMs: snap.reasoningMs,
-    status,
-    usage: messageUsage,
-    cost: messageUsage ? costOf(params.model, messageUsage) : undefined,
-    finishReason: snap.finishReason,
-    error,
-  });
+  store.patchMessage(convId, messageId, { ...final, usage: messageUsage, cost: messageUsage ? costOf(params.model, messageUsage) : undefined });
   useStreaming.getState().clear(messageId);
   // Relays bill what they generated, even for a stream that was stopped or broke: record it.
   if (usage) {
@@ -192,7 +193,7 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
       messageId,
       status: status === "done" ? "done" : status === "error" ? "error" : "interrupted",
       ttftMs: firstTokenAt === null ? undefined : Math.round(firstTokenAt - started),
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Math.round(endedAt - started),
     });
   }
   return { status, content: before + snap.content, error };

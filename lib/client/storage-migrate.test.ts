@@ -96,6 +96,12 @@ describe("upgrade from version 1", () => {
     });
     await expect(loadState()).rejects.toBeTruthy();
     vi.restoreAllMocks();
+    // The rest of this session does not re-run the migration on every save: it fails at once.
+    const putsBefore = vi.spyOn(IDBObjectStore.prototype, "put");
+    await expect(loadState()).rejects.toBeTruthy();
+    expect(putsBefore).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+    await closeForTests(); // as a reload would
 
     const old = await openDB(DB_NAME);
     expect(old.version).toBe(1);

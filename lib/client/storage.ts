@@ -31,8 +31,15 @@ export interface SaveBatch {
 }
 
 let dbPromise: Promise<IDBPDatabase> | null = null;
+/**
+ * An open that failed (a migration that could not finish, private mode, a broken profile) is not
+ * retried on every save for the rest of the session: that would re-run the whole migration once a
+ * second while an answer streams. A reload tries again.
+ */
+let openFailure: unknown = null;
 
 function db(onBlocked?: () => void): Promise<IDBPDatabase> {
+  if (openFailure !== null) return Promise.reject(openFailure);
   dbPromise ??= openDB(DB_NAME, DB_VERSION, {
     upgrade(database, oldVersion, _newVersion, tx) {
       if (!database.objectStoreNames.contains(CONVERSATIONS)) database.createObjectStore(CONVERSATIONS, { keyPath: "id" });
@@ -66,6 +73,7 @@ function db(onBlocked?: () => void): Promise<IDBPDatabase> {
     },
   }).catch((err) => {
     dbPromise = null;
+    openFailure = err;
     throw err;
   });
   return dbPromise;
@@ -75,6 +83,7 @@ function db(onBlocked?: () => void): Promise<IDBPDatabase> {
 export async function closeForTests(): Promise<void> {
   const open = dbPromise;
   dbPromise = null;
+  openFailure = null;
   if (open) (await open.catch(() => null))?.close();
 }
 

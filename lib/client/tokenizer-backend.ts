@@ -63,6 +63,8 @@ function workerBackend(): TokenizerBackend {
     worker.onmessage = (event: MessageEvent<TokenizerResponse>) => receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
+      // Counting moves into the page from here on; this worker is not asked again.
+      worker.terminate();
       fail(new Error(event.message || "tokenizer worker failed"));
     };
     return (request) => worker.postMessage(request);

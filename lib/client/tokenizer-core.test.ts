@@ -97,3 +97,24 @@ describe("createTokenizerCore", () => {
     expect(responses[0]).toEqual({ id: 1, ok: true, counts: [2, expect.any(Number)] });
   });
 });
+
+describe("a tokenizer that throws", () => {
+  it("fails that job and keeps answering the ones behind it", async () => {
+    const responses: TokenizerResponse[] = [];
+    const tok: Tokenizer = {
+      encoding: "test",
+      count: (text) => {
+        if (text === "boom") throw new Error("bad text");
+        return text.length;
+      },
+    };
+    const core = createTokenizerCore({ post: (r) => responses.push(r), load: async () => tok });
+    core.handle({ id: 1, type: "count", encoding: "cl100k_base", texts: ["boom"], urgent: true });
+    core.handle({ id: 2, type: "count", encoding: "cl100k_base", texts: ["ok"], urgent: true });
+    await expect.poll(() => responses.length).toBe(2);
+    expect(responses).toEqual([
+      { id: 1, ok: false, error: "bad text" },
+      { id: 2, ok: true, counts: [2] },
+    ]);
+  });
+});

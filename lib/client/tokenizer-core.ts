@@ -67,9 +67,16 @@ export function createTokenizerCore(options: TokenizerCoreOptions) {
       }
       // At least one text per slice, so a single huge text still makes progress.
       let first = true;
-      while (job.counts.length < job.texts.length && (first || now() < deadline)) {
-        first = false;
-        job.counts.push(tok.count(job.texts[job.counts.length]));
+      try {
+        while (job.counts.length < job.texts.length && (first || now() < deadline)) {
+          first = false;
+          job.counts.push(tok.count(job.texts[job.counts.length]));
+        }
+      } catch (err) {
+        // Never leave a failed job at the head of the queue: everything behind it would wait.
+        drop(job);
+        post({ id: job.id, ok: false, error: message(err) });
+        continue;
       }
       if (job.counts.length === job.texts.length) {
         drop(job);

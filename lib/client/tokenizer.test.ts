@@ -73,6 +73,8 @@ describe("countMessage", () => {
     expect(backend.calls.length).toBe(before);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(backend.calls.length).toBe(before + 1);
+    // Only the latest draft goes to the worker, not every keystroke's text.
+    expect(backend.calls.at(-1)?.texts).toEqual(["hell"]);
     expect(countMessage("gpt-4", { role: "user", content: "hell" })).toEqual({ tokens: 3 + 4 + 4, exact: true });
   });
 
@@ -108,6 +110,23 @@ describe("primeCounts, countPromptExact, countTextExact", () => {
     expect(backend.calls.every((c) => c.urgent)).toBe(true);
     expect(countMessage("gpt-4", history)).toEqual({ tokens: 3 + 9 + 5, exact: true });
     expect(countMessage("gpt-4", { role: "system", content: "sys" }).exact).toBe(true);
+  });
+
+  it("reuses the draft's count for the question being sent, without asking the worker", async () => {
+    const backend = fakeBackend();
+    resetTokenizerForTests(backend);
+    await primeCounts("gpt-4", [{ role: "user", content: "what is 2+2" }]);
+    const calls = backend.calls.length;
+    await primeCounts("gpt-4", [{ id: "q1", role: "user", content: "what is 2+2" }]);
+    expect(backend.calls.length).toBe(calls);
+    expect(countMessage("gpt-4", { id: "q1", role: "user", content: "what is 2+2" }).exact).toBe(true);
+  });
+
+  it("sums a prompt of many messages exactly, beyond the small draft cache", async () => {
+    resetTokenizerForTests(fakeBackend());
+    const messages = Array.from({ length: 100 }, (_, i) => ({ role: "user" as const, content: `m${i}` }));
+    const exact = messages.reduce((sum, m) => sum + 3 + 4 + m.content.length, 3);
+    expect(await countPromptExact("gpt-4", messages)).toBe(exact);
   });
 
   it("sums a whole prompt exactly", async () => {

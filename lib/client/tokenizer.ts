@@ -8,13 +8,14 @@
 import { encodingForModel, roughTokenCount, REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE, type EncodingName } from "@/lib/tokens";
 import { createTextCountCache, type TextCountCache } from "@/lib/text-count-cache";
 import type { ApiMessage } from "@/lib/types";
+import { within } from "@/lib/within";
 import { createDefaultBackend, inThreadBackend, TokenizerWorkerError, type TokenizerBackend } from "./tokenizer-backend";
 
 /** Background batches stay small so each postMessage clone and each answer is quick. */
 const BATCH_CHARS = 256_000;
 /**
- * A draft is counted once typing pauses this long: a count per keystroke would re-render the
- * composer a second time for every key, which is what makes typing in a long chat feel heavy.
+ * A draft is counted once typing pauses this long, and only its latest text: a count per
+ * keystroke would re-render the composer a second time for every key.
  */
 const DRAFT_SETTLE_MS = 120;
 /** After a failed count (offline, ranks missing) estimates stand for a while before retrying. */
@@ -25,12 +26,6 @@ const RETRY_AFTER_MS = 30_000;
  */
 export const EXACT_COUNT_WAIT_MS = 4000;
 
-/** The call's result, or `fallback` once `ms` have passed without one. */
-function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
 
 type Kind = "history" | "draft" | "role";
 
@@ -43,6 +38,8 @@ interface EncodingState {
   /** The newest exact draft count: typing usually extends it, which makes a close estimate. */
   lastDraft: { text: string; count: number } | null;
   queued: Map<string, Kind>;
+  /** The draft text queued per role: a newer draft of the same role replaces it in the queue. */
+  queuedDraft: Map<string, string>;
   inFlight: Set<string>;
   ready: boolean;
   loading: Promise<void> | null;
@@ -59,7 +56,7 @@ let flushScheduled = false;
 function stateFor(encoding: EncodingName): EncodingState {
   let s = states.get(encoding);
   if (!s) {
-    s = { history: createTextCountCache(5000), drafts: createTextCountCache(64), roles: new Map(), rough: createTextCountCache(5000), lastDraft: null, queued: new Map(), inFlight: new Set(), ready: false, loading: null, failedAt: -Infinity };
+    s = { history: createTextCountCache(5000), drafts: createTextCountCache(64), roles: new Map(), rough: createTextCountCache(5000), lastDraft: null, queued: new Map(), queuedDraft: new Map(), inFlight: new Set(), ready: false, loading: null, failedAt: -Infinity };
     states.set(encoding, s);
   }
   return s;
@@ -80,7 +77,7 @@ async function withBackend<T>(call: (b: TokenizerBackend) => Promise<T>): Promis
 
 let notifyTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** Counts arrive batch by batch; listeners hear once per frame at most, not once per batch. */
+/** Counts arrive batch by batch; listeners hear at most once per 16 ms, not once per batch. */
 function notify() {
   version++;
   notifyTimer ??= setTimeout(() => {
@@ -156,10 +153,16 @@ function pageSettled(): Promise<void> {
   return settled;
 }
 
-function enqueue(s: EncodingState, text: string, kind: Kind) {
+function enqueue(s: EncodingState, text: string, kind: Kind, role = "") {
   if (s.inFlight.has(text) || Date.now() - s.failedAt < RETRY_AFTER_MS) return;
+  if (kind !== "draft") {
+    s.queued.set(text, kind);
+    return scheduleFlush();
+  }
+  const stale = s.queuedDraft.get(role);
+  if (stale !== undefined && stale !== text && s.queued.get(stale) === "draft") s.queued.delete(stale);
+  s.queuedDraft.set(role, text);
   s.queued.set(text, kind);
-  if (kind !== "draft") return scheduleFlush();
   if (draftTimer) clearTimeout(draftTimer);
   draftTimer = setTimeout(() => {
     draftTimer = null;
@@ -184,6 +187,7 @@ function flushQueues() {
     const background: Array<[string, Kind]> = [];
     for (const entry of s.queued) (entry[1] === "history" ? background : urgent).push(entry);
     s.queued.clear();
+    s.queuedDraft.clear();
     if (urgent.length) send(encoding, s, urgent, true);
     for (let i = 0; i < background.length; ) {
       let chars = 0;
@@ -221,7 +225,7 @@ export function countMessage(model: string, m: ApiMessage & { id?: string }): { 
   const content = m.content ? (kind === "history" ? s.history : s.drafts).get(m.content) : 0;
   if (role !== undefined && content !== undefined) return { tokens: TOKENS_PER_MESSAGE + role + content, exact: true };
   if (role === undefined) enqueue(s, m.role, "role");
-  if (content === undefined) enqueue(s, m.content, kind);
+  if (content === undefined) enqueue(s, m.content, kind, m.role);
   return { tokens: TOKENS_PER_MESSAGE + (role ?? 1) + (content ?? estimate(s, m.content, kind)), exact: false };
 }
 
@@ -232,8 +236,15 @@ export async function primeCounts(model: string, messages: Array<ApiMessage & { 
   const missing = new Map<string, Kind>();
   for (const m of messages) {
     if (!s.roles.has(m.role)) missing.set(m.role, "role");
-    const kind: Kind = m.id ? "history" : "draft";
-    if (m.content && !(kind === "history" ? s.history : s.drafts).has(m.content)) missing.set(m.content, kind);
+    if (!m.content) continue;
+    if (!m.id) {
+      if (!s.drafts.has(m.content)) missing.set(m.content, "draft");
+      continue;
+    }
+    // The question being sent was counted as the draft a moment ago: reuse that, no round trip.
+    const asDraft = s.history.has(m.content) ? undefined : s.drafts.get(m.content);
+    if (asDraft !== undefined) s.history.set(m.content, asDraft);
+    else if (!s.history.has(m.content)) missing.set(m.content, "history");
   }
   if (missing.size === 0) return;
   const batch = [...missing];
@@ -262,8 +273,14 @@ export async function countTextExact(model: string, text: string, waitMs = EXACT
 
 /** Prompt tokens of a whole request, made exact first where counting works. */
 export async function countPromptExact(model: string, messages: ApiMessage[]): Promise<number> {
-  await primeCounts(model, messages);
-  return messages.reduce((sum, m) => sum + countMessage(model, m).tokens, REPLY_PRIMING_TOKENS);
+  const framing = REPLY_PRIMING_TOKENS + TOKENS_PER_MESSAGE * messages.length;
+  const estimate = messages.reduce((sum, m) => sum + 1 + roughTokenCount(m.content), framing);
+  const texts = messages.flatMap((m) => [m.role, m.content]);
+  const work = withBackend((b) => b.count(encodingForModel(model), texts, true)).then(
+    (counts) => counts.reduce((sum, n) => sum + n, framing),
+    () => estimate,
+  );
+  return within(work, EXACT_COUNT_WAIT_MS, estimate);
 }
 
 /** Tests only: a fresh tokenizer state over the given backend. */

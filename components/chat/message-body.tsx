@@ -1,15 +1,35 @@
 "use client";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, type ComponentType } from "react";
 import type { ChatMessage } from "@/lib/types";
 import { useStreaming } from "@/store/streaming";
 import { useT } from "@/store/language";
 
-const loadMarkdown = () => import("./markdown");
-const Markdown = lazy(loadMarkdown);
+type MarkdownProps = { content: string; streaming: boolean };
+let loaded: ComponentType<MarkdownProps> | null = null;
+let loading: Promise<{ default: ComponentType<MarkdownProps> }> | null = null;
+const loadMarkdown = () =>
+  (loading ??= import("./markdown").then((m) => {
+    loaded = m.default;
+    return m;
+  }));
+const LazyMarkdown = lazy(loadMarkdown);
 
-/** Starts fetching the renderer early (after the composer is up) so stored answers render sooner. */
+/**
+ * The renderer itself once its chunk is in, else the lazy one. A lazy component suspends on its
+ * first render even when the chunk was preloaded, and React then holds the fallback for up to
+ * 300 ms before revealing: a stored conversation would show plain text that long for nothing.
+ */
+function Markdown(props: MarkdownProps) {
+  const Loaded = loaded;
+  return Loaded ? <Loaded {...props} /> : <LazyMarkdown {...props} />;
+}
+
+/** Starts fetching the renderer early so stored answers render sooner. */
 export function preloadMarkdown(): void {
-  void loadMarkdown();
+  void loadMarkdown().catch(() => {
+    // A failed chunk (offline, deploy in between) is tried again when a message needs it.
+    loading = null;
+  });
 }
 
 function PlainText({ text }: { text: string }) {

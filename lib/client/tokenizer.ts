@@ -11,12 +11,13 @@ import type { ApiMessage } from "@/lib/types";
 import { within } from "@/lib/within";
 import { createDefaultBackend, inThreadBackend, TokenizerWorkerError, type TokenizerBackend } from "./tokenizer-backend";
 
+// History counts kept per encoding: far above what one preview reads (the UI caps the history
+// count at 1,000), since a render needing more would evict and re-ask without end.
+const HISTORY_ENTRIES = 20_000;
 /** Background batches stay small so each postMessage clone and each answer is quick. */
 const BATCH_CHARS = 256_000;
-/**
- * A draft is counted once typing pauses this long, and only its latest text: a count per
- * keystroke would re-render the composer a second time for every key.
- */
+// A draft is counted once typing pauses this long, and only its latest text: a count per
+// keystroke would re-render the composer a second time for every key.
 const DRAFT_SETTLE_MS = 120;
 /** After a failed count (offline, ranks missing) estimates stand for a while before retrying. */
 const RETRY_AFTER_MS = 30_000;
@@ -56,7 +57,7 @@ let flushScheduled = false;
 function stateFor(encoding: EncodingName): EncodingState {
   let s = states.get(encoding);
   if (!s) {
-    s = { history: createTextCountCache(5000), drafts: createTextCountCache(64), roles: new Map(), rough: createTextCountCache(5000), lastDraft: null, queued: new Map(), queuedDraft: new Map(), inFlight: new Set(), ready: false, loading: null, failedAt: -Infinity };
+    s = { history: createTextCountCache(HISTORY_ENTRIES), drafts: createTextCountCache(64), roles: new Map(), rough: createTextCountCache(HISTORY_ENTRIES), lastDraft: null, queued: new Map(), queuedDraft: new Map(), inFlight: new Set(), ready: false, loading: null, failedAt: -Infinity };
     states.set(encoding, s);
   }
   return s;

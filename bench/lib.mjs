@@ -166,11 +166,14 @@ export async function waitComposer(page, timeout = 30_000) {
 /**
  * Writes conversations straight into the app's IndexedDB ("relaychat" version 2: "conversations"
  * metadata, one "messages" record each, "kv" key "currentId"), from a same-origin page that is not
- * the app, so the app cannot race the writes. Call before the app's page is opened in this context.
+ * the app, so the app cannot race the writes. Returns a fresh browser context and page with the
+ * conversations in place, before the app's page is opened in it.
  */
-export async function seedConversations(page, appUrl, conversations, currentId) {
+export async function seededPage(browser, appUrl, conversations, currentId) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
   await page.goto(`${appUrl}/api/health`);
-  return page.evaluate(
+  await page.evaluate(
     async ({ conversations, currentId }) => {
       // The app's layout (lib/client/storage.ts, version 2): metadata with the message order apart,
       // one record per message. Seeding it directly keeps the one-time v1 migration out of the figures.
@@ -196,10 +199,10 @@ export async function seedConversations(page, appUrl, conversations, currentId) 
         tx.onerror = () => reject(tx.error);
       });
       db.close();
-      return conversations.length;
     },
     { conversations, currentId },
   );
+  return { context, page };
 }
 
 // ---------------------------------------------------------------- content

@@ -11,7 +11,7 @@
 //
 // --profile: one more reload under the CDP sampling profiler (navigation → markdown rendered).
 import { printProfile, startProfile, stopProfile, summariseProfile } from "./lib/cpu-profile.mjs";
-import { args, figure, loadLine, median, percentile, report, rng, round, seedConversations, sentence, paragraph, sleep, waitComposer, withStack } from "./lib.mjs";
+import { args, figure, loadLine, median, percentile, report, rng, round, seededPage, sentence, paragraph, sleep, waitComposer, withStack } from "./lib.mjs";
 
 const a = args();
 const runs = a.num("runs", 3);
@@ -160,9 +160,7 @@ console.log(loadLine("load at start"));
 await withStack(async ({ stack, browser }) => {
   const results = [];
   for (let i = 1; i <= runs; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await seedConversations(page, stack.url, [conv], conv.id);
+    const { context, page } = await seededPage(browser, stack.url, [conv], conv.id);
     await page.addInitScript(shownProbe, lastId);
     const cold = await measureLoad(page, () => page.goto(stack.url));
     await sleep(3000); // the tokenizer warms up 1.5 s after load; let it finish
@@ -183,9 +181,7 @@ await withStack(async ({ stack, browser }) => {
     );
   }
   if (profile) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await seedConversations(page, stack.url, [conv], conv.id);
+    const { context, page } = await seededPage(browser, stack.url, [conv], conv.id);
     await page.addInitScript(shownProbe, lastId);
     await measureLoad(page, () => page.goto(stack.url));
     await sleep(3000);

@@ -9,7 +9,7 @@
 // done (the throttled final write included).
 //
 //   node bench/persistence.mjs [--runs 3] [--tokens 3000] [--mb 5] [--conversations 20]
-import { args, figure, longMarkdown, loadLine, median, paragraph, report, rng, round, seedConversations, sentence, sleep, waitComposer, withStack } from "./lib.mjs";
+import { args, figure, longMarkdown, loadLine, median, paragraph, report, rng, round, seededPage, sentence, sleep, waitComposer, withStack } from "./lib.mjs";
 import { streamProbe } from "./lib/page-probe.mjs";
 
 const a = args();
@@ -85,9 +85,7 @@ console.log(loadLine("load at start"));
 await withStack(async ({ stack, browser }) => {
   const results = [];
   for (let i = 1; i <= runs; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await seedConversations(page, stack.url, conversations, current.id);
+    const { context, page } = await seededPage(browser, stack.url, conversations, current.id);
     await page.addInitScript(idbProbe);
     await page.addInitScript(streamProbe);
     await page.goto(stack.url);

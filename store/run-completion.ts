@@ -17,7 +17,7 @@ import { useAccess } from "./access";
 import { useStreaming } from "./streaming";
 
 const COMMIT_INTERVAL_MS = 1000;
-// Text is re-rendered at most 12 times a second: still reads as flowing text, and a fifth of
+// Text is re-rendered at most 12.5 times a second: still reads as flowing text, and a fifth of
 // the work of rendering on every frame (each render re-parses the block being written).
 const PUBLISH_INTERVAL_MS = 80;
 const controllers = new Map<string, AbortController>();

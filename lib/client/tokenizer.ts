@@ -27,7 +27,6 @@ const RETRY_AFTER_MS = 30_000;
  */
 export const EXACT_COUNT_WAIT_MS = 4000;
 
-
 type Kind = "history" | "draft" | "role";
 
 interface EncodingState {

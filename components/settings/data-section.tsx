@@ -1,6 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
-import { exportData, parseImport } from "@/lib/transfer";
+import { exportData, parseImport } from "@/lib/import/transfer";
 import { useConversations } from "@/store/conversations";
 import { settingsSnapshot } from "@/store/settings";
 import { useT } from "@/store/language";

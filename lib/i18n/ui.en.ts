@@ -136,6 +136,7 @@ export const uiEn = {
   "ledger.kind.regenerate": "regenerate",
   "ledger.kind.title": "title",
   "ledger.kind.continue": "continue",
+  "ledger.kind.doctor": "connection test",
   "ledger.status.interrupted": "stopped",
   "ledger.status.error": "failed",
   "message.continue": "Continue",

@@ -138,6 +138,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "ledger.kind.regenerate": "重新生成",
   "ledger.kind.title": "标题",
   "ledger.kind.continue": "继续",
+  "ledger.kind.doctor": "连接诊断",
   "ledger.status.interrupted": "已停止",
   "ledger.status.error": "失败",
   "message.continue": "继续生成",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportData, parseImport } from "./transfer";
-import type { Conversation } from "./types";
+import type { Conversation } from "@/lib/types";
 
 const conv = (id: string, over: Partial<Conversation> = {}): Conversation => ({
   id,

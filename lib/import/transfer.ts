@@ -4,8 +4,8 @@
  * wrong anywhere is refused as a whole with a reason a person can act on, never half-imported.
  */
 import { z } from "zod";
-import { isErrorCode, type ErrorCode } from "./errors";
-import type { Conversation } from "./types";
+import { isErrorCode, type ErrorCode } from "@/lib/errors";
+import type { Conversation } from "@/lib/types";
 
 export const EXPORT_FORMAT = "relaychat";
 export const EXPORT_VERSION = 1;

@@ -16,7 +16,7 @@ export function DataSection() {
     const list = order.map((id) => conversations[id]).filter(Boolean);
     // The own API key stays in this browser: it is left out of the export.
     const settings = { ...settingsSnapshot(), own: { ...settingsSnapshot().own, apiKey: "" } };
-    const blob = new Blob([JSON.stringify(exportData(list, settings), null, 2)], { type: "application/json" });
+    const blob = new Blob([JSON.stringify(exportData(list, { settings }), null, 2)], { type: "application/json" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = `relaychat-${new Date().toISOString().slice(0, 10)}.json`;

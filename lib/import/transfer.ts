@@ -5,27 +5,57 @@
  */
 import { z } from "zod";
 import { isErrorCode, type ErrorCode } from "@/lib/errors";
-import type { Conversation } from "@/lib/types";
+import { leafIdOf, linkChain } from "@/lib/chat/thread";
+import type { Conversation, LedgerEntry, SavedPrompt } from "@/lib/types";
 
 export const EXPORT_FORMAT = "relaychat";
-export const EXPORT_VERSION = 1;
+/**
+ * 1: conversations with a message list and their ledger inside.
+ * 2: messages know their parent (branches) and the conversation its shown leaf; topic breaks and
+ *    image references on messages; ledger lines that belong to no conversation, saved prompts and
+ *    image data beside the conversations. A version 1 file imports as chains, one child each.
+ */
+export const EXPORT_VERSION = 2;
+
+/** An image's bytes in an export (base64), matched to messages by `id`. */
+export interface ExportImage {
+  id: string;
+  mime: string;
+  width: number;
+  height: number;
+  data: string;
+}
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: string;
   conversations: Conversation[];
+  /** Billed calls outside any conversation: connection tests, and chats since deleted. */
+  ledger?: LedgerEntry[];
+  prompts?: SavedPrompt[];
+  images?: ExportImage[];
   settings?: unknown;
 }
 
-export function exportData(conversations: Conversation[], settings?: unknown): ExportFile {
+export interface ExportExtras {
+  settings?: unknown;
+  ledger?: LedgerEntry[];
+  prompts?: SavedPrompt[];
+  images?: ExportImage[];
+}
+
+export function exportData(conversations: Conversation[], extras: ExportExtras = {}): ExportFile {
   const file: ExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: new Date().toISOString(),
     conversations,
   };
-  if (settings !== undefined) file.settings = settings;
+  if (extras.ledger?.length) file.ledger = extras.ledger;
+  if (extras.prompts?.length) file.prompts = extras.prompts;
+  if (extras.images?.length) file.images = extras.images;
+  if (extras.settings !== undefined) file.settings = extras.settings;
   return file;
 }
 
@@ -61,12 +91,17 @@ const messageSchema = z.object({
   cost: finite.nullable().optional(),
   finishReason: z.string().optional(),
   error: errorInfoSchema.optional(),
+  parentId: z.string().nullable().optional(),
+  topicBreak: z.boolean().optional(),
+  images: z
+    .array(z.object({ id: z.string().min(1), mime: z.string(), width: count, height: count, bytes: count.optional() }))
+    .optional(),
 });
 
 const ledgerSchema = z.object({
   id: z.string().min(1),
   at: finite,
-  kind: z.enum(["chat", "regenerate", "title", "continue"]),
+  kind: z.enum(["chat", "regenerate", "title", "continue", "doctor"]),
   model: z.string(),
   usage: usageSchema,
   cost: finite.nullable(),
@@ -74,6 +109,8 @@ const ledgerSchema = z.object({
   status: z.enum(["done", "error", "interrupted"]),
   ttftMs: finite.optional(),
   durationMs: finite.optional(),
+  convId: z.string().optional(),
+  convTitle: z.string().optional(),
 });
 
 // Overrides are optional per field; unknown keys are dropped rather than refused.
@@ -97,23 +134,47 @@ const conversationSchema = z.object({
   createdAt: finite,
   updatedAt: finite.optional(),
   messages: z.array(messageSchema),
+  leafId: z.string().nullable().optional(),
   overrides: overridesSchema.default({}),
   ledger: z.array(ledgerSchema).default([]),
 });
+
+const promptSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  systemPrompt: z.string(),
+  params: z.object({ model: z.string(), temperature: finite, historyCount: finite }).partial().optional(),
+  starters: z.array(z.object({ role: z.enum(["user", "assistant"]), content: z.string() })).optional(),
+  createdAt: finite,
+  updatedAt: finite.optional(),
+  source: z.string().optional(),
+});
+
+const imageSchema = z.object({ id: z.string().min(1), mime: z.string(), width: count, height: count, data: z.string() });
 
 const envelopeSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.number().int(),
   exportedAt: z.string().optional(),
   conversations: z.array(conversationSchema),
+  ledger: z.array(ledgerSchema).optional(),
+  prompts: z.array(promptSchema).optional(),
+  images: z.array(imageSchema).optional(),
   settings: z.unknown().optional(),
 });
 
 type ParsedConversation = z.infer<typeof conversationSchema>;
 
-export type ImportResult =
-  | { ok: true; conversations: Conversation[]; settings?: unknown }
-  | { ok: false; reason: string };
+/** What an import brings, in this app's shapes; foreign formats produce the same. */
+export interface ImportBundle {
+  conversations: Conversation[];
+  ledger?: LedgerEntry[];
+  prompts?: SavedPrompt[];
+  images?: ExportImage[];
+  settings?: unknown;
+}
+
+export type ImportResult = ({ ok: true } & ImportBundle) | { ok: false; reason: string };
 
 /** "conversations.2.messages.5.role" → "conversation 3 › message 6 › role". */
 function describePath(path: PropertyKey[]): string {
@@ -136,15 +197,20 @@ function describePath(path: PropertyKey[]): string {
 }
 
 function normalise(c: ParsedConversation): Conversation {
+  const messages = linkChain(
+    c.messages.map((m) => ({
+      ...m,
+      // Nothing is streaming after an import: the stream that wrote it is long gone.
+      status: m.status === "streaming" ? ("interrupted" as const) : m.status,
+      createdAt: m.createdAt ?? c.createdAt,
+    })),
+  );
   return {
     ...c,
     updatedAt: c.updatedAt ?? c.createdAt,
-    messages: c.messages.map((m) => ({
-      ...m,
-      // Nothing is streaming after an import: the stream that wrote it is long gone.
-      status: m.status === "streaming" ? "interrupted" : m.status,
-      createdAt: m.createdAt ?? c.createdAt,
-    })),
+    messages,
+    leafId: leafIdOf({ messages, leafId: c.leafId }),
+    ledger: c.ledger.map((l) => ({ ...l, convId: c.id })),
   };
 }
 
@@ -156,7 +222,7 @@ export function parseImport(text: string): ImportResult {
     return { ok: false, reason: "The file is not valid JSON. Choose a file exported from this app." };
   }
 
-  let parsed: { conversations: ParsedConversation[]; settings?: unknown };
+  let parsed: Omit<z.infer<typeof envelopeSchema>, "format" | "version">;
   if (Array.isArray(data)) {
     const r = z.array(conversationSchema).safeParse(data, { error: missingIsMissing });
     if (!r.success) return { ok: false, reason: reasonFrom(r.error) };
@@ -187,6 +253,9 @@ export function parseImport(text: string): ImportResult {
     seen.add(c.id);
   }
   const result: ImportResult = { ok: true, conversations: parsed.conversations.map(normalise) };
+  if (parsed.ledger?.length) result.ledger = parsed.ledger;
+  if (parsed.prompts?.length) result.prompts = parsed.prompts.map((p) => ({ ...p, updatedAt: p.updatedAt ?? p.createdAt }));
+  if (parsed.images?.length) result.images = parsed.images;
   if (parsed.settings !== undefined) result.settings = parsed.settings;
   return result;
 }

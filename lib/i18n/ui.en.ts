@@ -93,6 +93,7 @@ export const uiEn = {
   "settings.importDone": "Imported {count} conversations.",
   "settings.importFailed": "Import refused, nothing was changed: {reason}",
   "notice.storageFull": "The browser's storage is full: recent changes could not be saved. Export your conversations, then delete old ones.",
+  "notice.readOnly": "This browser's conversations were saved by a newer version of RelayChat (storage format {version}). This page shows them read-only so nothing is overwritten: reload to get the newer version (if it persists, the server runs an older image than the one you used before).",
   "notice.storageFailed": "Saving to the browser's storage failed ({detail}). Export your conversations to keep them safe.",
   "notice.storageBlocked": "RelayChat is open in another tab with an older version. Close or reload that tab to finish updating your saved conversations.",
   "notice.dismiss": "Dismiss",

@@ -95,6 +95,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "settings.importDone": "已导入 {count} 个对话。",
   "settings.importFailed": "导入被拒绝，未做任何修改：{reason}",
   "notice.storageFull": "浏览器存储空间已满，最近的修改未能保存。请先导出对话，再删除旧对话。",
+  "notice.readOnly": "此浏览器中的对话由更新版本的 RelayChat 保存（存储格式 {version}）。为避免覆盖，本页面以只读方式显示：请刷新以使用新版本（若仍如此，说明服务器运行的镜像比您之前使用的旧）。",
   "notice.storageFailed": "保存到浏览器存储失败（{detail}）。请导出对话以免丢失。",
   "notice.storageBlocked": "另一个标签页中打开着旧版 RelayChat。请关闭或刷新那个标签页，以完成已保存对话的升级。",
   "notice.dismiss": "知道了",

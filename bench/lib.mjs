@@ -164,8 +164,9 @@ export async function waitComposer(page, timeout = 30_000) {
 }
 
 /**
- * Writes conversations straight into the app's IndexedDB ("relaychat" version 2: "conversations"
- * metadata, one "messages" record each, "kv" key "currentId"), from a same-origin page that is not
+ * Writes conversations straight into the app's IndexedDB ("relaychat" version 3: "conversations"
+ * metadata, one "messages" record each with its parent, "ledger" lines apart, "kv" key
+ * "currentId"), from a same-origin page that is not
  * the app, so the app cannot race the writes. Returns a fresh browser context and page with the
  * conversations in place, before the app's page is opened in it.
  */
@@ -175,23 +176,29 @@ export async function seededPage(browser, appUrl, conversations, currentId) {
   await page.goto(`${appUrl}/api/health`);
   await page.evaluate(
     async ({ conversations, currentId }) => {
-      // The app's layout (lib/client/storage.ts, version 2): metadata with the message order apart,
-      // one record per message. Seeding it directly keeps the one-time v1 migration out of the figures.
-      const req = indexedDB.open("relaychat", 2);
+      // The app's layout (lib/client/storage.ts, version 3): metadata with the message order apart,
+      // one record per message. Seeding it directly keeps one-time migrations out of the figures.
+      const req = indexedDB.open("relaychat", 3);
       req.onupgradeneeded = () => {
         const db = req.result;
         if (!db.objectStoreNames.contains("conversations")) db.createObjectStore("conversations", { keyPath: "id" });
         if (!db.objectStoreNames.contains("kv")) db.createObjectStore("kv");
         if (!db.objectStoreNames.contains("messages")) db.createObjectStore("messages", { keyPath: ["convId", "id"] });
+        if (!db.objectStoreNames.contains("ledger")) db.createObjectStore("ledger", { keyPath: "id" }).createIndex("convId", "convId");
+        for (const name of ["prompts", "images"]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: "id" });
       };
       const db = await new Promise((resolve, reject) => {
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const tx = db.transaction(["conversations", "messages", "kv"], "readwrite");
-      for (const { messages, ...meta } of conversations) {
-        tx.objectStore("conversations").put({ ...meta, messageIds: messages.map((m) => m.id) });
-        for (const message of messages) tx.objectStore("messages").put({ convId: meta.id, id: message.id, message });
+      const tx = db.transaction(["conversations", "messages", "ledger", "kv"], "readwrite");
+      for (const { messages, ledger = [], ...meta } of conversations) {
+        tx.objectStore("conversations").put({ ...meta, messageIds: messages.map((m) => m.id), leafId: messages.at(-1)?.id ?? null });
+        messages.forEach((message, i) => {
+          const parentId = i === 0 ? null : messages[i - 1].id;
+          tx.objectStore("messages").put({ convId: meta.id, id: message.id, message: { ...message, parentId } });
+        });
+        for (const line of ledger) tx.objectStore("ledger").put({ ...line, convId: meta.id });
       }
       tx.objectStore("kv").put(currentId, "currentId");
       await new Promise((resolve, reject) => {

@@ -54,6 +54,7 @@ export function emptyConversation(now = Date.now()): Conversation {
     createdAt: now,
     updatedAt: now,
     messages: [],
+    leafId: null,
     overrides: {},
     ledger: [],
   };

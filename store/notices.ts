@@ -9,6 +9,8 @@ export interface Notice {
   key: string;
   values?: Record<string, string | number>;
   error?: ErrorInfo;
+  /** A button beside the text (Undo, Export...): its i18n label key, what it does, its test id. */
+  action?: { key: string; run: () => void; testId?: string };
 }
 
 interface NoticesState {

@@ -177,8 +177,10 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
   if (snap.usage) {
     usage = { promptTokens: snap.usage.prompt_tokens, completionTokens: snap.usage.completion_tokens, estimated: false };
   } else if (received || status === "done") {
-    // Show the answer as finished at once; its estimated usage follows when the count is in.
-    store.patchMessage(convId, messageId, final);
+    // Show the answer as finished at once; its estimated usage follows when the count is in. `run`
+    // stays until the ledger line is written, so a page closed meanwhile still bills the call.
+    const { run: _pending, ...shown } = final;
+    store.patchMessage(convId, messageId, shown);
     useStreaming.getState().clear(messageId);
     usage = {
       promptTokens: run.promptTokens,

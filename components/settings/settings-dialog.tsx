@@ -5,6 +5,7 @@ import { ChatParamsForm } from "./chat-params-form";
 import { GeneralForm } from "./general-form";
 import { CostsForm } from "./costs-form";
 import { DataSection } from "./data-section";
+import { TrashSection } from "./trash-section";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -23,7 +24,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <Section title={t("settings.model")}><ChatParamsForm /></Section>
         <Section title={t("settings.general")}><GeneralForm /></Section>
         <Section title={t("settings.costs")}><CostsForm /></Section>
-        <Section title={t("settings.data")}><DataSection /></Section>
+        <Section title={t("settings.data")}>
+          <DataSection />
+          <div className="mt-4"><TrashSection /></div>
+        </Section>
       </div>
     </Dialog>
   );

@@ -39,3 +39,13 @@ describe("reviveConversation", () => {
     expect(back.ledger).toEqual([]);
   });
 });
+
+describe("a run that ended without its ledger line", () => {
+  it("gets the line, keeps its final status", () => {
+    const c = conv("c", [msg("a", { role: "assistant", content: "complete", status: "done", run })]);
+    const back = reviveConversation(c);
+    expect(back.messages[0].status).toBe("done");
+    expect(back.messages[0]).not.toHaveProperty("run");
+    expect(back.ledger).toEqual([expect.objectContaining({ messageId: "a", status: "done", usage: expect.objectContaining({ estimated: true }) })]);
+  });
+});

@@ -26,16 +26,20 @@ export function lostRunLine(convId: string, m: ChatMessage): LedgerEntry | null 
   };
 }
 
+/** A stream whose page went away, or a run that ended without its ledger line (the page went
+ *  away while the answer's tokens were being counted). */
+const orphaned = (m: ChatMessage, live: ReadonlySet<string>) => !live.has(m.id) && (m.status === "streaming" || m.run !== undefined);
+
 /** The conversation with every orphaned stream closed, or the same object when there is none. */
 export function reviveConversation(c: Conversation, live: ReadonlySet<string> = new Set()): Conversation {
-  if (!c.messages.some((m) => m.status === "streaming" && !live.has(m.id))) return c;
+  if (!c.messages.some((m) => orphaned(m, live))) return c;
   const lines: LedgerEntry[] = [];
   const messages = c.messages.map((m) => {
-    if (m.status !== "streaming" || live.has(m.id)) return m;
+    if (!orphaned(m, live)) return m;
     const line = lostRunLine(c.id, m);
-    if (line && !c.ledger.some((e) => e.id === line.id)) lines.push(line);
+    if (line && !c.ledger.some((e) => e.id === line.id)) lines.push({ ...line, status: m.status === "streaming" ? "interrupted" : m.status === "error" ? "error" : m.status === "done" ? "done" : "interrupted" });
     const { run: _run, ...rest } = m;
-    return { ...rest, status: "interrupted" as const };
+    return m.status === "streaming" ? { ...rest, status: "interrupted" as const } : rest;
   });
   return { ...c, messages, ledger: lines.length ? [...c.ledger, ...lines] : c.ledger };
 }

@@ -9,7 +9,12 @@ export interface Notice {
   key: string;
   values?: Record<string, string | number>;
   error?: ErrorInfo;
+  /** Buttons offered with the text; components/notices.tsx wires each to what it does. */
+  actions?: NoticeAction[];
 }
+
+/** "export" downloads every conversation; "openData" opens Settings at its Data section. */
+export type NoticeAction = "export" | "openData";
 
 interface NoticesState {
   notices: Notice[];

@@ -103,7 +103,10 @@ export const uiEn = {
   "settings.persistRefused": "The browser declined. Browsers grant it to sites you use often, install or bookmark; exporting now and then keeps your conversations safe either way.",
   "settings.persistUnknown": "Persistent storage: the browser did not say whether it is granted.",
   "settings.persistAsk": "Ask to keep this data",
-  "notice.storageFull": "The browser's storage is full: recent changes could not be saved. Export your conversations, then delete old ones.",
+  "notice.storageFull":
+    "The browser's storage for this site is full, so your latest messages could not be saved. They are still on screen and will be saved as soon as there is room. To make room, export your conversations, then delete old ones (and empty the trash).",
+  "notice.export": "Export",
+  "notice.openData": "Open Settings → Data",
   "notice.storageFailed": "Saving to the browser's storage failed ({detail}). Export your conversations to keep them safe.",
   "notice.storageBlocked": "RelayChat is open in another tab with an older version. Close or reload that tab to finish updating your saved conversations.",
   "notice.dismiss": "Dismiss",

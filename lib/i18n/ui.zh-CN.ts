@@ -105,7 +105,10 @@ export const uiZhCN: Record<UiKey, string> = {
   "settings.persistRefused": "浏览器拒绝了请求。浏览器通常只对常用、已安装或已加入书签的网站授予持久存储；无论如何，定期导出都能保证对话安全。",
   "settings.persistUnknown": "持久存储：浏览器没有告知是否已授予。",
   "settings.persistAsk": "请求保留这些数据",
-  "notice.storageFull": "浏览器存储空间已满，最近的修改未能保存。请先导出对话，再删除旧对话。",
+  "notice.storageFull":
+    "本站在浏览器中的存储空间已满，最新的消息未能保存。它们仍显示在屏幕上，一旦有空间就会立即保存。要腾出空间，请先导出对话，再删除旧对话（并清空回收站）。",
+  "notice.export": "导出",
+  "notice.openData": "打开 设置 → 数据",
   "notice.storageFailed": "保存到浏览器存储失败（{detail}）。请导出对话以免丢失。",
   "notice.storageBlocked": "另一个标签页中打开着旧版 RelayChat。请关闭或刷新那个标签页，以完成已保存对话的升级。",
   "notice.dismiss": "知道了",

@@ -212,6 +212,43 @@ export async function seededPage(browser, appUrl, conversations, currentId) {
   return { context, page };
 }
 
+/**
+ * Seeds through the app itself, independent of the IndexedDB layout: opens Settings → Data, picks
+ * `filePath` (a relaychat export file) in the import input and waits for the import's result,
+ * then waits until the browser reports the data written (storage usage grown by at least
+ * `minBytes`, then steady for two seconds: the save runs in the background after the import).
+ * Returns the import's and the save's time in ms. The page must show the app with its composer.
+ */
+export async function importThroughApp(page, filePath, { minBytes = 0, timeout = 600_000 } = {}) {
+  const usage = () => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  const before = await usage();
+  const t0 = Date.now();
+  await page.getByTestId("settings-button").click();
+  await page.getByTestId("import-file").setInputFiles(filePath);
+  const result = page.getByTestId("import-result");
+  await result.waitFor({ timeout });
+  if ((await result.getAttribute("data-ok")) !== "true") throw new Error(`import refused: ${await result.innerText()}`);
+  const imported = Date.now() - t0;
+  await page.getByTestId("settings-close").click();
+  let last = -1;
+  let steadySince = Date.now();
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(500)) {
+    const now = await usage();
+    if (now !== last) (last = now), (steadySince = Date.now());
+    else if (now - before >= minBytes && Date.now() - steadySince >= 2000) return { importMs: imported, savedMs: steadySince - t0, usage: now };
+  }
+  throw new Error(`the imported data was not written within ${timeout} ms (usage ${last} bytes)`);
+}
+
+/** Exports through Settings → Data and returns the parsed file (the context must accept downloads). */
+export async function exportThroughApp(page) {
+  await page.getByTestId("settings-button").click();
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByTestId("export-button").click()]);
+  const file = JSON.parse(readFileSync(await download.path(), "utf8"));
+  await page.getByTestId("settings-close").click();
+  return file;
+}
+
 // ---------------------------------------------------------------- content
 // Generated test content lives in bench/lib/content.mjs; re-exported for the scripts.
 export * from "./lib/content.mjs";

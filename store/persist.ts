@@ -38,6 +38,7 @@ function reportStorageError(err: unknown) {
     kind: "error",
     key: isQuotaError(err) ? "notice.storageFull" : "notice.storageFailed",
     values: { detail: String((err as Error)?.message ?? err) },
+    actions: ["export", "openData"],
   });
 }
 

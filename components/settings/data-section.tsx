@@ -1,28 +1,16 @@
 "use client";
 import { useRef, useState } from "react";
-import { exportData, parseImport } from "@/lib/import/transfer";
+import { parseImport } from "@/lib/import/transfer";
 import { useConversations } from "@/store/conversations";
-import { settingsSnapshot } from "@/store/settings";
 import { useT } from "@/store/language";
+import { downloadExport } from "./export-download";
+import { StorageStatus } from "./storage-status";
 
 /** Export all conversations as JSON; import validates the whole file before changing anything. */
 export function DataSection() {
   const t = useT();
   const file = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-
-  const doExport = () => {
-    const { conversations, order } = useConversations.getState();
-    const list = order.map((id) => conversations[id]).filter(Boolean);
-    // The own API key stays in this browser: it is left out of the export.
-    const settings = { ...settingsSnapshot(), own: { ...settingsSnapshot().own, apiKey: "" } };
-    const blob = new Blob([JSON.stringify(exportData(list, { settings }), null, 2)], { type: "application/json" });
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = `relaychat-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  };
 
   const doImport = async (f: File) => {
     const parsed = parseImport(await f.text());
@@ -36,8 +24,9 @@ export function DataSection() {
 
   return (
     <div className="space-y-2">
+      <StorageStatus />
       <div className="flex flex-wrap gap-2">
-        <button type="button" data-testid="export-button" className="rounded border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" onClick={doExport}>
+        <button type="button" data-testid="export-button" className="rounded border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" onClick={downloadExport}>
           {t("settings.export")}
         </button>
         <button type="button" data-testid="import-button" className="rounded border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" onClick={() => file.current?.click()}>

@@ -2,6 +2,8 @@
 import http from "node:http";
 
 export const CODE = { "x-access-code": "secret1" };
+/** Every POST to /api/* must say so (lib/server/request-guard.ts). */
+export const JSON_TYPE = { "content-type": "application/json" };
 
 export function chatBody(content: string, extra: Record<string, unknown> = {}) {
   return JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content }], ...extra });

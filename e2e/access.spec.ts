@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, useStack } from "./fixtures";
 import { ChatPage } from "./pages/chat-page";
-import { useStack } from "./fixtures";
 
 const stack = useStack({ CODE: "open-sesame,second-code", ACCESS_MAX_FAILURES: "3", ACCESS_WINDOW_MS: "600000" });
 

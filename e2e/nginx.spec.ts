@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ChatPage } from "./pages/chat-page";
 import { startStack, type Stack } from "./stack";
 import { startNginx, type NginxServer } from "./nginx";

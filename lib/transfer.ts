@@ -7,6 +7,10 @@ import { z } from "zod";
 import { isErrorCode, type ErrorCode } from "./errors";
 import type { Conversation } from "./types";
 
+// Before any schema is built: zod otherwise probes `new Function("")` to compile fast parsers,
+// and the page's Content-Security-Policy (no 'unsafe-eval') reports that probe as a violation.
+z.config({ jitless: true });
+
 export const EXPORT_FORMAT = "relaychat";
 export const EXPORT_VERSION = 1;
 

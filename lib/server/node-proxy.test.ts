@@ -224,12 +224,12 @@ describe("serveProxy", () => {
     const before = upstreamSeen.length;
     const post = (headers: Record<string, string>) => request("POST", "/api/openai/v1/chat/completions", { host: "chat.example", ...headers }, chat());
     const plain = await post({ ...CODE, "content-type": "text/plain", origin: "https://evil.example" });
-    expect([plain.status, errorCode(plain)]).toEqual([415, "unsupported_media_type"]);
+    expect([plain.status, errorCode(plain), plain.headers["x-content-type-options"]]).toEqual([415, "unsupported_media_type", "nosniff"]);
     expect(errorCode(await post({ "content-type": "application/json", origin: "https://evil.example" }))).toBe("forbidden_origin");
     expect(errorCode(await post({ ...CODE, "content-type": "application/json", "sec-fetch-site": "cross-site" }))).toBe("forbidden_origin");
     expect(upstreamSeen.length).toBe(before);
     const own = await post({ ...CODE, "content-type": "application/json; charset=utf-8", origin: "http://chat.example" });
-    expect(own.status).toBe(200);
+    expect([own.status, own.headers["referrer-policy"], own.headers["x-frame-options"]]).toEqual([200, "no-referrer", "DENY"]);
     const propfind = await request("PROPFIND", "/api/openai/v1/models", CODE);
     expect([propfind.status, errorCode(propfind), propfind.headers.allow]).toEqual([405, "method_not_allowed", "GET, HEAD, OPTIONS, POST"]);
     expect(upstreamSeen.length).toBe(before + 1);

@@ -2,6 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { AppError } from "../errors";
+import { COMMON_SECURITY_HEADERS } from "../security-headers.mjs";
 import { accessErrorHeaders, checkAccess } from "./access";
 import { getEnv, type ServerEnv } from "./env";
 import { errorResult, prepareProxyCall } from "./proxy";
@@ -73,15 +74,18 @@ export function readNodeBody(req: IncomingMessage, contentLength: string | null,
   });
 }
 
+/** What next.config.mjs puts on every answer of Next's, for the answers made here. */
+const SECURITY_HEADERS: Record<string, string> = Object.fromEntries(COMMON_SECURITY_HEADERS.map((h) => [h.key, h.value]));
+
 function writeResult(res: ServerResponse, result: RelayResult<NodeSseStream>): void {
   if (res.headersSent) return void res.end();
   if (typeof result.body === "string") {
-    res.writeHead(result.status, { ...result.headers, "Content-Length": String(Buffer.byteLength(result.body)) });
+    res.writeHead(result.status, { ...SECURITY_HEADERS, ...result.headers, "Content-Length": String(Buffer.byteLength(result.body)) });
     res.end(result.body);
     return;
   }
   // As with Next's route handler, the headers leave with the first write (a chunk or a ping).
-  res.writeHead(result.status, result.headers);
+  res.writeHead(result.status, { ...SECURITY_HEADERS, ...result.headers });
   result.body.pipe(res);
 }
 
@@ -100,7 +104,7 @@ export function refuseConnect(socket: Duplex): void {
   socket.on("error", () => {});
   const error = methodNotAllowed();
   const { status, headers, body } = errorResult(error, guardErrorHeaders(error));
-  const lines = Object.entries({ ...headers, "Content-Length": String(Buffer.byteLength(body as string)), Connection: "close" }).map(([k, v]) => `${k}: ${v}`);
+  const lines = Object.entries({ ...SECURITY_HEADERS, ...headers, "Content-Length": String(Buffer.byteLength(body as string)), Connection: "close" }).map(([k, v]) => `${k}: ${v}`);
   socket.end(`HTTP/1.1 ${status} Method Not Allowed\r\n${lines.join("\r\n")}\r\n\r\n${body as string}`);
 }
 

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test, useStack } from "./fixtures";
 import { ChatPage } from "./pages/chat-page";
-import { useStack } from "./fixtures";
 
 // No server key: the page must say so and offer the user's own key.
 const stack = useStack({ OPENAI_API_KEY: "" });

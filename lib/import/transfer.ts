@@ -8,6 +8,10 @@ import { isErrorCode, type ErrorCode } from "@/lib/errors";
 import { leafIdOf, linkChain } from "@/lib/chat/thread";
 import type { Conversation, LedgerEntry, SavedPrompt } from "@/lib/types";
 
+// Before any schema is built: zod otherwise probes `new Function("")` to compile fast parsers,
+// and the page's Content-Security-Policy (no 'unsafe-eval') reports that probe as a violation.
+z.config({ jitless: true });
+
 export const EXPORT_FORMAT = "relaychat";
 /**
  * 1: conversations with a message list and their ledger inside.

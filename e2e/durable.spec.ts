@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, expect, test, type Page } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import chromiumArgs from "./chromium-args.json";
 import { ChatPage } from "./pages/chat-page";
-import { useStack } from "./fixtures";
+import { expect, test, useStack } from "./fixtures";
 
 const stack = useStack();
 

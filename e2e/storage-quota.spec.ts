@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type CDPSession, type Page } from "@playwright/test";
+import type { CDPSession, Page } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
-import { useStack } from "./fixtures";
+import { expect, test, useStack } from "./fixtures";
 import chromiumArgs from "./chromium-args.json";
 
 const stack = useStack();

@@ -104,6 +104,7 @@ export const uiEn = {
   "import.problem.tooOld": "This {format} has format version {version}, too old to read here. Open it in that app once and export again.",
   "import.problem.duplicate": "This {format} has two conversations with the id {id}.",
   "import.problem.empty": "This {format} holds no conversations to import.",
+  "import.problem.variant": "This is a {format} of a kind the app does not read yet ({variant}).",
   "import.problem.malformed": "This looks like a {format}, but it is malformed at {where}: {issue}{more}.",
   "import.problem.more": " (and {count} more problems)",
   "import.issue.missing": "is missing",

@@ -27,7 +27,8 @@ export type ImportProblem =
   | { code: "tooOld"; format: ImportFormat; version: number }
   | { code: "malformed"; format: ImportFormat; where: WherePart[]; issue: Issue; more: number }
   | { code: "duplicate"; format: ImportFormat; id: string }
-  | { code: "empty"; format: ImportFormat };
+  | { code: "empty"; format: ImportFormat }
+  | { code: "variant"; format: ImportFormat; variant: string };
 
 export type ParseOutcome = { ok: true; bundle: ImportBundle } | { ok: false; problem: ImportProblem };
 
@@ -115,6 +116,8 @@ export function describeProblem(lang: Lang, p: ImportProblem): string {
       return translate(lang, "import.problem.duplicate", { format: formatName(lang, p.format), id: p.id });
     case "empty":
       return translate(lang, "import.problem.empty", { format: formatName(lang, p.format) });
+    case "variant":
+      return translate(lang, "import.problem.variant", { format: formatName(lang, p.format), variant: p.variant });
     case "malformed": {
       const more = p.more > 0 ? translate(lang, "import.problem.more", { count: p.more }) : "";
       const where = describeWhere(lang, p.where);

@@ -90,7 +90,6 @@ export const uiEn = {
   "settings.data": "Data",
   "settings.export": "Export all conversations",
   "settings.import": "Import…",
-  "settings.importDone": "Imported {count} conversations.",
   "settings.importFailed": "Import refused, nothing was changed: {reason}",
   "import.format.relaychat": "RelayChat export",
   "import.format.nextchat": "NextChat backup",

@@ -92,7 +92,6 @@ export const uiZhCN: Record<UiKey, string> = {
   "settings.data": "数据",
   "settings.export": "导出全部对话",
   "settings.import": "导入…",
-  "settings.importDone": "已导入 {count} 个对话。",
   "settings.importFailed": "导入被拒绝，未做任何修改：{reason}",
   "import.format.relaychat": "RelayChat 导出文件",
   "import.format.nextchat": "NextChat 备份",

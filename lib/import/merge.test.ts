@@ -34,7 +34,7 @@ describe("planMerge", () => {
     expect(first.counts).toMatchObject({ new: 2, same: 0, merged: 0 });
     const after = apply(empty(), first);
     const second = planMerge(after, r.bundle);
-    expect(second).toEqual({ conversations: [], prompts: [], ledger: [], counts: { new: 0, same: 2, merged: 0, addedMessages: 0 } });
+    expect(second).toEqual({ conversations: [], prompts: [], ledger: [], counts: { new: 0, same: 2, merged: 0, mergedMessages: 0 } });
     expect(summarise("nextchat", r.bundle, second).nothing).toBe(true);
   });
 
@@ -81,7 +81,7 @@ describe("planMerge", () => {
     const file = [conv("c", [msg("1", null)]), conv("b", [msg("1", null), msg("2", "1")]), conv("a", [msg("1", null)]), conv("d", [msg("1", null)])];
     const plan = planMerge(local, { conversations: file });
     expect(plan.conversations.map((c) => c.id)).toEqual(["c", "b", "a"]);
-    expect(plan.counts).toEqual({ new: 2, same: 1, merged: 1, addedMessages: 3 });
+    expect(plan.counts).toEqual({ new: 2, same: 1, merged: 1, mergedMessages: 1 });
   });
 
   it("summarises counts and the date range in one pass", () => {

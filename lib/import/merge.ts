@@ -21,7 +21,8 @@ export interface MergePlan {
   conversations: Conversation[];
   prompts: SavedPrompt[];
   ledger: LedgerEntry[];
-  counts: { new: number; same: number; merged: number; addedMessages: number };
+  /** `mergedMessages`: messages added to conversations that are already here. */
+  counts: { new: number; same: number; merged: number; mergedMessages: number };
 }
 
 /** True when `ancestor` is `id` or lies on the way from `id` up to its root. */
@@ -64,13 +65,12 @@ export function mergeConversation(local: Conversation, incoming: Conversation): 
 }
 
 export function planMerge(local: LocalData, bundle: ImportBundle): MergePlan {
-  const plan: MergePlan = { conversations: [], prompts: [], ledger: [], counts: { new: 0, same: 0, merged: 0, addedMessages: 0 } };
+  const plan: MergePlan = { conversations: [], prompts: [], ledger: [], counts: { new: 0, same: 0, merged: 0, mergedMessages: 0 } };
   for (const c of bundle.conversations) {
     const mine = local.conversations[c.id];
     if (!mine) {
       plan.conversations.push(c);
       plan.counts.new++;
-      plan.counts.addedMessages += c.messages.length;
       continue;
     }
     const merged = mergeConversation(mine, c);
@@ -80,7 +80,7 @@ export function planMerge(local: LocalData, bundle: ImportBundle): MergePlan {
     }
     plan.conversations.push(merged.conversation);
     plan.counts.merged++;
-    plan.counts.addedMessages += merged.added;
+    plan.counts.mergedMessages += merged.added;
   }
   const promptIds = new Set(local.prompts.map((p) => p.id));
   plan.prompts = (bundle.prompts ?? []).filter((p) => !promptIds.has(p.id));

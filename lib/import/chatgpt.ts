@@ -11,29 +11,30 @@ import { fromZod, refuse, type ParseOutcome } from "./problem";
 import { connectTree, type SourceNode } from "./tree";
 
 const seconds = z.number().nullish();
+// Plain objects: only the fields read here are copied, which matters for a 100+ MB export.
 
-const messageSchema = z.looseObject({
-  author: z.looseObject({ role: z.string() }),
+const messageSchema = z.object({
+  author: z.object({ role: z.string() }),
   create_time: seconds,
-  content: z.looseObject({ content_type: z.string(), parts: z.array(z.unknown()).nullish(), text: z.string().nullish() }),
+  content: z.object({ content_type: z.string(), parts: z.array(z.unknown()).nullish(), text: z.string().nullish() }),
   status: z.string().nullish(),
   recipient: z.string().nullish(),
   metadata: z
     .looseObject({
       is_visually_hidden_from_conversation: z.boolean().nullish(),
       model_slug: z.string().nullish(),
-      finish_details: z.looseObject({ type: z.string().nullish() }).nullish(),
+      finish_details: z.object({ type: z.string().nullish() }).nullish(),
     })
     .nullish(),
 });
 
-const nodeSchema = z.looseObject({
+const nodeSchema = z.object({
   message: messageSchema.nullish(),
   parent: z.string().nullish(),
   children: z.array(z.string()).nullish(),
 });
 
-const conversationSchema = z.looseObject({
+const conversationSchema = z.object({
   title: z.string().nullish(),
   create_time: seconds,
   update_time: seconds,

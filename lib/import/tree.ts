@@ -39,8 +39,10 @@ export function connectTree(nodes: SourceNode[], fallback: "previous" | "root"):
 
 /** The id of the nearest kept ancestor; null at a root; undefined when the chain breaks or loops. */
 function keptAncestor(node: SourceNode, byId: Map<string, SourceNode>, position: Map<string, number>): string | null | undefined {
-  const seen = new Set<string>([node.id]);
   let id = node.parent;
+  // The common case, a kept parent already placed, needs no walk.
+  if (typeof id === "string" && position.has(id)) return id;
+  const seen = new Set<string>([node.id]);
   while (typeof id === "string") {
     const at = byId.get(id);
     if (!at || seen.has(id)) return undefined;

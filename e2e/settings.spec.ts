@@ -55,7 +55,7 @@ test("export, then a malformed import is refused and changes nothing, a valid on
   expect(JSON.stringify(exported)).not.toContain("sk-my-own-key");
 
   await page.getByTestId("import-file-input").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"format":"relaychat","version":1,"conversations":[{"id":"x","messages":[{"content":"no role"}]}]}') });
-  await expect(page.getByRole("alert")).toContainText("conversation 1 › message 1 › role: is missing");
+  await expect(page.locator('[role="alert"][data-testid="import-result"]')).toContainText("malformed at conversation 1 › createdAt: is missing (and 2 more problems)");
   await page.getByTestId("import-file-input").setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from("not json at all") });
   await expect(page.getByTestId("import-result")).toHaveAttribute("data-ok", "false");
   await chat.closeSettings();

@@ -46,7 +46,7 @@ export function fromZod(format: ImportFormat, error: z.ZodError, nouns: Record<s
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
     const next = path[i + 1];
-    if (typeof key === "string" && nouns[key] && next !== undefined && typeof next !== "symbol") {
+    if (typeof key === "string" && Object.hasOwn(nouns, key) && next !== undefined && typeof next !== "symbol") {
       where.push({ noun: nouns[key], n: typeof next === "number" ? next + 1 : next });
       i++;
     } else if (typeof key === "number") {

@@ -224,7 +224,9 @@ export async function importThroughApp(page, filePath, { minBytes = 0, timeout =
   const before = await usage();
   const t0 = Date.now();
   await page.getByTestId("settings-button").click();
-  await page.getByTestId("import-file").setInputFiles(filePath);
+  await page.getByTestId("import-file-input").setInputFiles(filePath);
+  // The import is previewed first and applied on confirm.
+  await page.getByTestId("import-confirm").click({ timeout });
   const result = page.getByTestId("import-result");
   await result.waitFor({ timeout });
   if ((await result.getAttribute("data-ok")) !== "true") throw new Error(`import refused: ${await result.innerText()}`);

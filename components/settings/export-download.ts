@@ -5,13 +5,17 @@
 import { exportData } from "@/lib/import/transfer";
 import { useConversations } from "@/store/conversations";
 import { settingsSnapshot } from "@/store/settings";
+import { usePrompts } from "@/store/prompts";
+import { useLedger } from "@/store/ledger";
 
 export function downloadExport() {
   const { conversations, order } = useConversations.getState();
   const list = order.map((id) => conversations[id]).filter(Boolean);
   // The own API key stays in this browser: it is left out of the export.
   const settings = { ...settingsSnapshot(), own: { ...settingsSnapshot().own, apiKey: "" } };
-  const blob = new Blob([JSON.stringify(exportData(list, { settings }), null, 2)], { type: "application/json" });
+  // Saved prompts and the ledger lines of no conversation (deleted chats, connection tests) too.
+  const extras = { settings, prompts: usePrompts.getState().prompts, ledger: useLedger.getState().detached };
+  const blob = new Blob([JSON.stringify(exportData(list, extras), null, 2)], { type: "application/json" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
   a.download = `relaychat-${new Date().toISOString().slice(0, 10)}.json`;

@@ -100,8 +100,8 @@ describe("parseImport refuses malformed files with a readable reason", () => {
   });
 
   it("wrong or missing format tag", () => {
-    expect(reason(JSON.stringify({ format: "nextchat", conversations: [] }))).toMatch(/not a relaychat export.*"nextchat"/);
-    expect(reason(JSON.stringify({ conversations: [] }))).toMatch(/format is missing/);
+    expect(reason(JSON.stringify({ format: "nextchat", conversations: [] }))).toMatch(/not a RelayChat export.*"nextchat"/);
+    expect(reason(JSON.stringify({ conversations: [] }))).toMatch(/not a RelayChat export/);
   });
 
   it("a newer format version", () => {
@@ -109,8 +109,8 @@ describe("parseImport refuses malformed files with a readable reason", () => {
   });
 
   it("not an object or array", () => {
-    expect(reason("42")).toMatch(/does not contain conversations/);
-    expect(reason("null")).toMatch(/does not contain conversations/);
+    expect(reason("42")).toMatch(/does not recognise/);
+    expect(reason("null")).toMatch(/does not recognise/);
   });
 
   it("a message without a role, naming where", () => {
@@ -118,7 +118,7 @@ describe("parseImport refuses malformed files with a readable reason", () => {
     delete (c.messages[1] as Partial<(typeof c.messages)[number]>).role;
     const r = reason(JSON.stringify(exportData([conv("x"), c])));
     expect(r).toContain("conversation 2 › message 2 › role: is missing");
-    expect(r).toContain("Nothing was imported");
+    expect(r).toMatch(/^This looks like a RelayChat export/);
   });
 
   it("a message without content", () => {
@@ -130,7 +130,7 @@ describe("parseImport refuses malformed files with a readable reason", () => {
   it("a bad role value", () => {
     const c = conv("a");
     (c.messages[0] as unknown as { role: string }).role = "robot";
-    expect(reason(JSON.stringify([c]))).toMatch(/message 1 › role: Invalid option/);
+    expect(reason(JSON.stringify([c]))).toContain('message 1 › role: should be one of "system", "user", "assistant"');
   });
 
   it("conversations that are not a list, or a message list that is not a list", () => {
@@ -145,7 +145,7 @@ describe("parseImport refuses malformed files with a readable reason", () => {
   });
 
   it("duplicate conversation ids", () => {
-    expect(reason(JSON.stringify([conv("a"), conv("a")]))).toMatch(/share the id "a"/);
+    expect(reason(JSON.stringify([conv("a"), conv("a")]))).toMatch(/two conversations with the id "a"/);
   });
 
   it("never applies part of a file: one bad conversation refuses all", () => {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isErrorCode, type ErrorCode } from "@/lib/errors";
+import { describeProblem, fromZod, refuse, type ImportProblem, type ParseOutcome } from "./problem";
 import { leafIdOf, linkChain } from "@/lib/chat/thread";
 import type { Conversation, LedgerEntry, SavedPrompt } from "@/lib/types";
 
@@ -178,27 +179,7 @@ export interface ImportBundle {
   settings?: unknown;
 }
 
-export type ImportResult = ({ ok: true } & ImportBundle) | { ok: false; reason: string };
-
-/** "conversations.2.messages.5.role" → "conversation 3 › message 6 › role". */
-function describePath(path: PropertyKey[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i];
-    const next = path[i + 1];
-    if (typeof next === "number" && (key === "conversations" || key === "messages" || key === "ledger")) {
-      const noun = key === "conversations" ? "conversation" : key === "messages" ? "message" : "ledger entry";
-      parts.push(`${noun} ${next + 1}`);
-      i++;
-    } else if (typeof key === "number") {
-      // A bare array at the top level: its items are conversations.
-      parts.push(i === 0 ? `conversation ${key + 1}` : `item ${key + 1}`);
-    } else {
-      parts.push(String(key));
-    }
-  }
-  return parts.join(" › ");
-}
+export type ImportResult = ({ ok: true } & ImportBundle) | { ok: false; reason: string; problem: ImportProblem };
 
 function normalise(c: ParsedConversation): Conversation {
   const messages = linkChain(
@@ -218,58 +199,51 @@ function normalise(c: ParsedConversation): Conversation {
   };
 }
 
-export function parseImport(text: string): ImportResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: "The file is not valid JSON. Choose a file exported from this app." };
-  }
+const NOUNS = { conversations: "conversation", messages: "message", ledger: "ledger", prompts: "prompt", images: "item" } as const;
 
+/** This app's own export (an envelope, or a bare array of conversations), already JSON-parsed. */
+export function parseRelayChat(data: unknown): ParseOutcome {
   let parsed: Omit<z.infer<typeof envelopeSchema>, "format" | "version">;
   if (Array.isArray(data)) {
-    const r = z.array(conversationSchema).safeParse(data, { error: missingIsMissing });
-    if (!r.success) return { ok: false, reason: reasonFrom(r.error) };
+    const r = z.array(conversationSchema).safeParse(data, { reportInput: true });
+    if (!r.success) return refuse(fromZod(EXPORT_FORMAT, r.error, NOUNS, "conversation"));
     parsed = { conversations: r.data };
   } else if (data && typeof data === "object") {
     const tag = (data as { format?: unknown }).format;
-    if (tag !== EXPORT_FORMAT) {
-      return {
-        ok: false,
-        reason: `This is not a ${EXPORT_FORMAT} export (format is ${tag === undefined ? "missing" : JSON.stringify(tag)}).`,
-      };
-    }
+    if (tag !== EXPORT_FORMAT) return refuse({ code: "otherTag", tag: tag === undefined ? "—" : JSON.stringify(tag) });
     const version = (data as { version?: unknown }).version;
-    if (typeof version === "number" && version > EXPORT_VERSION) {
-      return { ok: false, reason: `The file was made by a newer version of the app (format version ${version}). Update the app, then import it.` };
-    }
-    const r = envelopeSchema.safeParse(data, { error: missingIsMissing });
-    if (!r.success) return { ok: false, reason: reasonFrom(r.error) };
+    if (typeof version === "number" && version > EXPORT_VERSION) return refuse({ code: "newer", format: EXPORT_FORMAT, version });
+    const r = envelopeSchema.safeParse(data, { reportInput: true });
+    if (!r.success) return refuse(fromZod(EXPORT_FORMAT, r.error, NOUNS));
     parsed = r.data;
   } else {
-    return { ok: false, reason: "The file does not contain conversations." };
+    return refuse({ code: "unknown" });
   }
 
   const seen = new Set<string>();
   for (const c of parsed.conversations) {
     // The store keys conversations by id; two with one id would silently overwrite each other.
-    if (seen.has(c.id)) return { ok: false, reason: `Two conversations share the id ${JSON.stringify(c.id)}.` };
+    if (seen.has(c.id)) return refuse({ code: "duplicate", format: EXPORT_FORMAT, id: JSON.stringify(c.id) });
     seen.add(c.id);
   }
-  const result: ImportResult = { ok: true, conversations: parsed.conversations.map(normalise) };
-  if (parsed.ledger?.length) result.ledger = parsed.ledger;
-  if (parsed.prompts?.length) result.prompts = parsed.prompts.map((p) => ({ ...p, updatedAt: p.updatedAt ?? p.createdAt }));
-  if (parsed.images?.length) result.images = parsed.images;
-  if (parsed.settings !== undefined) result.settings = parsed.settings;
-  return result;
+  const bundle: ImportBundle = { conversations: parsed.conversations.map(normalise) };
+  if (parsed.ledger?.length) bundle.ledger = parsed.ledger;
+  if (parsed.prompts?.length) bundle.prompts = parsed.prompts.map((p) => ({ ...p, updatedAt: p.updatedAt ?? p.createdAt }));
+  if (parsed.images?.length) bundle.images = parsed.images;
+  if (parsed.settings !== undefined) bundle.settings = parsed.settings;
+  return { ok: true, bundle };
 }
 
-// Zod's default for an absent field reads "expected string, received undefined"; say it plainly.
-const missingIsMissing = (iss: { input?: unknown }) => (iss.input === undefined ? "is missing" : undefined);
-
-function reasonFrom(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const where = describePath(issue.path);
-  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? "s" : ""})` : "";
-  return `The file is malformed: ${where ? `${where}: ` : ""}${issue.message}${more}. Nothing was imported.`;
+/** Text of this app's export → its contents, or why it is refused (in English; the UI localises `problem`). */
+export function parseImport(text: string): ImportResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return failed({ code: "notJson" });
+  }
+  const r = parseRelayChat(data);
+  return r.ok ? { ok: true, ...r.bundle } : failed(r.problem);
 }
+
+const failed = (problem: ImportProblem): ImportResult => ({ ok: false, reason: describeProblem("en", problem), problem });

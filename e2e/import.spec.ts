@@ -85,14 +85,14 @@ test("round trip: export, then import into a fresh profile gives the same conver
   const preview = page2.getByTestId("import-preview");
   await expect(preview).toHaveAttribute("data-format", "relaychat");
   await expect(page2.getByTestId("import-preview-counts")).toHaveText("2 conversations, 6 messages");
-  await expect(page2.getByTestId("import-preview-new")).toHaveText("New: 2");
+  await expect(page2.getByTestId("import-preview-new")).toHaveText("New conversations: 2");
   await page2.getByTestId("import-confirm").click();
   await expect(page2.getByTestId("import-result")).toHaveAttribute("data-ok", "true");
   await expect(preview).toHaveCount(0);
 
   // The same file again: everything is already here, nothing to do.
   await page2.getByTestId("import-file-input").setInputFiles(exported.path);
-  await expect(page2.getByTestId("import-preview-same")).toHaveText("Already here, unchanged: 2");
+  await expect(page2.getByTestId("import-preview-same")).toHaveText("Already here and unchanged: 2");
   await expect(page2.getByTestId("import-confirm")).toBeDisabled();
   await page2.getByTestId("import-cancel").click();
   await expect(preview).toHaveCount(0);

@@ -153,7 +153,7 @@ export const uiEn = {
   "import.where.prompt": "prompt {n}",
   "import.where.item": "item {n}",
   "import.preview.title": "Import a {format}",
-  "import.preview.counts": "In the file: {conversations} conversation(s), {messages} message(s)",
+  "import.preview.counts": "{conversations} conversations, {messages} messages",
   "import.preview.range": "From {from} to {to}",
   "import.preview.new": "New conversations: {count}",
   "import.preview.same": "Already here and unchanged: {count}",

@@ -2,7 +2,7 @@
  * The one error type of the project. Every failure, on the server or in the browser, becomes an
  * AppError with a stable code; routes send it as `{ "error": ErrorInfo }` JSON (or as an SSE
  * `data: {"error":...}` event once a stream is committed), and the UI turns the code into a
- * localized explanation with a hint (lib/error-hints.ts).
+ * localized explanation with a hint (lib/upstream/error-hints.ts).
  */
 
 export const ERROR_CODES = [

@@ -4,7 +4,7 @@
  * IndexedDB) about once a second, and at the end records status, usage, cost and a ledger line.
  */
 import { AppError, type ErrorInfo } from "@/lib/errors";
-import { createStreamAccumulator } from "@/lib/chat-chunk";
+import { createStreamAccumulator } from "@/lib/upstream/chat-chunk";
 import { estimateCost, priceFor } from "@/lib/pricing";
 import { newId } from "@/lib/id";
 import { requestFor, type ApiTarget } from "@/lib/client/api";

@@ -3,8 +3,8 @@
  * API calls: our proxy with the access code, or the user's own endpoint and key directly.
  */
 import { AppError, parseErrorInfo } from "@/lib/errors";
-import { classifyUpstreamError } from "@/lib/upstream-error";
-import { joinApiUrl } from "@/lib/base-url";
+import { classifyUpstreamError } from "@/lib/upstream/errors";
+import { joinApiUrl } from "@/lib/upstream/base-url";
 import { DEFAULT_SERVER_DEFAULTS } from "@/lib/defaults";
 
 import type { ServerConfig } from "@/lib/api-types";

@@ -5,7 +5,7 @@
  */
 import { fetchEventSource } from "@microsoft/fetch-event-source";
 import { AppError } from "@/lib/errors";
-import { parseChatChunk, type ChatChunk } from "@/lib/chat-chunk";
+import { parseChatChunk, type ChatChunk } from "@/lib/upstream/chat-chunk";
 import { errorFromResponse, networkError, type ApiTarget, type RequestSpec } from "./api";
 
 export interface StreamResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "./errors";
-import { classifyFetchFailure, classifyStreamError, classifyUpstreamError, extractRequestId } from "./upstream-error";
+import { AppError } from "../errors";
+import { classifyFetchFailure, classifyStreamError, classifyUpstreamError, extractRequestId } from "./errors";
 
 const body = (error: Record<string, unknown>) => JSON.stringify({ error });
 const info = (status: number, text: string, headers?: Record<string, string>) => classifyUpstreamError(status, text, headers).toInfo();

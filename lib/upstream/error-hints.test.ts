@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeError } from "./error-hints";
-import { ERROR_CODES, type ErrorCode, type ErrorInfo } from "./errors";
+import { ERROR_CODES, type ErrorCode, type ErrorInfo } from "../errors";
 
 const info = (code: ErrorCode): ErrorInfo => ({ code, status: 500, message: "x" });
 const HAN = /[\u4e00-\u9fff]/;

@@ -5,9 +5,9 @@
  *
  * Order of evidence: the error's code and message (they survive relays that change the status, and
  * one-api sends quota problems as 401), then the HTTP status. The upstream's own text is kept
- * verbatim in `upstreamMessage` and its request id in `requestId` (lib/upstream-body.ts).
+ * verbatim in `upstreamMessage` and its request id in `requestId` (lib/upstream/body.ts).
  */
-import { AppError, parseErrorInfo, type ErrorCode, type ErrorInfo } from "./errors";
+import { AppError, parseErrorInfo, type ErrorCode, type ErrorInfo } from "../errors";
 import {
   clip,
   extractRequestId,
@@ -18,9 +18,9 @@ import {
   looksLikeHtml,
   tryParseJson,
   type UpstreamErrorFields,
-} from "./upstream-body";
+} from "./body";
 
-export { extractRequestId, findErrorFields, hasErrorBody } from "./upstream-body";
+export { extractRequestId, findErrorFields, hasErrorBody } from "./body";
 
 const SUMMARY: Partial<Record<ErrorCode, string>> = {
   upstream_auth: "The upstream rejected the API key",

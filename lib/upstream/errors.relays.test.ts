@@ -1,8 +1,8 @@
 // Every error the mock upstream (e2e/mock-scenarios.mjs) can produce, through the classifier: keeps
-// the mock and lib/upstream-error.ts telling the same story as /work/shared/RELAYS.md.
+// the mock and lib/upstream/errors.ts telling the same story as /work/shared/RELAYS.md.
 import { describe, expect, it } from "vitest";
-import { ERRORS, errorResponse } from "../e2e/mock-scenarios.mjs";
-import { classifyUpstreamError } from "./upstream-error";
+import { ERRORS, errorResponse } from "../../e2e/mock-scenarios.mjs";
+import { classifyUpstreamError } from "./errors";
 
 const EXPECTED: Record<string, [string, number]> = {
   "error-401-openai": ["upstream_auth", 401],

@@ -1,11 +1,11 @@
 /**
- * Interprets the `data` payload of OpenAI-compatible stream events (framing is lib/sse.ts's job)
+ * Interprets the `data` payload of OpenAI-compatible stream events (framing is lib/upstream/sse.ts's job)
  * and folds the chunks of one answer together. Written against what upstreams really send
  * (see /work/shared/RELAYS.md): usage chunks with `choices: []`, Azure's filter-only first chunk,
  * new-api's duplicated reasoning fields, `<think>` blocks inside content, and `{"error":...}`
  * events in the middle of a stream.
  */
-import { parseErrorInfo, type ErrorCode, type ErrorInfo } from "./errors";
+import { parseErrorInfo, type ErrorCode, type ErrorInfo } from "../errors";
 
 export interface ChunkUsage {
   prompt_tokens: number;
@@ -78,7 +78,7 @@ export function parseChatChunk(data: string): ChatChunk | { done: true } | null 
 
 // Keyword rules, first match wins. Quota comes before auth because one-api's "令牌额度已用尽"
 // (token quota used up) also contains 令牌 (token). This is deliberately small: the thorough
-// classifier for HTTP error bodies lives in lib/upstream-error.ts on the server side.
+// classifier for HTTP error bodies lives in lib/upstream/errors.ts on the server side.
 // The status given is the one this kind of error usually has: inside a stream the real HTTP
 // status was already 200.
 const RULES: Array<[RegExp, ErrorCode, number]> = [

@@ -86,6 +86,7 @@ export type MockErrorName =
   | "error-401-oneapi-no-token"
   | "error-401-oneapi-expired"
   | "error-401-oneapi-exhausted"
+  | "error-401-oneapi-token-quota"
   | "error-401-oneapi-disabled"
   | "error-403-oneapi-model"
   | "error-403-oneapi-quota"

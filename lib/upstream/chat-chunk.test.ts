@@ -60,7 +60,10 @@ describe("parseChatChunk", () => {
   it("maps relay error events", () => {
     const quota = asChunk(JSON.stringify({ error: { message: "user quota is not enough (request id: 2025A)", type: "one_api_error", code: "insufficient_user_quota" } }));
     expect(quota.error).toMatchObject({ code: "upstream_quota", requestId: "2025A", upstreamMessage: "user quota is not enough (request id: 2025A)" });
-    expect(mapRelayError({ message: "该令牌额度已用尽 (request id: X1)", type: "one_api_error" }).code).toBe("upstream_quota");
+    expect(mapRelayError({ message: "该令牌额度已用尽 (request id: X1)", type: "one_api_error" })).toMatchObject({ code: "upstream_token_quota", status: 401 });
+    expect(mapRelayError({ message: "该令牌已过期" }).code).toBe("upstream_key_expired");
+    expect(mapRelayError({ message: "该令牌状态不可用" }).code).toBe("upstream_key_disabled");
+    expect(mapRelayError({ message: "未提供令牌" }).code).toBe("upstream_key_missing");
     expect(mapRelayError({ message: "无效的令牌 (request id: X2)" })).toMatchObject({ code: "upstream_auth", status: 401 });
     expect(mapRelayError({ message: "Rate limit reached. Check your plan and billing details.", code: "rate_limit_exceeded" }).code).toBe("upstream_rate_limited");
     expect(mapRelayError({ message: "当前分组上游负载已饱和，请稍后再试" }).code).toBe("upstream_overloaded");

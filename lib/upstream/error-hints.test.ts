@@ -35,6 +35,19 @@ describe("describeError", () => {
     expect(describeError(info("upstream_quota"), "zh-CN").hint).toContain("充值");
   });
 
+  it("tells the key's own quota from the account's balance, and CORS from an unreachable endpoint", () => {
+    expect(describeError(info("upstream_token_quota"), "en").hint).toMatch(/limit set on the key itself/);
+    expect(describeError(info("upstream_token_quota"), "zh-CN").hint).toContain("令牌页面");
+    expect(describeError(info("upstream_quota"), "en").hint).toMatch(/Top up/);
+    expect(describeError(info("upstream_quota"), "zh-CN").hint).toContain("充值");
+    for (const lang of ["en", "zh-CN"] as const) {
+      expect(describeError(info("direct_cors"), lang).hint).toContain("CORS");
+    }
+    // The server's hint would be wrong here: in own-key mode the browser made the call.
+    expect(describeError(info("direct_cors"), "en").hint).not.toMatch(/server could not connect/i);
+    expect(describeError(info("direct_unreachable"), "en").hint).not.toMatch(/server could not connect/i);
+  });
+
   it("falls back to the unknown text for a code this build does not know", () => {
     const future = { code: "brand_new_code", status: 500, message: "x" } as unknown as ErrorInfo;
     expect(describeError(future, "en")).toEqual(describeError(info("unknown"), "en"));

@@ -19,12 +19,17 @@ import {
   tryParseJson,
   type UpstreamErrorFields,
 } from "./body";
+import { KEY_STATUS, keyProblem } from "./key-errors";
 
 export { extractRequestId, findErrorFields, hasErrorBody } from "./body";
 
 const SUMMARY: Partial<Record<ErrorCode, string>> = {
   upstream_auth: "The upstream rejected the API key",
-  upstream_quota: "The upstream key has no quota or balance left",
+  upstream_key_missing: "No API key reached the upstream",
+  upstream_key_expired: "The relay key has expired",
+  upstream_key_disabled: "The relay key is disabled",
+  upstream_token_quota: "The relay key's own quota is used up",
+  upstream_quota: "The upstream account has no quota or balance left",
   upstream_forbidden: "The upstream refused this request for this key or region",
   upstream_not_found: "The upstream has no such endpoint (check BASE_URL)",
   model_not_found: "The upstream does not offer this model",
@@ -45,6 +50,7 @@ const SUMMARY: Partial<Record<ErrorCode, string>> = {
 
 /** The status to report when the upstream's own is unusable (a 2xx or 3xx carrying an error). */
 const IMPLIED_STATUS: Partial<Record<ErrorCode, number>> = {
+  ...KEY_STATUS,
   upstream_auth: 401,
   upstream_quota: 402,
   upstream_forbidden: 403,
@@ -98,6 +104,8 @@ function chainedStatus(fields: UpstreamErrorFields): number | undefined {
 
 function codeFor(status: number, fields: UpstreamErrorFields): ErrorCode {
   const haystack = [fields.code, fields.type, fields.message].filter(Boolean).join(" ");
+  const key = keyProblem(haystack);
+  if (key) return key;
   for (const [code, re] of RULES) if (re.test(haystack)) return code;
   const inner = chainedStatus(fields);
   if (inner !== undefined) {

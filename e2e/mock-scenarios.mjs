@@ -86,6 +86,12 @@ const STREAMS = {
   stall: () => ({ kind: "stream", stall: true }),
   "midstream-error": () => ({ kind: "stream", midstreamError: true }),
   length: () => ({ kind: "stream", finishReason: "length" }),
+  // What an answer says about itself (RELAYS.md): a safety stop with no text, a bare [DONE],
+  // a tool call this client does not run, and a relay answering with another model than asked.
+  "content-filter": () => ({ kind: "stream", contentChunks: [], finishReason: "content_filter" }),
+  empty: () => ({ kind: "stream", contentChunks: [], onlyDone: true }),
+  "tool-calls": () => ({ kind: "stream", contentChunks: [], toolCalls: true, finishReason: "tool_calls" }),
+  "other-model": () => ({ kind: "stream", modelSuffix: "-2024-08-06", fingerprint: "fp_2024_mock" }),
   "reasoning-both": () => ({ kind: "stream", reasoning: "Let me think about the question step by step. First, the user wants a short answer." }),
   think: () => ({
     kind: "stream",

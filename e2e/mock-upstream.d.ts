@@ -62,6 +62,14 @@ export interface StreamOptions {
   stamp?: boolean;
   /** Re-cut the byte stream into pieces of this many bytes (splits UTF-8 characters and lines). */
   byteSplit?: number;
+  /** Send only `data: [DONE]`: no role chunk, no content, no finish_reason (a relay's refusal). */
+  onlyDone?: boolean;
+  /** After the content, a tool call (`delta.tool_calls`) in OpenAI's shape. */
+  toolCalls?: boolean;
+  /** Appended to the requested model in every chunk's `model` (a relay answering with a dated snapshot). */
+  modelSuffix?: string;
+  /** `system_fingerprint` of every chunk (default "fp_mock"). */
+  fingerprint?: string;
   /** Answer like a title generator (a short title). */
   title?: boolean;
   long?: boolean;
@@ -118,6 +126,10 @@ export type MockScenarioName =
   | "stall"
   | "midstream-error"
   | "length"
+  | "content-filter"
+  | "empty"
+  | "tool-calls"
+  | "other-model"
   | "reasoning-both"
   | "think"
   | "azure-filter"

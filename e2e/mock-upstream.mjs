@@ -89,6 +89,8 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
     const broken = scenario.cut || scenario.reset || scenario.stall || scenario.midstreamError;
     const parts = [...events, ...content.slice(0, broken ? Math.max(1, Math.floor(content.length / 2)) : content.length)].map(frame);
     if (!broken) parts.push(frame(finish), ...(usage ? [frame(usage)] : []), frame("[DONE]"));
+    // A relay ending a refused answer with [DONE] and nothing else.
+    if (scenario.onlyDone) parts.splice(0, parts.length, frame("[DONE]"));
     if (scenario.midstreamError) {
       const id = `2025010112000000${String(record.id).padStart(4, "0")}`;
       parts.push(frame(JSON.stringify({ error: { message: `当前分组上游负载已饱和，请稍后再试 (request id: ${id})`, type: "new_api_error", code: "bad_response" } })));

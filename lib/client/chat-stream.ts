@@ -21,17 +21,22 @@ class NonStreamAnswer {
 /** A relay that ignored `stream: true` sends one JSON completion: read it as a single chunk. */
 function chunkFromCompletion(json: unknown): ChatChunk | null {
   const c = json as {
+    model?: unknown;
+    system_fingerprint?: unknown;
     choices?: Array<{ message?: { content?: string; reasoning_content?: string }; finish_reason?: string }>;
     usage?: { prompt_tokens: number; completion_tokens: number };
   };
   const choice = c?.choices?.[0];
   if (!choice?.message) return null;
-  return {
+  const chunk: ChatChunk = {
     content: choice.message.content ?? "",
     reasoning: choice.message.reasoning_content ?? "",
     finishReason: choice.finish_reason ?? "stop",
     usage: c.usage,
   };
+  if (typeof c.model === "string" && c.model.trim()) chunk.model = c.model.trim();
+  if (typeof c.system_fingerprint === "string" && c.system_fingerprint) chunk.systemFingerprint = c.system_fingerprint;
+  return chunk;
 }
 
 export async function streamChat(

@@ -52,6 +52,22 @@ describe("parseChatChunk", () => {
     expect(r.finishReason).toBe("length");
   });
 
+  it("reads the answering model and system_fingerprint; Azure's empty model is no model", () => {
+    const r = asChunk(delta({ content: "Hi" }, { model: "gpt-4o-2024-08-06", system_fingerprint: "fp_abc" }));
+    expect(r).toMatchObject({ model: "gpt-4o-2024-08-06", systemFingerprint: "fp_abc" });
+    expect(asChunk(delta({ content: "Hi" }, { model: "", system_fingerprint: null }))).toEqual({ content: "Hi", reasoning: "" });
+  });
+
+  it("the accumulator keeps the first model and fingerprint the stream names", () => {
+    const acc = createStreamAccumulator();
+    acc.push({ content: "", reasoning: "" });
+    acc.push({ content: "a", reasoning: "", model: "gpt-4o-2024-08-06", systemFingerprint: "fp_1" });
+    acc.push({ content: "b", reasoning: "", model: "other", systemFingerprint: "fp_2" });
+    acc.end();
+    expect(acc.snapshot()).toMatchObject({ content: "ab", model: "gpt-4o-2024-08-06", systemFingerprint: "fp_1" });
+    expect(createStreamAccumulator().snapshot()).toEqual({ content: "", reasoning: "" });
+  });
+
   it("passes our own ErrorInfo through unchanged", () => {
     const info = { code: "upstream_timeout", status: 504, message: "Idle timeout", requestId: "r1" };
     expect(asChunk(JSON.stringify({ error: info })).error).toEqual(info);

@@ -18,6 +18,9 @@ export interface ChunkUsage {
 export interface ChatChunk {
   content: string;
   reasoning: string;
+  /** The model that answered, as the chunk names it (relays map names: it may differ from the one asked). */
+  model?: string;
+  systemFingerprint?: string;
   finishReason?: string;
   usage?: ChunkUsage;
   error?: ErrorInfo;
@@ -55,6 +58,10 @@ export function parseChatChunk(data: string): ChatChunk | { done: true } | null 
     return out;
   }
 
+  // Azure's filter-only first chunk has `model: ""`: only a real name counts.
+  if (typeof body.model === "string" && body.model.trim()) out.model = body.model.trim();
+  if (typeof body.system_fingerprint === "string" && body.system_fingerprint) out.systemFingerprint = body.system_fingerprint;
+
   // Never index choices[0] blindly: the usage chunk and Azure's first chunk have `choices: []`.
   const choice = firstChoice(body.choices);
   if (choice) {
@@ -83,6 +90,9 @@ export interface StreamSnapshot {
   content: string;
   reasoning: string;
   reasoningMs?: number;
+  /** The first model name the chunks carried. */
+  model?: string;
+  systemFingerprint?: string;
   finishReason?: string;
   usage?: ChunkUsage;
   error?: ErrorInfo;
@@ -113,6 +123,8 @@ export function createStreamAccumulator(opts: { now?: () => number } = {}): Stre
   let reasoningStartedAt: number | undefined;
   let reasoningMs: number | undefined;
   let finishReason: string | undefined;
+  let model: string | undefined;
+  let systemFingerprint: string | undefined;
   let usage: ChunkUsage | undefined;
   let error: ErrorInfo | undefined;
 
@@ -189,6 +201,12 @@ export function createStreamAccumulator(opts: { now?: () => number } = {}): Stre
     get finishReason() {
       return finishReason;
     },
+    get model() {
+      return model;
+    },
+    get systemFingerprint() {
+      return systemFingerprint;
+    },
     get usage() {
       return usage;
     },
@@ -199,6 +217,8 @@ export function createStreamAccumulator(opts: { now?: () => number } = {}): Stre
       addReasoning(chunk.reasoning);
       feedContent(chunk.content);
       if (chunk.finishReason) finishReason = chunk.finishReason;
+      model ??= chunk.model;
+      systemFingerprint ??= chunk.systemFingerprint;
       if (chunk.usage) usage = chunk.usage;
       if (chunk.error) error = chunk.error;
     },
@@ -219,6 +239,8 @@ export function createStreamAccumulator(opts: { now?: () => number } = {}): Stre
       const s: StreamSnapshot = { content, reasoning };
       if (reasoningMs !== undefined) s.reasoningMs = reasoningMs;
       if (finishReason !== undefined) s.finishReason = finishReason;
+      if (model !== undefined) s.model = model;
+      if (systemFingerprint !== undefined) s.systemFingerprint = systemFingerprint;
       if (usage !== undefined) s.usage = usage;
       if (error !== undefined) s.error = error;
       return s;

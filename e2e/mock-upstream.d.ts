@@ -161,4 +161,5 @@ export interface MockUpstream {
 
 export const SCENARIO_NAMES: readonly string[];
 
-export function startMockUpstream(options?: { port?: number; host?: "127.0.0.1"; log?: boolean }): Promise<MockUpstream>;
+/** `cors: false` sends no CORS headers (and answers a preflight like any request without a key): a relay that browsers may not call. */
+export function startMockUpstream(options?: { port?: number; host?: "127.0.0.1"; log?: boolean; cors?: boolean }): Promise<MockUpstream>;

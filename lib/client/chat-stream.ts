@@ -6,7 +6,8 @@
 import { fetchEventSource } from "@microsoft/fetch-event-source";
 import { AppError } from "@/lib/errors";
 import { parseChatChunk, type ChatChunk } from "@/lib/upstream/chat-chunk";
-import { errorFromResponse, networkError, type ApiTarget, type RequestSpec } from "./api";
+import { errorFromResponse, type ApiTarget, type RequestSpec } from "./api";
+import { explainFetchFailure, networkError } from "./network-failure";
 
 export interface StreamResult {
   /** true when the stream ended with `data: [DONE]`. */
@@ -47,6 +48,8 @@ export async function streamChat(
   onChunk: (chunk: ChatChunk) => void,
 ): Promise<StreamResult> {
   const result: StreamResult = { sawDone: false };
+  // Whether the endpoint answered: a failure after that is a broken stream, not a refused call.
+  let opened = false;
   try {
     await fetchEventSource(req.url, {
       method: "POST",
@@ -55,6 +58,7 @@ export async function streamChat(
       signal,
       openWhenHidden: true,
       async onopen(res) {
+        opened = true;
         result.requestId = res.headers.get("x-request-id") ?? undefined;
         const type = res.headers.get("content-type") ?? "";
         if (res.ok && type.includes("text/event-stream")) return;
@@ -94,6 +98,8 @@ export async function streamChat(
     }
     if (err instanceof AppError) throw err;
     if (signal.aborted) return result;
+    if (!opened) throw await explainFetchFailure(err, via, req.url);
+    if (via === "direct") throw new AppError({ code: "stream_interrupted", status: 0, message: `The connection broke off mid-answer: ${String((err as Error)?.message ?? err)}` });
     throw networkError(err, via);
   }
   return result;

@@ -1,4 +1,4 @@
-// Types for e2e/mock-scenarios.mjs (used by lib/upstream-error.relays.test.ts).
+// Types for e2e/mock-scenarios.mjs (used by lib/upstream/errors.relays.test.ts).
 export interface MockErrorResponse {
   status: number;
   body: string;

@@ -35,6 +35,8 @@ export const ERRORS = {
   ...oneApi("error-401-oneapi-no-token", 401, "未提供令牌"),
   ...oneApi("error-401-oneapi-expired", 401, "该令牌已过期"),
   ...oneApi("error-401-oneapi-exhausted", 401, "该令牌额度已用尽"),
+  // Newer one-api names the token: the limit set on this key, not the account's balance.
+  ...oneApi("error-401-oneapi-token-quota", 401, "令牌 (12) 额度已用尽"),
   ...oneApi("error-401-oneapi-disabled", 401, "该令牌状态不可用"),
   ...oneApi("error-403-oneapi-model", 403, "该令牌无权使用模型：gpt-4o"),
   ...oneApi("error-403-oneapi-quota", 403, "user quota is not enough", "insufficient_user_quota"),
@@ -84,6 +86,12 @@ const STREAMS = {
   stall: () => ({ kind: "stream", stall: true }),
   "midstream-error": () => ({ kind: "stream", midstreamError: true }),
   length: () => ({ kind: "stream", finishReason: "length" }),
+  // What an answer says about itself (RELAYS.md): a safety stop with no text, a bare [DONE],
+  // a tool call this client does not run, and a relay answering with another model than asked.
+  "content-filter": () => ({ kind: "stream", contentChunks: [], finishReason: "content_filter" }),
+  empty: () => ({ kind: "stream", contentChunks: [], onlyDone: true }),
+  "tool-calls": () => ({ kind: "stream", contentChunks: [], toolCalls: true, finishReason: "tool_calls" }),
+  "other-model": () => ({ kind: "stream", modelSuffix: "-2024-08-06", fingerprint: "fp_2024_mock" }),
   "reasoning-both": () => ({ kind: "stream", reasoning: "Let me think about the question step by step. First, the user wants a short answer." }),
   think: () => ({
     kind: "stream",

@@ -85,13 +85,14 @@ export function planAnswer(body, scenario, seq) {
   const text = scenario.text ?? (title ? titleText(body) : defaultText(lastUserText(body), scenario.long));
   let chunks = scenario.contentChunks ?? (title ? [text] : splitText(text, scenario.chunks));
   if (scenario.finishReason === "length") chunks = chunks.slice(0, Math.max(1, Math.ceil(chunks.length / 2)));
-  const model = typeof body?.model === "string" ? body.model : "mock-model";
+  const model = (typeof body?.model === "string" ? body.model : "mock-model") + (scenario.modelSuffix ?? "");
   const prompt = promptTokens(body);
   const reasoningChunks = scenario.reasoning ? splitText(scenario.reasoning) : [];
   return {
     id: `chatcmpl-mock-${seq}`,
     created: Math.floor(Date.now() / 1000),
     model,
+    fingerprint: scenario.fingerprint ?? "fp_mock",
     chunks,
     reasoningChunks,
     finishReason: scenario.finishReason ?? "stop",
@@ -109,7 +110,7 @@ export function completionJson(plan) {
     model: plan.model,
     choices: [{ index: 0, message, logprobs: null, finish_reason: plan.finishReason }],
     usage: plan.usage,
-    system_fingerprint: "fp_mock",
+    system_fingerprint: plan.fingerprint,
   };
 }
 
@@ -118,7 +119,7 @@ export function completionJson(plan) {
  * reasoning, content, finish chunk, then a usage chunk with `choices: []` if asked for.
  */
 export function streamEvents(plan, scenario, includeUsage) {
-  const base = { id: plan.id, object: "chat.completion.chunk", created: plan.created, model: plan.model, system_fingerprint: "fp_mock" };
+  const base = { id: plan.id, object: "chat.completion.chunk", created: plan.created, model: plan.model, system_fingerprint: plan.fingerprint };
   const chunk = (delta, finish = null) =>
     JSON.stringify({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...(includeUsage ? { usage: null } : {}) });
   const events = [];
@@ -137,5 +138,10 @@ export function streamEvents(plan, scenario, includeUsage) {
   events.push(chunk({ role: "assistant", content: "" }));
   for (const r of plan.reasoningChunks) events.push(chunk({ content: null, reasoning_content: r, reasoning: r }));
   const content = plan.chunks.map((c) => chunk({ content: c }));
+  if (scenario.toolCalls) {
+    // OpenAI's shape: the call's name first, then its arguments in pieces, content null.
+    content.push(chunk({ content: null, tool_calls: [{ index: 0, id: "call_mock_1", type: "function", function: { name: "get_weather", arguments: "" } }] }));
+    for (const piece of ['{"city":', '"Paris"}']) content.push(chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }));
+  }
   return { events, content, finish: chunk({}, plan.finishReason), usage: includeUsage ? JSON.stringify({ ...base, choices: [], usage: plan.usage }) : null };
 }

@@ -62,6 +62,14 @@ export interface StreamOptions {
   stamp?: boolean;
   /** Re-cut the byte stream into pieces of this many bytes (splits UTF-8 characters and lines). */
   byteSplit?: number;
+  /** Send only `data: [DONE]`: no role chunk, no content, no finish_reason (a relay's refusal). */
+  onlyDone?: boolean;
+  /** After the content, a tool call (`delta.tool_calls`) in OpenAI's shape. */
+  toolCalls?: boolean;
+  /** Appended to the requested model in every chunk's `model` (a relay answering with a dated snapshot). */
+  modelSuffix?: string;
+  /** `system_fingerprint` of every chunk (default "fp_mock"). */
+  fingerprint?: string;
   /** Answer like a title generator (a short title). */
   title?: boolean;
   long?: boolean;
@@ -86,6 +94,7 @@ export type MockErrorName =
   | "error-401-oneapi-no-token"
   | "error-401-oneapi-expired"
   | "error-401-oneapi-exhausted"
+  | "error-401-oneapi-token-quota"
   | "error-401-oneapi-disabled"
   | "error-403-oneapi-model"
   | "error-403-oneapi-quota"
@@ -117,6 +126,10 @@ export type MockScenarioName =
   | "stall"
   | "midstream-error"
   | "length"
+  | "content-filter"
+  | "empty"
+  | "tool-calls"
+  | "other-model"
   | "reasoning-both"
   | "think"
   | "azure-filter"
@@ -148,4 +161,5 @@ export interface MockUpstream {
 
 export const SCENARIO_NAMES: readonly string[];
 
-export function startMockUpstream(options?: { port?: number; host?: "127.0.0.1"; log?: boolean }): Promise<MockUpstream>;
+/** `cors: false` sends no CORS headers (and answers a preflight like any request without a key): a relay that browsers may not call. */
+export function startMockUpstream(options?: { port?: number; host?: "127.0.0.1"; log?: boolean; cors?: boolean }): Promise<MockUpstream>;

@@ -13,7 +13,7 @@ const DIRECTIVE = /\bmock:([a-z0-9-]+)/i;
 // "/v1/x" and "/x" are the same endpoint, as on one-api.
 const norm = (path) => path.replace(/^\/v1(?=\/)/, "");
 
-export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = false } = {}) {
+export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = false, cors = true } = {}) {
   // Loopback only: the mock accepts any key and must never be reachable from the network.
   if (host !== "127.0.0.1") throw new Error("mock-upstream listens on 127.0.0.1 only");
   const requests = [];
@@ -89,6 +89,8 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
     const broken = scenario.cut || scenario.reset || scenario.stall || scenario.midstreamError;
     const parts = [...events, ...content.slice(0, broken ? Math.max(1, Math.floor(content.length / 2)) : content.length)].map(frame);
     if (!broken) parts.push(frame(finish), ...(usage ? [frame(usage)] : []), frame("[DONE]"));
+    // A relay ending a refused answer with [DONE] and nothing else.
+    if (scenario.onlyDone) parts.splice(0, parts.length, frame("[DONE]"));
     if (scenario.midstreamError) {
       const id = `2025010112000000${String(record.id).padStart(4, "0")}`;
       parts.push(frame(JSON.stringify({ error: { message: `当前分组上游负载已饱和，请稍后再试 (request id: ${id})`, type: "new_api_error", code: "bad_response" } })));
@@ -149,10 +151,13 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
   }
 
   const server = http.createServer((req, res) => {
-    // Like api.openai.com, answer CORS so a browser in "own key" mode can call the mock directly.
-    res.setHeader("Access-Control-Allow-Origin", "*");
-    res.setHeader("Access-Control-Expose-Headers", "x-request-id, x-oneapi-request-id");
-    if (req.method === "OPTIONS") {
+    // Like api.openai.com, answer CORS so a browser in "own key" mode can call the mock directly;
+    // `cors: false` is a relay that does not, so the browser refuses the page its answers.
+    if (cors) {
+      res.setHeader("Access-Control-Allow-Origin", "*");
+      res.setHeader("Access-Control-Expose-Headers", "x-request-id, x-oneapi-request-id");
+    }
+    if (cors && req.method === "OPTIONS") {
       res.writeHead(204, {
         "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
         "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] ?? "authorization, content-type",
@@ -241,7 +246,7 @@ async function main() {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
   };
-  const mock = await startMockUpstream({ port: Number(arg("port", "8787")), log: !process.argv.includes("--quiet") });
+  const mock = await startMockUpstream({ port: Number(arg("port", "8787")), log: !process.argv.includes("--quiet"), cors: !process.argv.includes("--no-cors") });
   console.log(`mock upstream listening on ${mock.url} (scenarios: mock:<name> in a message; ${SCENARIO_NAMES.length} available)`);
   const stop = () => mock.close().then(() => process.exit(0));
   process.on("SIGINT", stop);

@@ -194,7 +194,8 @@ for (const mode of LAUNCH_MODES) {
       const cases: [string, number, string][] = [
         ["error-401-openai", 401, "upstream_auth"],
         ["error-401-oneapi", 401, "upstream_auth"],
-        ["error-401-oneapi-exhausted", 401, "upstream_quota"],
+        ["error-401-oneapi-exhausted", 401, "upstream_token_quota"],
+        ["error-403-oneapi-quota", 403, "upstream_quota"],
         ["error-403-oneapi-model", 403, "upstream_forbidden"],
         ["error-400-context", 400, "context_too_long"],
         ["error-429-oneapi-saturated", 429, "upstream_overloaded"],
@@ -202,7 +203,7 @@ for (const mode of LAUNCH_MODES) {
         ["error-404-newapi-chained", 404, "upstream_server"],
         ["error-502-html", 502, "upstream_html"],
         ["error-504-vercel", 504, "upstream_timeout"],
-        ["error-200-body", 402, "upstream_quota"],
+        ["error-200-body", 402, "upstream_token_quota"],
       ];
       for (const [scenario, status, code] of cases) {
         for (const stream of [true, false]) {
@@ -271,7 +272,7 @@ for (const mode of LAUNCH_MODES) {
       mock.enqueue({ name: "error-200-body", path: "/v1/dashboard/billing/subscription" });
       const sub = await fetch(`${app.url}/api/openai/v1/dashboard/billing/subscription`, { headers: CODE });
       expect(sub.status).toBe(402);
-      expect((await sub.json()).error).toMatchObject({ code: "upstream_quota", requestId: expect.stringMatching(/^2025/) });
+      expect((await sub.json()).error).toMatchObject({ code: "upstream_token_quota", requestId: expect.stringMatching(/^2025/) });
     });
 
     test("junk bodies are refused before anything goes upstream", async () => {

@@ -2,7 +2,7 @@
  * The one error type of the project. Every failure, on the server or in the browser, becomes an
  * AppError with a stable code; routes send it as `{ "error": ErrorInfo }` JSON (or as an SSE
  * `data: {"error":...}` event once a stream is committed), and the UI turns the code into a
- * localized explanation with a hint (lib/error-hints.ts).
+ * localized explanation with a hint (lib/upstream/error-hints.ts).
  */
 
 export const ERROR_CODES = [
@@ -16,8 +16,12 @@ export const ERROR_CODES = [
   "method_not_allowed", // 405: a method this server never answers (TRACE, PROPFIND, ...)
   "unsupported_media_type", // 415: a POST to /api/* whose Content-Type is not application/json
   "upstream_bad_request", // 400/422 from upstream we cannot narrow down, e.g. an unsupported parameter
-  "upstream_auth", // 401 from upstream: bad, expired or foreign key
-  "upstream_quota", // 402/403/429 from upstream about quota, balance or billing
+  "upstream_auth", // 401 from upstream: a wrong or foreign key (one-api: 无效的令牌)
+  "upstream_key_missing", // 401: no key reached the upstream (one-api: 未提供令牌)
+  "upstream_key_expired", // 401: the relay key's expiry date passed (one-api: 该令牌已过期)
+  "upstream_key_disabled", // 401: the relay key was switched off (one-api: 该令牌状态不可用)
+  "upstream_token_quota", // 401/402: the relay key's own quota limit is used up (one-api: 该令牌额度已用尽)
+  "upstream_quota", // 402/403/429 from upstream about the account's quota, balance or billing
   "upstream_forbidden", // 403 from upstream: region, model not allowed for this key
   "upstream_not_found", // 404 from upstream: usually a wrong BASE_URL
   "model_not_found", // unknown model, or a relay without a channel for it
@@ -32,6 +36,9 @@ export const ERROR_CODES = [
   "upstream_unreachable", // connection refused, DNS failure, TLS failure
   "upstream_timeout", // idle timeout, 504, 524, Vercel FUNCTION_INVOCATION_TIMEOUT
   "network", // the browser could not reach our server at all
+  "offline", // the browser is offline (navigator.onLine is false)
+  "direct_cors", // own key: the endpoint answers, but does not allow calls from a web page (CORS)
+  "direct_unreachable", // own key: the browser cannot connect to the endpoint at all
   "stream_interrupted", // the stream ended before the answer finished
   "prompt_too_long", // client side: even the system prompt and the question do not fit
   "unknown",

@@ -26,8 +26,18 @@ export interface ChatMessage {
   reasoningMs?: number;
   status: MessageStatus;
   createdAt: number;
-  /** Model that wrote an assistant message. */
+  /** Model asked for when an assistant message was requested. */
   model?: string;
+  /**
+   * The model the answer's chunks named (`model`): relays map names, so it may differ from
+   * `model`. Absent when the upstream did not say, and in data from before it was recorded.
+   */
+  answeredBy?: string;
+  /** The upstream's `system_fingerprint`, when it sent one. */
+  systemFingerprint?: string;
+  /** Time to the first token of the answer, and from the request to its end (Continue adds up). */
+  ttftMs?: number;
+  durationMs?: number;
   usage?: TokenUsage;
   /** Estimated cost in the user's currency; null when the model has no known price. */
   cost?: number | null;
@@ -97,6 +107,8 @@ export interface LedgerEntry {
   status: "done" | "error" | "interrupted";
   ttftMs?: number;
   durationMs?: number;
+  /** The model the upstream said answered, when it named one. */
+  answeredBy?: string;
   /** Why the call failed, for calls that are not tied to a message (titles). */
   error?: ErrorInfo;
   /**

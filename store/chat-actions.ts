@@ -162,6 +162,6 @@ export async function continueAnswer(convId: string, messageId: string): Promise
     params: { ...params, model: message.model ?? params.model },
     messages: ctx.messages,
     promptTokens: ctx.promptTokens,
-    prefix: { content: message.content, reasoning: message.reasoning, usage: message.usage },
+    prefix: message,
   });
 }

@@ -4,14 +4,15 @@
  * IndexedDB) about once a second, and at the end records status, usage, cost and a ledger line.
  */
 import { AppError, type ErrorInfo } from "@/lib/errors";
-import { createStreamAccumulator } from "@/lib/chat-chunk";
+import { createStreamAccumulator } from "@/lib/upstream/chat-chunk";
 import { estimateCost, priceFor } from "@/lib/pricing";
 import { newId } from "@/lib/id";
+import { joinTimings } from "@/lib/chat/answer-info";
 import { requestFor, type ApiTarget } from "@/lib/client/api";
 import { streamChat } from "@/lib/client/chat-stream";
 import { countTextExact, ensureTokenizer } from "@/lib/client/tokenizer";
 import { holdRunLock } from "@/lib/client/tab-sync";
-import type { ApiMessage, ChatParams, LedgerKind, MessageStatus, TokenUsage } from "@/lib/types";
+import type { ApiMessage, ChatMessage, ChatParams, LedgerKind, MessageStatus, TokenUsage } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { useSettings } from "./settings";
 import { useAccess } from "./access";
@@ -73,7 +74,7 @@ export interface CompletionRun {
   /** Local count of the prompt, used when the upstream sends no usage. */
   promptTokens: number;
   /** Continue: the new text is joined to what the message already has, and usage adds up. */
-  prefix?: { content: string; reasoning?: string; usage?: TokenUsage };
+  prefix?: Pick<ChatMessage, "content" | "reasoning" | "usage" | "answeredBy" | "systemFingerprint" | "ttftMs" | "durationMs">;
 }
 
 export interface CompletionOutcome {
@@ -171,8 +172,24 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
 
   const endedAt = performance.now();
   ended = true;
+  const timing = {
+    ttftMs: firstTokenAt === null ? undefined : Math.round(firstTokenAt - started),
+    durationMs: Math.round(endedAt - started),
+  };
   // `run` goes: the ledger line below replaces what a reload would have made of it.
-  const final = { content: before + snap.content, reasoning: reasoningBefore + snap.reasoning || undefined, reasoningMs: snap.reasoningMs, status, finishReason: snap.finishReason, error, run: undefined };
+  const final = {
+    content: before + snap.content,
+    reasoning: reasoningBefore + snap.reasoning || undefined,
+    reasoningMs: snap.reasoningMs,
+    status,
+    finishReason: snap.finishReason,
+    error,
+    run: undefined,
+    // What the answer said about itself (a Continue keeps the earlier name if this run sent none).
+    answeredBy: snap.model ?? run.prefix?.answeredBy,
+    systemFingerprint: snap.systemFingerprint ?? run.prefix?.systemFingerprint,
+    ...joinTimings(run.prefix, timing),
+  };
   let usage: TokenUsage | undefined;
   if (snap.usage) {
     usage = { promptTokens: snap.usage.prompt_tokens, completionTokens: snap.usage.completion_tokens, estimated: false };
@@ -207,8 +224,8 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
       cost: cost ?? null,
       messageId,
       status: status === "done" ? "done" : status === "error" ? "error" : "interrupted",
-      ttftMs: firstTokenAt === null ? undefined : Math.round(firstTokenAt - started),
-      durationMs: Math.round(endedAt - started),
+      ...timing,
+      answeredBy: snap.model,
     });
   }
   return { status, content: before + snap.content, error };

@@ -4,7 +4,7 @@
  * settled before the call, so a failure is never retried on every later message.
  */
 import { AppError, type ErrorInfo } from "@/lib/errors";
-import { createStreamAccumulator } from "@/lib/chat-chunk";
+import { createStreamAccumulator } from "@/lib/upstream/chat-chunk";
 import { cleanModelTitle, titlePrompt } from "@/lib/title";
 import { newId } from "@/lib/id";
 import { requestFor } from "@/lib/client/api";

@@ -1,6 +1,6 @@
 "use client";
 import type { ErrorInfo } from "@/lib/errors";
-import { describeError } from "@/lib/error-hints";
+import { describeError } from "@/lib/upstream/error-hints";
 import { useLang, useT } from "@/store/language";
 import { useAccess } from "@/store/access";
 import { AlertIcon } from "@/components/ui/icons";

@@ -3,13 +3,14 @@ import { memo, useState } from "react";
 import type { ChatMessage, LedgerEntry } from "@/lib/types";
 import { useT } from "@/store/language";
 import { useConversations } from "@/store/conversations";
-import { continueAnswer, editAndResend, regenerate } from "@/store/chat-actions";
+import { editAndResend, regenerate } from "@/store/chat-actions";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EditIcon, RefreshIcon, TrashIcon } from "@/components/ui/icons";
 import { MessageBody } from "./message-body";
 import { ErrorCard } from "./error-card";
 import { UsageLine } from "./usage-line";
 import { TitleCallLine } from "./title-call-line";
+import { FinishNotice } from "./finish-notice";
 
 const action = "inline-flex items-center gap-1 rounded px-1.5 py-1 text-xs hover:bg-zinc-200/70 dark:hover:bg-zinc-700/70 disabled:opacity-40";
 
@@ -66,19 +67,19 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
           ) : (
             <MessageBody message={message} />
           )}
-          {message.finishReason === "length" && message.status === "done" && (
-            <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-amber-600 dark:text-amber-400">
-              {t("message.lengthCut")}
-              {canRegenerate && (
-                <button type="button" data-testid="continue-button" disabled={busy} className="rounded border border-current px-2 py-0.5" onClick={() => void continueAnswer(convId, message.id)}>
-                  {t("message.continue")}
-                </button>
-              )}
-            </p>
-          )}
+          <FinishNotice convId={convId} message={message} canContinue={canRegenerate} busy={busy} />
           {message.status === "interrupted" && <p className="mt-2 text-xs text-amber-600 dark:text-amber-400">{t("message.interrupted")}</p>}
           {message.error && <ErrorCard error={message.error} />}
-          {message.usage && <UsageLine usage={message.usage} model={message.model ?? ""} />}
+          {message.usage && (
+            <UsageLine
+              usage={message.usage}
+              model={message.model ?? ""}
+              answeredBy={message.answeredBy}
+              systemFingerprint={message.systemFingerprint}
+              ttftMs={message.ttftMs}
+              durationMs={message.durationMs}
+            />
+          )}
         </div>
         {message.status !== "streaming" && !editing && (
           <div className="mt-1 flex gap-1 text-zinc-500 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:focus-within:opacity-100">

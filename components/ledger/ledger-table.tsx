@@ -2,6 +2,7 @@
 import type { LedgerEntry } from "@/lib/types";
 import { formatCost } from "@/lib/pricing";
 import { totalUsage, type UsageTotals } from "@/lib/ledger";
+import { answeringModel } from "@/lib/chat/answer-info";
 import { useCostOf } from "@/store/cost";
 import { useSettings } from "@/store/settings";
 import { useLang, useT } from "@/store/language";
@@ -23,6 +24,11 @@ export function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
   const costOf = useCostOf();
   const money = useMoney();
   const fmt = (n: number) => n.toLocaleString(lang);
+  // Priced by the model asked for (what the price table knows); the answering one is named beside it.
+  const modelLabel = (e: LedgerEntry) => {
+    const { shown, asked } = answeringModel(e.model, e.answeredBy);
+    return asked ? t("usage.answeredAsked", { answered: shown, asked }) : shown;
+  };
   if (entries.length === 0) return <p className="text-sm text-zinc-500">{t("ledger.empty")}</p>;
   const total = totalUsage(entries, (e) => costOf(e.model, e.usage));
   return (
@@ -47,7 +53,7 @@ export function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
                 {t(`ledger.kind.${e.kind}`)}
                 {e.status !== "done" && <span className="ml-1 text-amber-600">({t(`ledger.status.${e.status}`)})</span>}
               </td>
-              <td className={cell}>{e.model}</td>
+              <td className={cell} data-answered-by={e.answeredBy ?? ""}>{modelLabel(e)}</td>
               <td className={cell}>
                 {e.usage.estimated ? "~" : ""}
                 {fmt(e.usage.promptTokens)} / {fmt(e.usage.completionTokens)}

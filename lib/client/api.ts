@@ -3,13 +3,15 @@
  * API calls: our proxy with the access code, or the user's own endpoint and key directly.
  */
 import { AppError, parseErrorInfo } from "@/lib/errors";
-import { classifyUpstreamError } from "@/lib/upstream-error";
-import { joinApiUrl } from "@/lib/base-url";
+import { classifyUpstreamError } from "@/lib/upstream/errors";
+import { joinApiUrl } from "@/lib/upstream/base-url";
 import { DEFAULT_SERVER_DEFAULTS } from "@/lib/defaults";
+import { networkError } from "./network-failure";
 
 import type { ServerConfig } from "@/lib/api-types";
 
 export type { ServerConfig };
+export { networkError };
 
 export interface ApiTarget {
   /** "server": our /api/openai proxy; "direct": the user's own endpoint. */
@@ -45,14 +47,6 @@ export async function errorFromResponse(res: Response): Promise<AppError> {
     /* not JSON: classify the raw body below */
   }
   return classifyUpstreamError(res.status, text, res.headers);
-}
-
-export function networkError(err: unknown, via: ApiTarget["via"]): AppError {
-  return new AppError({
-    code: via === "direct" ? "upstream_unreachable" : "network",
-    status: 0,
-    message: `Request failed: ${String((err as Error)?.message ?? err)}`,
-  });
 }
 
 export async function fetchConfig(): Promise<ServerConfig> {

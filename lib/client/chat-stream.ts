@@ -5,8 +5,9 @@
  */
 import { fetchEventSource } from "@microsoft/fetch-event-source";
 import { AppError } from "@/lib/errors";
-import { parseChatChunk, type ChatChunk } from "@/lib/chat-chunk";
-import { errorFromResponse, networkError, type ApiTarget, type RequestSpec } from "./api";
+import { parseChatChunk, type ChatChunk } from "@/lib/upstream/chat-chunk";
+import { errorFromResponse, type ApiTarget, type RequestSpec } from "./api";
+import { explainFetchFailure, networkError } from "./network-failure";
 
 export interface StreamResult {
   /** true when the stream ended with `data: [DONE]`. */
@@ -21,17 +22,22 @@ class NonStreamAnswer {
 /** A relay that ignored `stream: true` sends one JSON completion: read it as a single chunk. */
 function chunkFromCompletion(json: unknown): ChatChunk | null {
   const c = json as {
+    model?: unknown;
+    system_fingerprint?: unknown;
     choices?: Array<{ message?: { content?: string; reasoning_content?: string }; finish_reason?: string }>;
     usage?: { prompt_tokens: number; completion_tokens: number };
   };
   const choice = c?.choices?.[0];
   if (!choice?.message) return null;
-  return {
+  const chunk: ChatChunk = {
     content: choice.message.content ?? "",
     reasoning: choice.message.reasoning_content ?? "",
     finishReason: choice.finish_reason ?? "stop",
     usage: c.usage,
   };
+  if (typeof c.model === "string" && c.model.trim()) chunk.model = c.model.trim();
+  if (typeof c.system_fingerprint === "string" && c.system_fingerprint) chunk.systemFingerprint = c.system_fingerprint;
+  return chunk;
 }
 
 export async function streamChat(
@@ -42,6 +48,8 @@ export async function streamChat(
   onChunk: (chunk: ChatChunk) => void,
 ): Promise<StreamResult> {
   const result: StreamResult = { sawDone: false };
+  // Whether the endpoint answered: a failure after that is a broken stream, not a refused call.
+  let opened = false;
   try {
     await fetchEventSource(req.url, {
       method: "POST",
@@ -50,6 +58,7 @@ export async function streamChat(
       signal,
       openWhenHidden: true,
       async onopen(res) {
+        opened = true;
         result.requestId = res.headers.get("x-request-id") ?? undefined;
         const type = res.headers.get("content-type") ?? "";
         if (res.ok && type.includes("text/event-stream")) return;
@@ -89,6 +98,8 @@ export async function streamChat(
     }
     if (err instanceof AppError) throw err;
     if (signal.aborted) return result;
+    if (!opened) throw await explainFetchFailure(err, via, req.url);
+    if (via === "direct") throw new AppError({ code: "stream_interrupted", status: 0, message: `The connection broke off mid-answer: ${String((err as Error)?.message ?? err)}` });
     throw networkError(err, via);
   }
   return result;

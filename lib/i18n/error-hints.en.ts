@@ -53,11 +53,27 @@ export const ERROR_HINTS_EN: Record<ErrorCode, ErrorHint> = {
   },
   upstream_auth: {
     title: "API key rejected",
-    hint: "The API key was rejected. Check OPENAI_API_KEY (or your own key in Settings); a relay key only works with that relay's BASE_URL, and an expired or disabled key must be renewed at the relay.",
+    hint: "The upstream does not know this API key. Check OPENAI_API_KEY (or your own key in Settings) for typos and missing characters; a relay key only works with that relay's BASE_URL, and a relay key sent to api.openai.com (or the other way round) is rejected like this.",
+  },
+  upstream_key_missing: {
+    title: "No API key arrived",
+    hint: "The upstream received the request without a key. Set OPENAI_API_KEY on the server (or your own key in Settings); if one is set, a proxy between here and the relay is dropping the Authorization header.",
+  },
+  upstream_key_expired: {
+    title: "Relay key expired",
+    hint: "The key is valid but its expiry date has passed. Whoever issued it (you in the relay's token page, or your reseller) must extend it or issue a new one; topping up the balance does not help.",
+  },
+  upstream_key_disabled: {
+    title: "Relay key disabled",
+    hint: "The key exists but was switched off in the relay. Enable it again in the relay's token page, or ask whoever gave you the key; a new key is needed if it was revoked.",
+  },
+  upstream_token_quota: {
+    title: "This key's own quota is used up",
+    hint: "The key has reached the quota limit set on the key itself, which is separate from the account balance. Whoever issued it raises the limit (or makes it unlimited) in the relay's token page, or creates a new key; the account may still have money left.",
   },
   upstream_quota: {
-    title: "Quota or balance used up",
-    hint: "The account or key has run out of balance or quota. Top up at your provider or relay, or raise the key's quota in the relay's dashboard.",
+    title: "Account balance used up",
+    hint: "The account behind the key has run out of balance or quota. Top up at your provider or relay (or ask whoever runs the account); raising the key's own limit does not help.",
   },
   upstream_forbidden: {
     title: "Access refused by the provider",
@@ -114,6 +130,18 @@ export const ERROR_HINTS_EN: Record<ErrorCode, ErrorHint> = {
   network: {
     title: "Network error",
     hint: "Your browser could not reach this site's server. Check your connection, VPN or proxy, then try again.",
+  },
+  offline: {
+    title: "You are offline",
+    hint: "Your device has no network connection, so nothing was sent. Reconnect (Wi-Fi, mobile data, airplane mode), then send again.",
+  },
+  direct_cors: {
+    title: "The endpoint does not allow calls from a web page (CORS)",
+    hint: "Your endpoint is reachable, but it refuses requests made by a browser page (it sends no CORS headers), and your own-key mode calls it straight from the browser. Turn off \"Use my own API key and endpoint\" in Settings to go through this site's server (when it has a key of its own), or ask the relay to allow CORS for this site's address.",
+  },
+  direct_unreachable: {
+    title: "Your browser cannot reach the endpoint",
+    hint: "In own-key mode your browser calls the endpoint directly, and it could not connect at all (wrong address or port, host down, blocked by a firewall or VPN, or an http:// address on an https:// page). Check the endpoint in Settings and open it in a new tab to see if it answers.",
   },
   stream_interrupted: {
     title: "Answer interrupted",

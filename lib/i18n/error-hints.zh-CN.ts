@@ -45,11 +45,27 @@ export const ERROR_HINTS_ZH_CN: Record<ErrorCode, ErrorHint> = {
   },
   upstream_auth: {
     title: "API Key 无效",
-    hint: "API Key 被拒绝了。请检查 OPENAI_API_KEY（或设置里你自己填的 Key）；中转站的 Key 只能配合该中转站的 BASE_URL 使用，过期或被禁用的令牌需要到中转站后台重新启用。",
+    hint: "上游不认识这个 API Key。检查 OPENAI_API_KEY（或设置里你自己填的 Key）有没有输错、少字符；中转站的 Key 只能配合该中转站的 BASE_URL 使用，发到 api.openai.com（或反过来）也会这样报错。",
+  },
+  upstream_key_missing: {
+    title: "没有收到 API Key",
+    hint: "上游收到的请求里没有 Key。请在服务器上设置 OPENAI_API_KEY（或在设置里填自己的 Key）；如果已经设置了，说明中间的代理把 Authorization 请求头丢掉了。",
+  },
+  upstream_key_expired: {
+    title: "令牌已过期",
+    hint: "这个 Key 本身没错，但已经过了有效期。需要发 Key 的人（你自己在中转站的令牌页面，或卖给你 Key 的人）延长有效期或重新生成；充值余额没有用。",
+  },
+  upstream_key_disabled: {
+    title: "令牌已被禁用",
+    hint: "这个 Key 存在，但在中转站里被停用了。到中转站的令牌页面重新启用，或者联系给你 Key 的人；如果已被作废，就需要换一个新 Key。",
+  },
+  upstream_token_quota: {
+    title: "这个令牌自己的额度用完了",
+    hint: "这个 Key 达到了发 Key 的人给它设的额度上限，这和账户余额是两回事。请发 Key 的人在中转站的令牌页面调高额度（或设为无限额度），或者新建一个 Key；账户里可能还有钱。",
   },
   upstream_quota: {
-    title: "额度或余额不足",
-    hint: "账户或令牌的余额、额度已经用完。请到服务商或中转站充值，或在中转站后台调高这个令牌的额度。",
+    title: "账户余额不足",
+    hint: "Key 所属账户的余额或额度已经用完。请到服务商或中转站充值（或联系账户的主人）；只调高这个令牌的额度没有用。",
   },
   upstream_forbidden: {
     title: "服务商拒绝了请求",
@@ -106,6 +122,18 @@ export const ERROR_HINTS_ZH_CN: Record<ErrorCode, ErrorHint> = {
   network: {
     title: "网络错误",
     hint: "浏览器连不上本站的服务器。检查一下网络、VPN 或代理设置后再试。",
+  },
+  offline: {
+    title: "设备已离线",
+    hint: "你的设备现在没有网络连接，请求没有发出去。恢复网络（Wi-Fi、移动数据、飞行模式）后再发送。",
+  },
+  direct_cors: {
+    title: "该接口不允许网页直接调用（CORS）",
+    hint: "你的接口地址能连上，但它拒绝浏览器网页发起的请求（没有返回 CORS 响应头），而“使用自己的 Key”模式是由浏览器直接调用它的。请在设置里关掉“使用自己的 API Key 和接口地址”，改走本站服务器转发（前提是本站配置了自己的 Key）；或者请中转站为本站的地址开启 CORS。",
+  },
+  direct_unreachable: {
+    title: "浏览器连不上该接口",
+    hint: "“使用自己的 Key”模式下由浏览器直接调用接口，而浏览器根本连不上它（地址或端口不对、主机宕机、被防火墙或 VPN 拦截，或在 https:// 页面里用了 http:// 地址）。检查设置里的接口地址，并在新标签页打开它看看有没有响应。",
   },
   stream_interrupted: {
     title: "回答被中断了",

@@ -216,6 +216,16 @@ export const uiEn = {
   "settings.contextWindow": "Context window (tokens)",
   "settings.contextWindowHint": "Known value for this model: {tokens}. Change it if your model or relay differs.",
   "menu.theme": "Toggle theme",
+  "usage.answeredAsked": "{answered} (asked: {asked})",
+  "usage.answeredTitle": "The answer names {answered} as the model that wrote it; {asked} was asked for. Relays map names (a dated snapshot, an alias, another channel).",
+  "usage.fingerprint": "system_fingerprint: {fingerprint}",
+  "usage.ttft": "first token {value}",
+  "usage.duration": "total {value}",
+  "usage.timingTitle": "Time from sending to the first token, and to the end of the answer",
+  "finish.contentFilter": "The provider's safety filter stopped this answer (finish_reason: content_filter). Rephrase the question, or try another model.",
+  "finish.toolCalls": "The model asked to call a tool ({reason}). This client does not run tools, so nothing more follows: ask again without a tool in mind, or use another model.",
+  "finish.empty": "The answer ended without any text. Relays end an answer they refused or could not produce this way: regenerate, rephrase, or try another model.",
+  "finish.other": "The answer ended with finish_reason \"{reason}\" instead of a normal stop.",
 };
 
 export type UiKey = keyof typeof uiEn;

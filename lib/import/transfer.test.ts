@@ -20,6 +20,10 @@ const conv = (id: string, over: Partial<Conversation> = {}): Conversation => ({
       status: "done",
       createdAt: 1500,
       model: "gpt-4o",
+      answeredBy: "gpt-4o-2024-08-06",
+      systemFingerprint: "fp_abc123",
+      ttftMs: 310,
+      durationMs: 1250,
       usage: { promptTokens: 9, completionTokens: 2, estimated: false },
       cost: 0.0000425,
       finishReason: "stop",
@@ -29,7 +33,7 @@ const conv = (id: string, over: Partial<Conversation> = {}): Conversation => ({
   leafId: `${id}-2`,
   overrides: { model: "gpt-4o", temperature: 0.5 },
   ledger: [
-    { id: "l1", at: 1500, kind: "chat", model: "gpt-4o", usage: { promptTokens: 9, completionTokens: 2, estimated: false }, cost: null, messageId: `${id}-2`, status: "done", ttftMs: 300, convId: id },
+    { id: "l1", at: 1500, kind: "chat", model: "gpt-4o", usage: { promptTokens: 9, completionTokens: 2, estimated: false }, cost: null, messageId: `${id}-2`, status: "done", ttftMs: 300, answeredBy: "gpt-4o-2024-08-06", convId: id },
   ],
   ...over,
 });

@@ -88,6 +88,10 @@ const messageSchema = z.object({
   status: z.enum(["streaming", "done", "error", "interrupted"]).default("done"),
   createdAt: finite.optional(),
   model: z.string().optional(),
+  answeredBy: z.string().optional(),
+  systemFingerprint: z.string().optional(),
+  ttftMs: finite.optional(),
+  durationMs: finite.optional(),
   usage: usageSchema.optional(),
   cost: finite.nullable().optional(),
   finishReason: z.string().optional(),
@@ -110,6 +114,7 @@ const ledgerSchema = z.object({
   status: z.enum(["done", "error", "interrupted"]),
   ttftMs: finite.optional(),
   durationMs: finite.optional(),
+  answeredBy: z.string().optional(),
   convId: z.string().optional(),
   convTitle: z.string().optional(),
 });

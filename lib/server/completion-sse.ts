@@ -4,7 +4,7 @@
  * one content chunk, a usage chunk (choices: []) when there is usage, then [DONE].
  * Returns null when the text is not a chat completion (the caller then treats it as an error).
  */
-import { hasErrorBody, tryParseJson } from "../upstream-body";
+import { hasErrorBody, tryParseJson } from "../upstream/body";
 
 interface Choice {
   index?: number;

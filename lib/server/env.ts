@@ -1,7 +1,7 @@
 import "server-only";
 import crypto, { createHash } from "node:crypto";
 import { z } from "zod";
-import { BaseUrlError, normalizeBaseUrl } from "../base-url";
+import { BaseUrlError, normalizeBaseUrl } from "../upstream/base-url";
 
 /**
  * The only module that reads `process.env`. It runs at request time (and eagerly from
@@ -22,7 +22,7 @@ export interface OutboundProxy {
 }
 
 export interface ServerEnv {
-  /** Normalised root the API paths hang off (see lib/base-url.ts). */
+  /** Normalised root the API paths hang off (see lib/upstream/base-url.ts). */
   baseUrl: string;
   /** "Upstream configured" = a server key is set; BASE_URL defaults to OpenAI. */
   upstreamConfigured: boolean;

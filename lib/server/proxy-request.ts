@@ -7,7 +7,7 @@
  * taken from the request, so the proxy cannot be pointed elsewhere (no SSRF, no `../`).
  */
 import { z } from "zod";
-import { joinApiUrl } from "../base-url";
+import { joinApiUrl } from "../upstream/base-url";
 import { AppError } from "../errors";
 
 export type ProxyKind = "chat" | "models" | "billing";

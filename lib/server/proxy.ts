@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { redactSecrets } from "../upstream-body";
+import { redactSecrets } from "../upstream/body";
 import { getEnv, type ServerEnv } from "./env";
 import { findProxyRoute, pathNotAllowed, readBodyLimited, resolveProxyRoute, type ProxyRoute, upstreamHeaders, upstreamUrl, validateChatBody } from "./proxy-request";
 import { relayUpstream, type RelayOptions, type RelayResult } from "./relay";

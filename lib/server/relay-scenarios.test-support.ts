@@ -38,7 +38,7 @@ export const RELAY_SCENARIOS: Scenario[] = [
     name: "non-stream: turns a 200 carrying an error into an error status",
     stream: false,
     script: { headers: json, steps: ['{"error":{"message":"该令牌额度已用尽","type":"one_api_error"}}'] },
-    rejects: { code: "upstream_quota", status: 402 },
+    rejects: { code: "upstream_token_quota", status: 402 },
   },
   {
     name: "non-stream: reports an unreachable upstream",

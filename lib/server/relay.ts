@@ -16,8 +16,8 @@
  * node:http fast path).
  */
 import { AppError } from "../errors";
-import { extractRequestId, hasErrorBody, tryParseJson } from "../upstream-body";
-import { classifyUpstreamError } from "../upstream-error";
+import { extractRequestId, hasErrorBody, tryParseJson } from "../upstream/body";
+import { classifyUpstreamError } from "../upstream/errors";
 import { completionToSse } from "./completion-sse";
 import { kindOf, SseRelay, TextCollector, tooLargeAnswer } from "./sse-relay";
 import { type AbortLike, type RelayTimings, UpstreamCall } from "./upstream-call";

@@ -12,8 +12,8 @@
  * `data: {"error":{...}}` event, placed at an event boundary.
  */
 import { AppError } from "../errors";
-import { getHeader, type HeaderLike } from "../upstream-body";
-import { classifyUpstreamError } from "../upstream-error";
+import { getHeader, type HeaderLike } from "../upstream/body";
+import { classifyUpstreamError } from "../upstream/errors";
 import { completionToSse } from "./completion-sse";
 import type { RelayTimings, UpstreamCall } from "./upstream-call";
 

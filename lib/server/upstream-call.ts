@@ -3,7 +3,7 @@
  * Abort reasons tell apart "we gave up waiting" (timeout) from "the browser left" (quiet end).
  */
 import type { AppError } from "../errors";
-import { classifyFetchFailure } from "../upstream-error";
+import { classifyFetchFailure } from "../upstream/errors";
 
 /** The part of an AbortSignal the relay uses; a real AbortSignal fits. */
 export interface AbortLike {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeError } from "./error-hints";
-import { ERROR_CODES, type ErrorCode, type ErrorInfo } from "./errors";
+import { ERROR_CODES, type ErrorCode, type ErrorInfo } from "../errors";
 
 const info = (code: ErrorCode): ErrorInfo => ({ code, status: 500, message: "x" });
 const HAN = /[\u4e00-\u9fff]/;
@@ -33,6 +33,19 @@ describe("describeError", () => {
     expect(describeError(info("upstream_html"), "en").hint).toContain("BASE_URL");
     expect(describeError(info("max_tokens_too_large"), "zh-CN").hint).toContain("max_tokens");
     expect(describeError(info("upstream_quota"), "zh-CN").hint).toContain("充值");
+  });
+
+  it("tells the key's own quota from the account's balance, and CORS from an unreachable endpoint", () => {
+    expect(describeError(info("upstream_token_quota"), "en").hint).toMatch(/limit set on the key itself/);
+    expect(describeError(info("upstream_token_quota"), "zh-CN").hint).toContain("令牌页面");
+    expect(describeError(info("upstream_quota"), "en").hint).toMatch(/Top up/);
+    expect(describeError(info("upstream_quota"), "zh-CN").hint).toContain("充值");
+    for (const lang of ["en", "zh-CN"] as const) {
+      expect(describeError(info("direct_cors"), lang).hint).toContain("CORS");
+    }
+    // The server's hint would be wrong here: in own-key mode the browser made the call.
+    expect(describeError(info("direct_cors"), "en").hint).not.toMatch(/server could not connect/i);
+    expect(describeError(info("direct_unreachable"), "en").hint).not.toMatch(/server could not connect/i);
   });
 
   it("falls back to the unknown text for a code this build does not know", () => {

@@ -5,7 +5,7 @@
  * keep-alive comments (`: ping`, `: PING`) are interleaved, and streams may stop without a final
  * blank line or `[DONE]`.
  *
- * It only frames events; interpreting `data` (JSON chunks, `[DONE]`) is lib/chat-chunk.ts's job.
+ * It only frames events; interpreting `data` (JSON chunks, `[DONE]`) is lib/upstream/chat-chunk.ts's job.
  */
 
 export interface SseEvent {

@@ -52,6 +52,22 @@ describe("parseChatChunk", () => {
     expect(r.finishReason).toBe("length");
   });
 
+  it("reads the answering model and system_fingerprint; Azure's empty model is no model", () => {
+    const r = asChunk(delta({ content: "Hi" }, { model: "gpt-4o-2024-08-06", system_fingerprint: "fp_abc" }));
+    expect(r).toMatchObject({ model: "gpt-4o-2024-08-06", systemFingerprint: "fp_abc" });
+    expect(asChunk(delta({ content: "Hi" }, { model: "", system_fingerprint: null }))).toEqual({ content: "Hi", reasoning: "" });
+  });
+
+  it("the accumulator keeps the first model and fingerprint the stream names", () => {
+    const acc = createStreamAccumulator();
+    acc.push({ content: "", reasoning: "" });
+    acc.push({ content: "a", reasoning: "", model: "gpt-4o-2024-08-06", systemFingerprint: "fp_1" });
+    acc.push({ content: "b", reasoning: "", model: "other", systemFingerprint: "fp_2" });
+    acc.end();
+    expect(acc.snapshot()).toMatchObject({ content: "ab", model: "gpt-4o-2024-08-06", systemFingerprint: "fp_1" });
+    expect(createStreamAccumulator().snapshot()).toEqual({ content: "", reasoning: "" });
+  });
+
   it("passes our own ErrorInfo through unchanged", () => {
     const info = { code: "upstream_timeout", status: 504, message: "Idle timeout", requestId: "r1" };
     expect(asChunk(JSON.stringify({ error: info })).error).toEqual(info);
@@ -60,7 +76,10 @@ describe("parseChatChunk", () => {
   it("maps relay error events", () => {
     const quota = asChunk(JSON.stringify({ error: { message: "user quota is not enough (request id: 2025A)", type: "one_api_error", code: "insufficient_user_quota" } }));
     expect(quota.error).toMatchObject({ code: "upstream_quota", requestId: "2025A", upstreamMessage: "user quota is not enough (request id: 2025A)" });
-    expect(mapRelayError({ message: "该令牌额度已用尽 (request id: X1)", type: "one_api_error" }).code).toBe("upstream_quota");
+    expect(mapRelayError({ message: "该令牌额度已用尽 (request id: X1)", type: "one_api_error" })).toMatchObject({ code: "upstream_token_quota", status: 401 });
+    expect(mapRelayError({ message: "该令牌已过期" }).code).toBe("upstream_key_expired");
+    expect(mapRelayError({ message: "该令牌状态不可用" }).code).toBe("upstream_key_disabled");
+    expect(mapRelayError({ message: "未提供令牌" }).code).toBe("upstream_key_missing");
     expect(mapRelayError({ message: "无效的令牌 (request id: X2)" })).toMatchObject({ code: "upstream_auth", status: 401 });
     expect(mapRelayError({ message: "Rate limit reached. Check your plan and billing details.", code: "rate_limit_exceeded" }).code).toBe("upstream_rate_limited");
     expect(mapRelayError({ message: "当前分组上游负载已饱和，请稍后再试" }).code).toBe("upstream_overloaded");

@@ -1,8 +1,8 @@
 // Every error the mock upstream (e2e/mock-scenarios.mjs) can produce, through the classifier: keeps
-// the mock and lib/upstream-error.ts telling the same story as /work/shared/RELAYS.md.
+// the mock and lib/upstream/errors.ts telling the same story as /work/shared/RELAYS.md.
 import { describe, expect, it } from "vitest";
-import { ERRORS, errorResponse } from "../e2e/mock-scenarios.mjs";
-import { classifyUpstreamError } from "./upstream-error";
+import { ERRORS, errorResponse } from "../../e2e/mock-scenarios.mjs";
+import { classifyUpstreamError } from "./errors";
 
 const EXPECTED: Record<string, [string, number]> = {
   "error-401-openai": ["upstream_auth", 401],
@@ -15,13 +15,14 @@ const EXPECTED: Record<string, [string, number]> = {
   "error-404-model": ["model_not_found", 404],
   "error-500-openai": ["upstream_server", 500],
   "error-401-oneapi": ["upstream_auth", 401],
-  "error-401-oneapi-no-token": ["upstream_auth", 401],
-  "error-401-oneapi-expired": ["upstream_auth", 401],
-  "error-401-oneapi-exhausted": ["upstream_quota", 401],
-  "error-401-oneapi-disabled": ["upstream_auth", 401],
+  "error-401-oneapi-no-token": ["upstream_key_missing", 401],
+  "error-401-oneapi-expired": ["upstream_key_expired", 401],
+  "error-401-oneapi-exhausted": ["upstream_token_quota", 401],
+  "error-401-oneapi-token-quota": ["upstream_token_quota", 401],
+  "error-401-oneapi-disabled": ["upstream_key_disabled", 401],
   "error-403-oneapi-model": ["upstream_forbidden", 403],
   "error-403-oneapi-quota": ["upstream_quota", 403],
-  "error-403-oneapi-preconsume": ["upstream_quota", 403],
+  "error-403-oneapi-preconsume": ["upstream_token_quota", 403],
   "error-503-oneapi-no-channel": ["model_not_found", 503],
   "error-429-oneapi-saturated": ["upstream_overloaded", 429],
   "error-404-newapi-chained": ["upstream_server", 404],
@@ -31,7 +32,7 @@ const EXPECTED: Record<string, [string, number]> = {
   "error-413-html": ["payload_too_large", 413],
   "error-524-html": ["upstream_timeout", 524],
   "error-504-vercel": ["upstream_timeout", 504],
-  "error-200-body": ["upstream_quota", 402],
+  "error-200-body": ["upstream_token_quota", 402],
 };
 
 describe("the mock upstream's errors, classified", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "./errors";
-import { classifyFetchFailure, classifyStreamError, classifyUpstreamError, extractRequestId } from "./upstream-error";
+import { AppError } from "../errors";
+import { classifyFetchFailure, classifyStreamError, classifyUpstreamError, extractRequestId } from "./errors";
 
 const body = (error: Record<string, unknown>) => JSON.stringify({ error });
 const info = (status: number, text: string, headers?: Record<string, string>) => classifyUpstreamError(status, text, headers).toInfo();
@@ -77,10 +77,13 @@ describe("classifyUpstreamError: one-api / new-api", () => {
   const rid = "20250101120000123456789";
   it.each([
     ["无效的令牌", "upstream_auth"],
-    ["未提供令牌", "upstream_auth"],
-    ["该令牌已过期", "upstream_auth"],
-    ["该令牌状态不可用", "upstream_auth"],
-    ["该令牌额度已用尽", "upstream_quota"],
+    ["未提供令牌", "upstream_key_missing"],
+    ["该令牌已过期", "upstream_key_expired"],
+    ["令牌 (12) 已过期", "upstream_key_expired"],
+    ["该令牌状态不可用", "upstream_key_disabled"],
+    ["令牌 (12) 状态不可用", "upstream_key_disabled"],
+    ["该令牌额度已用尽", "upstream_token_quota"],
+    ["令牌 (12) 额度已用尽", "upstream_token_quota"],
   ])("401 %s → %s, with the request id from the message", (text, code) => {
     const e = info(401, body({ message: `${text} (request id: ${rid})`, type: "one_api_error" }));
     expect(e).toMatchObject({ code, status: 401, requestId: rid, upstreamMessage: `${text} (request id: ${rid})` });
@@ -90,8 +93,26 @@ describe("classifyUpstreamError: one-api / new-api", () => {
     expect(info(403, body({ message: "该令牌无权使用模型：gpt-4o (request id: x1)", type: "one_api_error" }))).toMatchObject({ code: "upstream_forbidden", requestId: "x1" });
   });
 
-  it.each(["insufficient_user_quota", "pre_consume_token_quota_failed"])("403 %s → upstream_quota", (code) => {
+  it.each(["insufficient_user_quota", "pre_consume_token_quota_failed"])("403 %s about the user's quota → upstream_quota (the account)", (code) => {
     expect(info(403, body({ message: "user quota is not enough (request id: q1)", type: "one_api_error", code }))).toMatchObject({ code: "upstream_quota", status: 403, requestId: "q1" });
+    expect(info(403, body({ message: "用户额度不足", type: "one_api_error", code })).code).toBe("upstream_quota");
+  });
+
+  it("pre_consume_token_quota_failed about the token → upstream_token_quota (the key's own limit)", () => {
+    expect(info(403, body({ message: "令牌额度不足", type: "one_api_error", code: "pre_consume_token_quota_failed" }))).toMatchObject({ code: "upstream_token_quota", status: 403 });
+    expect(info(403, body({ message: "pre-consume quota failed", type: "one_api_error", code: "pre_consume_token_quota_failed" })).code).toBe("upstream_token_quota");
+  });
+
+  it("token quota and account quota get different codes, so different hints", () => {
+    const token = info(401, body({ message: "该令牌额度已用尽 (request id: t1)", type: "one_api_error" }));
+    const account = info(403, body({ message: "user quota is not enough (request id: a1)", type: "one_api_error", code: "insufficient_user_quota" }));
+    expect(token.code).toBe("upstream_token_quota");
+    expect(account.code).toBe("upstream_quota");
+  });
+
+  it("OpenAI's missing key is upstream_key_missing", () => {
+    const msg = "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).";
+    expect(info(401, body({ message: msg, type: "invalid_request_error", param: null, code: null })).code).toBe("upstream_key_missing");
   });
 
   it("余额不足 → upstream_quota", () => {
@@ -156,7 +177,7 @@ describe("classifyUpstreamError: pages, gateways, odd bodies", () => {
   });
 
   it("a 200 carrying an error body gets a matching non-200 status", () => {
-    expect(info(200, body({ message: "该令牌额度已用尽 (request id: z9)", type: "one_api_error" }))).toMatchObject({ code: "upstream_quota", status: 402, requestId: "z9" });
+    expect(info(200, body({ message: "该令牌额度已用尽 (request id: z9)", type: "one_api_error" }))).toMatchObject({ code: "upstream_token_quota", status: 402, requestId: "z9" });
     expect(info(200, body({ message: "无效的令牌", type: "one_api_error" }))).toMatchObject({ code: "upstream_auth", status: 401 });
     expect(info(200, body({ message: "something odd" }))).toMatchObject({ code: "upstream_server", status: 502 });
     expect(info(200, JSON.stringify({ error: "plain string error" }))).toMatchObject({ status: 502, upstreamMessage: "plain string error" });
@@ -203,7 +224,7 @@ describe("extractRequestId", () => {
 describe("classifyStreamError", () => {
   it("classifies a relay's mid-stream error event", () => {
     expect(classifyStreamError({ error: { message: "该令牌额度已用尽 (request id: s1)", type: "new_api_error" } })).toMatchObject({
-      code: "upstream_quota",
+      code: "upstream_token_quota",
       status: 402,
       requestId: "s1",
     });

@@ -1,11 +1,14 @@
 /**
- * Interprets the `data` payload of OpenAI-compatible stream events (framing is lib/sse.ts's job)
+ * Interprets the `data` payload of OpenAI-compatible stream events (framing is lib/upstream/sse.ts's job)
  * and folds the chunks of one answer together. Written against what upstreams really send
  * (see /work/shared/RELAYS.md): usage chunks with `choices: []`, Azure's filter-only first chunk,
  * new-api's duplicated reasoning fields, `<think>` blocks inside content, and `{"error":...}`
  * events in the middle of a stream.
  */
-import { parseErrorInfo, type ErrorCode, type ErrorInfo } from "./errors";
+import { parseErrorInfo, type ErrorInfo } from "../errors";
+import { mapRelayError } from "./stream-error";
+
+export { extractRequestId, mapRelayError } from "./stream-error";
 
 export interface ChunkUsage {
   prompt_tokens: number;
@@ -15,6 +18,9 @@ export interface ChunkUsage {
 export interface ChatChunk {
   content: string;
   reasoning: string;
+  /** The model that answered, as the chunk names it (relays map names: it may differ from the one asked). */
+  model?: string;
+  systemFingerprint?: string;
   finishReason?: string;
   usage?: ChunkUsage;
   error?: ErrorInfo;
@@ -52,6 +58,10 @@ export function parseChatChunk(data: string): ChatChunk | { done: true } | null 
     return out;
   }
 
+  // Azure's filter-only first chunk has `model: ""`: only a real name counts.
+  if (typeof body.model === "string" && body.model.trim()) out.model = body.model.trim();
+  if (typeof body.system_fingerprint === "string" && body.system_fingerprint) out.systemFingerprint = body.system_fingerprint;
+
   // Never index choices[0] blindly: the usage chunk and Azure's first chunk have `choices: []`.
   const choice = firstChoice(body.choices);
   if (choice) {
@@ -76,85 +86,13 @@ export function parseChatChunk(data: string): ChatChunk | { done: true } | null 
   return out;
 }
 
-// Keyword rules, first match wins. Quota comes before auth because one-api's "令牌额度已用尽"
-// (token quota used up) also contains 令牌 (token). This is deliberately small: the thorough
-// classifier for HTTP error bodies lives in lib/upstream-error.ts on the server side.
-// The status given is the one this kind of error usually has: inside a stream the real HTTP
-// status was already 200.
-const RULES: Array<[RegExp, ErrorCode, number]> = [
-  [/insufficient_(user_)?quota|pre_consume_token_quota_failed|quota|额度|余额|balance|billing/i, "upstream_quota", 403],
-  [/context_length_exceeded|maximum context length|context length|上下文/i, "context_too_long", 400],
-  [/max_tokens|max_completion_tokens/i, "max_tokens_too_large", 400],
-  [/无权使用模型|unsupported_country|not supported in your region|forbidden/i, "upstream_forbidden", 403],
-  [/invalid_api_key|incorrect api key|invalid api key|无效的令牌|未提供令牌|令牌已过期|令牌状态不可用|unauthori[sz]ed/i, "upstream_auth", 401],
-  [/负载已饱和|overloaded|saturated|capacity/i, "upstream_overloaded", 503],
-  [/rate_limit|rate limit|too many requests/i, "upstream_rate_limited", 429],
-  [/model_not_found|does not exist|无可用渠道|no available channel|model not found/i, "model_not_found", 404],
-  [/timeout|timed out|超时/i, "upstream_timeout", 504],
-];
-
-const STREAM_ERROR = "The upstream reported an error in the middle of the stream";
-
-function codeForStatus(status: number | undefined): ErrorCode {
-  switch (status) {
-    case 401:
-      return "upstream_auth";
-    case 403:
-      return "upstream_forbidden";
-    case 404:
-      return "upstream_not_found";
-    case 413:
-      return "payload_too_large";
-    case 429:
-      return "upstream_rate_limited";
-    default:
-      // Inside a stream the HTTP status was already 200, so "server" is the honest default.
-      return "upstream_server";
-  }
-}
-
-/** Maps a relay's `error` value (`{message, type, code}` or a bare string) to an ErrorInfo. */
-export function mapRelayError(err: unknown): ErrorInfo {
-  let message = "";
-  let code = "";
-  let type = "";
-  if (typeof err === "string") message = err;
-  else if (isObj(err)) {
-    if (typeof err.message === "string") message = err.message;
-    if (typeof err.code === "string" || typeof err.code === "number") code = String(err.code);
-    if (typeof err.type === "string") type = err.type;
-  }
-  // The machine-readable code is more reliable than prose (a 429 message may mention "billing"),
-  // so it is tried alone first.
-  const haystack = `${code} ${type} ${message}`;
-  const rule =
-    (code ? RULES.find(([re]) => re.test(code)) : undefined) ?? RULES.find(([re]) => re.test(haystack));
-  // Chained relays report the inner upstream's status as "bad response status code 404".
-  const chained = /status code (\d{3})/i.exec(message)?.[1];
-  const chainedStatus = chained ? Number(chained) : undefined;
-  const info: ErrorInfo = rule
-    ? { code: rule[1], status: rule[2], message: STREAM_ERROR }
-    : { code: codeForStatus(chainedStatus), status: chainedStatus ?? 502, message: STREAM_ERROR };
-  const upstream = message.trim() || code || type;
-  if (upstream) info.upstreamMessage = upstream.slice(0, 1000);
-  const requestId = extractRequestId(message);
-  if (requestId) info.requestId = requestId;
-  return info;
-}
-
-/**
- * Chained relays append one `(request id: X)` each, the innermost first. The user's own relay is
- * the outermost, and its id is the one its support can look up, so the LAST one is returned.
- */
-export function extractRequestId(message: string): string | undefined {
-  const ids = [...message.matchAll(/\(request id:\s*([^)\s]+)\s*\)/gi)].map((m) => m[1]);
-  return ids.length ? ids[ids.length - 1] : undefined;
-}
-
 export interface StreamSnapshot {
   content: string;
   reasoning: string;
   reasoningMs?: number;
+  /** The first model name the chunks carried. */
+  model?: string;
+  systemFingerprint?: string;
   finishReason?: string;
   usage?: ChunkUsage;
   error?: ErrorInfo;
@@ -185,6 +123,8 @@ export function createStreamAccumulator(opts: { now?: () => number } = {}): Stre
   let reasoningStartedAt: number | undefined;
   let reasoningMs: number | undefined;
   let finishReason: string | undefined;
+  let model: string | undefined;
+  let systemFingerprint: string | undefined;
   let usage: ChunkUsage | undefined;
   let error: ErrorInfo | undefined;
 
@@ -261,6 +201,12 @@ export function createStreamAccumulator(opts: { now?: () => number } = {}): Stre
     get finishReason() {
       return finishReason;
     },
+    get model() {
+      return model;
+    },
+    get systemFingerprint() {
+      return systemFingerprint;
+    },
     get usage() {
       return usage;
     },
@@ -271,6 +217,8 @@ export function createStreamAccumulator(opts: { now?: () => number } = {}): Stre
       addReasoning(chunk.reasoning);
       feedContent(chunk.content);
       if (chunk.finishReason) finishReason = chunk.finishReason;
+      model ??= chunk.model;
+      systemFingerprint ??= chunk.systemFingerprint;
       if (chunk.usage) usage = chunk.usage;
       if (chunk.error) error = chunk.error;
     },
@@ -291,6 +239,8 @@ export function createStreamAccumulator(opts: { now?: () => number } = {}): Stre
       const s: StreamSnapshot = { content, reasoning };
       if (reasoningMs !== undefined) s.reasoningMs = reasoningMs;
       if (finishReason !== undefined) s.finishReason = finishReason;
+      if (model !== undefined) s.model = model;
+      if (systemFingerprint !== undefined) s.systemFingerprint = systemFingerprint;
       if (usage !== undefined) s.usage = usage;
       if (error !== undefined) s.error = error;
       return s;

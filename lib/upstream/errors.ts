@@ -5,9 +5,9 @@
  *
  * Order of evidence: the error's code and message (they survive relays that change the status, and
  * one-api sends quota problems as 401), then the HTTP status. The upstream's own text is kept
- * verbatim in `upstreamMessage` and its request id in `requestId` (lib/upstream-body.ts).
+ * verbatim in `upstreamMessage` and its request id in `requestId` (lib/upstream/body.ts).
  */
-import { AppError, parseErrorInfo, type ErrorCode, type ErrorInfo } from "./errors";
+import { AppError, parseErrorInfo, type ErrorCode, type ErrorInfo } from "../errors";
 import {
   clip,
   extractRequestId,
@@ -18,13 +18,18 @@ import {
   looksLikeHtml,
   tryParseJson,
   type UpstreamErrorFields,
-} from "./upstream-body";
+} from "./body";
+import { KEY_STATUS, keyProblem } from "./key-errors";
 
-export { extractRequestId, findErrorFields, hasErrorBody } from "./upstream-body";
+export { extractRequestId, findErrorFields, hasErrorBody } from "./body";
 
 const SUMMARY: Partial<Record<ErrorCode, string>> = {
   upstream_auth: "The upstream rejected the API key",
-  upstream_quota: "The upstream key has no quota or balance left",
+  upstream_key_missing: "No API key reached the upstream",
+  upstream_key_expired: "The relay key has expired",
+  upstream_key_disabled: "The relay key is disabled",
+  upstream_token_quota: "The relay key's own quota is used up",
+  upstream_quota: "The upstream account has no quota or balance left",
   upstream_forbidden: "The upstream refused this request for this key or region",
   upstream_not_found: "The upstream has no such endpoint (check BASE_URL)",
   model_not_found: "The upstream does not offer this model",
@@ -45,6 +50,7 @@ const SUMMARY: Partial<Record<ErrorCode, string>> = {
 
 /** The status to report when the upstream's own is unusable (a 2xx or 3xx carrying an error). */
 const IMPLIED_STATUS: Partial<Record<ErrorCode, number>> = {
+  ...KEY_STATUS,
   upstream_auth: 401,
   upstream_quota: 402,
   upstream_forbidden: 403,
@@ -98,6 +104,8 @@ function chainedStatus(fields: UpstreamErrorFields): number | undefined {
 
 function codeFor(status: number, fields: UpstreamErrorFields): ErrorCode {
   const haystack = [fields.code, fields.type, fields.message].filter(Boolean).join(" ");
+  const key = keyProblem(haystack);
+  if (key) return key;
   for (const [code, re] of RULES) if (re.test(haystack)) return code;
   const inner = chainedStatus(fields);
   if (inner !== undefined) {

@@ -3,9 +3,9 @@
  * and the fix. The code decides the text, never the upstream's raw message (which the UI shows
  * separately, verbatim, with the request id, for quoting to a relay's support).
  */
-import type { ErrorInfo } from "./errors";
-import { ERROR_HINTS_EN, type ErrorHint } from "./i18n/error-hints.en";
-import { ERROR_HINTS_ZH_CN } from "./i18n/error-hints.zh-CN";
+import type { ErrorInfo } from "../errors";
+import { ERROR_HINTS_EN, type ErrorHint } from "../i18n/error-hints.en";
+import { ERROR_HINTS_ZH_CN } from "../i18n/error-hints.zh-CN";
 
 export type HintLang = "en" | "zh-CN";
 

@@ -95,7 +95,7 @@ export async function serveProxy(req: IncomingMessage, res: ServerResponse, env:
     const method = req.method ?? "GET";
     const { pathname, search } = splitTarget(req.url ?? "/");
     const headers = headerGetter(req.headers);
-    const denied = checkAccess({ method, pathname, headers, peerAddress: req.socket.remoteAddress ?? "" }, env);
+    const denied = await checkAccess({ method, pathname, headers, peerAddress: req.socket.remoteAddress ?? "" }, env);
     if (denied) return writeError(res, denied, accessErrorHeaders(denied));
 
     const client = new LightAbort();

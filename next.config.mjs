@@ -6,6 +6,9 @@ const nextConfig = {
   reactStrictMode: true,
   // Streams must not be gzip-buffered by Next itself.
   compress: false,
+  // The Redis client (REDIS_URL lock-out store) is required from node_modules at run time rather
+  // than bundled into the server chunks; the standalone output's file tracing copies it along.
+  serverExternalPackages: ["ioredis"],
 };
 
 export default nextConfig;

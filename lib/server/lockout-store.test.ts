@@ -30,6 +30,7 @@ class FakeClock {
 /** An in-memory stand-in for Redis shared by several stores, on the same fake clock. */
 class FakeShared {
   ready = true;
+  starting: Promise<void> | null = null;
   calls = 0;
   private failures = new Map<string, number[]>();
   private locks = new Map<string, number>();
@@ -46,6 +47,9 @@ class FakeShared {
     return {
       get ready() {
         return backend.ready;
+      },
+      get starting() {
+        return backend.starting;
       },
       recordFailure: async (address, now) => backend.up(() => backend.record(address, now)),
       lockTtl: async (address) => backend.up(() => backend.ttl(address)),
@@ -193,6 +197,23 @@ describe("LockoutStore shared through a backend", () => {
     expect(a.check("203.0.113.1", clock.now)).toEqual({ locked: false });
   });
 
+  it("a cold start waits for the first connection attempt instead of counting alone", async () => {
+    const { clock, backend, stores } = setup({ instances: 2 });
+    for (let i = 0; i < 3; i++) await stores[0].fail("192.0.2.30", clock.now);
+    let connected = () => {};
+    backend!.starting = new Promise<void>((resolve) => (connected = resolve));
+    backend!.ready = false;
+    const logs: string[] = [];
+    const cold = new LockoutStore({ maxFailures: 3, windowMs: 10 * MIN, shared: backend!.client(), clock: clock.read, log: (l) => logs.push(l) });
+    const check = cold.check("192.0.2.30", clock.now);
+    const fail = cold.fail("192.0.2.31", clock.now);
+    backend!.starting = null;
+    backend!.ready = true;
+    connected();
+    expect(await check).toMatchObject({ locked: true });
+    expect(await fail).toMatchObject({ count: 1, shared: true });
+  });
+
   it("a backend call failing mid-way falls back to this instance's count", async () => {
     const clock = new FakeClock();
     const failing = new LockoutStore({
@@ -223,5 +244,5 @@ describe("LockoutStore shared through a backend", () => {
 
 function fakeDown(): SharedLockouts {
   const fail = () => Promise.reject(new Error("ETIMEDOUT"));
-  return { ready: false, recordFailure: fail, lockTtl: fail, currentLocks: fail, listen: () => {}, close: async () => {} };
+  return { ready: false, starting: null, recordFailure: fail, lockTtl: fail, currentLocks: fail, listen: () => {}, close: async () => {} };
 }

@@ -23,6 +23,8 @@ import { Lockout, type LockState } from "./lockout";
 /** What the store needs from a shared backend; `ready` false = not connected, so not asked. */
 export interface SharedLockouts {
   readonly ready: boolean;
+  /** Pending while the first connection attempt runs (a cold start): wait for it rather than count alone. */
+  readonly starting: Promise<void> | null;
   /** Counts one wrong code atomically. count -1 = the address was already locked (not counted). */
   recordFailure(address: string, now: number): Promise<{ count: number; lockTtlMs: number }>;
   /** Milliseconds left on the address's lock; 0 = not locked. */
@@ -108,8 +110,13 @@ export class LockoutStore {
     return Math.max(local, shared !== undefined && shared > now ? shared : 0);
   }
 
-  /** Synchronous from memory, except on the first sight of an address while the backend is up. */
+  /**
+   * Synchronous from memory, except on the first sight of an address while the backend is up, and
+   * while the first connection attempt runs.
+   */
   check(address: string, now: number): LockState | Promise<LockState> {
+    const starting = this.shared?.starting;
+    if (starting) return starting.then(() => this.check(address, now));
     const until = this.lockedUntil(address, now);
     if (until > now) {
       const ending = this.ending.get(address);
@@ -125,6 +132,8 @@ export class LockoutStore {
 
   /** Counts a wrong code here at once and in the backend; logs it, and a lock-out it starts. */
   fail(address: string, now: number): FailureOutcome | Promise<FailureOutcome> {
+    const starting = this.shared?.starting;
+    if (starting) return starting.then(() => this.fail(address, now));
     const local = this.local.record(address, now);
     const shared = this.shared;
     if (!shared?.ready) return this.settle(address, now, local.count, false);

@@ -74,6 +74,8 @@ export class RedisLockouts implements SharedLockouts {
   private everReady = false;
   private closing = false;
   private events?: { onLock(address: string, ttlMs: number): void; onReady(): void };
+  private settleStart: () => void = () => {};
+  starting: Promise<void> | null = new Promise<void>((resolve) => (this.settleStart = resolve));
 
   constructor(
     private readonly config: RedisConfig,
@@ -86,7 +88,7 @@ export class RedisLockouts implements SharedLockouts {
       maxRetriesPerRequest: 0,
       // A half-open connection must not hold a request for long.
       commandTimeout: 1000,
-      connectTimeout: 5000,
+      connectTimeout: 3000,
       retryStrategy: (times) => Math.min(times * 200, 5000),
     };
     this.client = new Redis(config.url(), base) as WithScript;
@@ -151,9 +153,16 @@ export class RedisLockouts implements SharedLockouts {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.endStart();
     await Promise.allSettled([this.client.quit(), this.subscriber.quit()]);
     this.client.disconnect();
     this.subscriber.disconnect();
+  }
+
+  /** The first connection attempt is over (connected or failed): requests stop waiting for it. */
+  private endStart(): void {
+    this.starting = null;
+    this.settleStart();
   }
 
   private onMessage(message: string): void {
@@ -169,6 +178,7 @@ export class RedisLockouts implements SharedLockouts {
     else if (!this.everReady) log(`access: lock-outs are shared through Redis at ${this.config.label}`);
     this.down = false;
     this.everReady = true;
+    this.endStart();
     this.events?.onReady();
   }
 
@@ -177,6 +187,7 @@ export class RedisLockouts implements SharedLockouts {
     // 'close' follows a lost connection, 'error' a failed attempt: whichever comes first warns, once.
     if (err === undefined && !this.everReady) return;
     this.down = true;
+    this.endStart();
     const { warn = console.warn } = this.options;
     warn(
       `access: Redis at ${this.config.label} is unreachable (${describeRedisError(err, this.config)}); ` +

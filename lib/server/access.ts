@@ -53,7 +53,7 @@ export interface AccessCheck {
 }
 
 const STORE_KEY = Symbol.for("relaychat.lockoutStore");
-type Holder = { [STORE_KEY]?: { signature: string; store: LockoutStore } };
+type Holder = { [STORE_KEY]?: { env: ServerEnv; signature: string; store: LockoutStore } };
 
 /**
  * The process-wide lock-out store: in memory, shared through Redis when REDIS_URL is set. Held on
@@ -63,14 +63,18 @@ type Holder = { [STORE_KEY]?: { signature: string; store: LockoutStore } };
  */
 export function accessLockoutStore(env: ServerEnv = getEnv()): LockoutStore {
   const holder = globalThis as Holder;
-  const signature = `${env.accessMaxFailures}/${env.accessWindowMs}/${env.redis?.label ?? ""}`;
   const existing = holder[STORE_KEY];
-  if (existing?.signature === signature) return existing.store;
+  if (existing?.env === env) return existing.store; // the usual case: the cached env of getEnv()
+  const signature = `${env.accessMaxFailures}/${env.accessWindowMs}/${env.redis?.label ?? ""}`;
+  if (existing?.signature === signature) {
+    existing.env = env;
+    return existing.store;
+  }
   void existing?.store.close();
   const { accessMaxFailures: maxFailures, accessWindowMs: windowMs } = env;
   const shared = env.redis ? new RedisLockouts(env.redis, { maxFailures, windowMs }) : null;
   const store = new LockoutStore({ maxFailures, windowMs, shared });
-  holder[STORE_KEY] = { signature, store };
+  holder[STORE_KEY] = { env, signature, store };
   return store;
 }
 

@@ -83,9 +83,11 @@ describe.skipIf(!redisAvailable)("RedisLockouts on a real redis-server", () => {
     await expect.poll(() => warnings().length, POLL).toBe(opened.length);
     expect(warnings()[0]).toContain(`Redis at redis://127.0.0.1:${redis.port} is unreachable`);
     redis = await startRedis({ port: redis.port, password: PASSWORD });
-    await expect.poll(() => lines.slice(before).filter((l) => l.includes("is back")).length, POLL).toBe(opened.length);
+    await expect.poll(() => lines.slice(before).filter((l) => l.includes("is back; lock-outs are shared again")).length, POLL).toBe(opened.length);
     expect(warnings()).toHaveLength(opened.length);
     expect(await a.check("198.51.100.70", Date.now())).toMatchObject({ locked: true });
+    // The new redis-server has never seen the script: ioredis loads it again (NOSCRIPT → EVAL).
+    expect(await a.fail("198.51.100.73", Date.now())).toMatchObject({ count: 1, shared: true });
     expect(lines.join("\n")).not.toContain(PASSWORD);
   });
 

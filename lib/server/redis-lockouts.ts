@@ -191,7 +191,7 @@ export class RedisLockouts implements SharedLockouts {
     const { warn = console.warn } = this.options;
     warn(
       `access: Redis at ${this.config.label} is unreachable (${describeRedisError(err, this.config)}); ` +
-        "wrong access codes are counted in this instance's memory until it is back, known lock-outs stay; reconnecting in the background",
+        "wrong access codes are counted in this instance's memory meanwhile, known lock-outs stay; reconnecting in the background",
     );
   }
 }

@@ -167,6 +167,17 @@ describe("LockoutStore shared through a backend", () => {
     expect(backend!.calls - calls).toBe(2);
   });
 
+  it("a wrong code for an address locked elsewhere is not counted, and its lock-out is not logged as starting here", async () => {
+    const { clock, backend, stores } = setup({ instances: 1 });
+    for (let i = 0; i < 3; i++) await stores[0].fail("192.0.2.40", clock.now);
+    const logs: string[] = [];
+    // Created after the announcement, and never asked about the address: only the failure tells it.
+    const late = new LockoutStore({ maxFailures: 3, windowMs: 10 * MIN, shared: backend!.client(), clock: clock.read, log: (l) => logs.push(l) });
+    clock.advance(1000);
+    expect(await late.fail("192.0.2.40", clock.now)).toMatchObject({ count: 0, shared: true, state: { locked: true, retryAfterSec: 599 } });
+    expect(logs).toEqual(["access: wrong access code from 192.0.2.40 at 2026-11-24T10:00:01.000Z (already locked out)"]);
+  });
+
   it("loads the current locks when the backend (re)connects", async () => {
     const { clock, backend, stores } = setup({ instances: 1 });
     for (let i = 0; i < 3; i++) await stores[0].fail("192.0.2.5", clock.now);

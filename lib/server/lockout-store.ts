@@ -136,26 +136,28 @@ export class LockoutStore {
     if (starting) return starting.then(() => this.fail(address, now));
     const local = this.local.record(address, now);
     const shared = this.shared;
-    if (!shared?.ready) return this.settle(address, now, local.count, false);
+    const localLocked = local.count >= this.maxFailures;
+    if (!shared?.ready) return this.settle(address, now, local.count, false, localLocked);
     return shared.recordFailure(address, now).then(
       ({ count, lockTtlMs }) => {
         this.markSeen(address);
         if (lockTtlMs > 0) this.mirror(address, this.clock() + lockTtlMs);
-        return this.settle(address, now, Math.max(count, 0), true);
+        return this.settle(address, now, Math.max(count, 0), true, localLocked || count >= this.maxFailures);
       },
       // The backend failed mid-call: this process's count decides, as when it is down.
-      () => this.settle(address, now, local.count, false),
+      () => this.settle(address, now, local.count, false, localLocked),
     );
   }
 
-  private settle(address: string, now: number, count: number, shared: boolean): FailureOutcome {
+  /** Logs the failure, and the lock-out's start when this failure started it (`locking`). */
+  private settle(address: string, now: number, count: number, shared: boolean, locking: boolean): FailureOutcome {
     const until = this.lockedUntil(address, now);
     const at = new Date(now).toISOString();
     const window = describeWindow(this.windowMs);
     const scope = shared ? ", all instances" : this.shared ? ", this instance only: Redis unreachable" : "";
     const tally = count > 0 ? `${count} of ${this.maxFailures} within ${window}${scope}` : "already locked out";
     this.log(`access: wrong access code from ${address} at ${at} (${tally})`);
-    if (until > now && !this.ending.has(address)) {
+    if (locking && until > now && !this.ending.has(address)) {
       this.log(`access: ${address} locked out from ${at} until ${new Date(until).toISOString()} (${this.maxFailures} wrong codes within ${window})`);
       if (this.ending.size < this.maxEntries) {
         this.ending.set(address, { refused: 0 });

@@ -43,6 +43,20 @@ redis.call('PEXPIRE', KEYS[1], window)
 return {n, 0}
 `;
 
+/**
+ * How long a request waits on Redis (a half-open connection, an overloaded server) before the
+ * store answers from memory for that one call; the connection itself is left alone.
+ */
+export const REQUEST_CALL_MS = 2000;
+
+function withinLimit<T>(call: Promise<T>, ms = REQUEST_CALL_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("Redis did not answer in time")), ms);
+  });
+  return Promise.race([call, limit]).finally(() => clearTimeout(timer));
+}
+
 type WithScript = Redis & {
   relaychatRecordFailure(failures: string, lock: string, ...args: (string | number)[]): Promise<[number, number]>;
 };
@@ -86,15 +100,16 @@ export class RedisLockouts implements SharedLockouts {
       // Fail at once while disconnected: the store then counts in memory instead of waiting.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      // A half-open connection must not hold a request for long.
-      commandTimeout: 1000,
+      // No ioredis commandTimeout: it also covers the connection's own ready check, and a server
+      // busy loading its routes for over a second then took a healthy Redis for a lost one. The
+      // calls made for a request have their own limit (REQUEST_CALL_MS) instead.
       connectTimeout: 3000,
       retryStrategy: (times) => Math.min(times * 200, 5000),
     };
     this.client = new Redis(config.url(), base) as WithScript;
     this.client.defineCommand("relaychatRecordFailure", { numberOfKeys: 2, lua: RECORD_FAILURE });
     // The subscriber queues its SUBSCRIBE until connected and resubscribes after a reconnect.
-    this.subscriber = new Redis(config.url(), { ...base, enableOfflineQueue: true, commandTimeout: undefined });
+    this.subscriber = new Redis(config.url(), { ...base, enableOfflineQueue: true });
     this.client.on("ready", () => this.onClientReady());
     this.client.on("error", (err) => this.onClientLost(err));
     this.client.on("close", () => this.onClientLost(undefined));
@@ -115,21 +130,14 @@ export class RedisLockouts implements SharedLockouts {
 
   async recordFailure(address: string, now: number): Promise<{ count: number; lockTtlMs: number }> {
     const member = `${now}:${this.member}:${this.seq++}`;
-    const [count, lockTtlMs] = await this.client.relaychatRecordFailure(
-      failuresKey(address),
-      lockKey(address),
-      now,
-      this.options.windowMs,
-      this.options.maxFailures,
-      member,
-      LOCK_CHANNEL,
-      address,
-    );
+    const { windowMs, maxFailures } = this.options;
+    const call = this.client.relaychatRecordFailure(failuresKey(address), lockKey(address), now, windowMs, maxFailures, member, LOCK_CHANNEL, address);
+    const [count, lockTtlMs] = await withinLimit(call);
     return { count: Number(count), lockTtlMs: Math.max(0, Number(lockTtlMs)) };
   }
 
   async lockTtl(address: string): Promise<number> {
-    return Math.max(0, await this.client.pttl(lockKey(address)));
+    return Math.max(0, await withinLimit(this.client.pttl(lockKey(address))));
   }
 
   async currentLocks(): Promise<Array<[string, number]>> {

@@ -1,14 +1,28 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
-  // A self-contained server for `npm start` and Docker; Vercel ignores this.
-  output: "standalone",
-  poweredByHeader: false,
-  reactStrictMode: true,
-  // Streams must not be gzip-buffered by Next itself.
-  compress: false,
-  // The Redis client (REDIS_URL lock-out store) is required from node_modules at run time rather
-  // than bundled into the server chunks; the standalone output's file tracing copies it along.
-  serverExternalPackages: ["ioredis"],
-};
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
+import { COMMON_SECURITY_HEADERS, CSP_HEADER, contentSecurityPolicy, UNHASHED_SCRIPT_SOURCES } from "./lib/security-headers.mjs";
 
-export default nextConfig;
+/** @type {(phase: string) => import('next').NextConfig} */
+export default function nextConfig(phase) {
+  // In development React evaluates strings to rebuild server error stacks in the browser (see
+  // Next's CSP guide); the production policy has no 'unsafe-eval'.
+  const scriptSources = phase === PHASE_DEVELOPMENT_SERVER ? [...UNHASHED_SCRIPT_SOURCES, "'unsafe-eval'"] : UNHASHED_SCRIPT_SOURCES;
+  return {
+    // A self-contained server for `npm start` and Docker; Vercel ignores this.
+    output: "standalone",
+    poweredByHeader: false,
+    reactStrictMode: true,
+    // Streams must not be gzip-buffered by Next itself.
+    compress: false,
+    // The Redis client (REDIS_URL lock-out store) is required from node_modules at run time rather
+    // than bundled into the server chunks; the standalone output's file tracing copies it along.
+    serverExternalPackages: ["ioredis"],
+    async headers() {
+      return [
+        { source: "/:path*", headers: [...COMMON_SECURITY_HEADERS] },
+        // Pages only (the API answers JSON and streams). The script hashes are put in after the
+        // build by scripts/csp-hashes.mjs: see lib/security-headers.mjs.
+        { source: "/((?!api/).*)", headers: [{ key: CSP_HEADER, value: contentSecurityPolicy(scriptSources) }] },
+      ];
+    },
+  };
+}

@@ -164,8 +164,9 @@ export async function waitComposer(page, timeout = 30_000) {
 }
 
 /**
- * Writes conversations straight into the app's IndexedDB ("relaychat" version 2: "conversations"
- * metadata, one "messages" record each, "kv" key "currentId"), from a same-origin page that is not
+ * Writes conversations straight into the app's IndexedDB ("relaychat" version 3: "conversations"
+ * metadata, one "messages" record each with its parent, "ledger" lines apart, "kv" key
+ * "currentId"), from a same-origin page that is not
  * the app, so the app cannot race the writes. Returns a fresh browser context and page with the
  * conversations in place, before the app's page is opened in it.
  */
@@ -175,23 +176,29 @@ export async function seededPage(browser, appUrl, conversations, currentId) {
   await page.goto(`${appUrl}/api/health`);
   await page.evaluate(
     async ({ conversations, currentId }) => {
-      // The app's layout (lib/client/storage.ts, version 2): metadata with the message order apart,
-      // one record per message. Seeding it directly keeps the one-time v1 migration out of the figures.
-      const req = indexedDB.open("relaychat", 2);
+      // The app's layout (lib/client/storage.ts, version 3): metadata with the message order apart,
+      // one record per message. Seeding it directly keeps one-time migrations out of the figures.
+      const req = indexedDB.open("relaychat", 3);
       req.onupgradeneeded = () => {
         const db = req.result;
         if (!db.objectStoreNames.contains("conversations")) db.createObjectStore("conversations", { keyPath: "id" });
         if (!db.objectStoreNames.contains("kv")) db.createObjectStore("kv");
         if (!db.objectStoreNames.contains("messages")) db.createObjectStore("messages", { keyPath: ["convId", "id"] });
+        if (!db.objectStoreNames.contains("ledger")) db.createObjectStore("ledger", { keyPath: "id" }).createIndex("convId", "convId");
+        for (const name of ["prompts", "images"]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: "id" });
       };
       const db = await new Promise((resolve, reject) => {
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const tx = db.transaction(["conversations", "messages", "kv"], "readwrite");
-      for (const { messages, ...meta } of conversations) {
-        tx.objectStore("conversations").put({ ...meta, messageIds: messages.map((m) => m.id) });
-        for (const message of messages) tx.objectStore("messages").put({ convId: meta.id, id: message.id, message });
+      const tx = db.transaction(["conversations", "messages", "ledger", "kv"], "readwrite");
+      for (const { messages, ledger = [], ...meta } of conversations) {
+        tx.objectStore("conversations").put({ ...meta, messageIds: messages.map((m) => m.id), leafId: messages.at(-1)?.id ?? null });
+        messages.forEach((message, i) => {
+          const parentId = i === 0 ? null : messages[i - 1].id;
+          tx.objectStore("messages").put({ convId: meta.id, id: message.id, message: { ...message, parentId } });
+        });
+        for (const line of ledger) tx.objectStore("ledger").put({ ...line, convId: meta.id });
       }
       tx.objectStore("kv").put(currentId, "currentId");
       await new Promise((resolve, reject) => {
@@ -203,6 +210,45 @@ export async function seededPage(browser, appUrl, conversations, currentId) {
     { conversations, currentId },
   );
   return { context, page };
+}
+
+/**
+ * Seeds through the app itself, independent of the IndexedDB layout: opens Settings → Data, picks
+ * `filePath` (a relaychat export file) in the import input and waits for the import's result,
+ * then waits until the browser reports the data written (storage usage grown by at least
+ * `minBytes`, then steady for two seconds: the save runs in the background after the import).
+ * Returns the import's and the save's time in ms. The page must show the app with its composer.
+ */
+export async function importThroughApp(page, filePath, { minBytes = 0, timeout = 600_000 } = {}) {
+  const usage = () => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  const before = await usage();
+  const t0 = Date.now();
+  await page.getByTestId("settings-button").click();
+  await page.getByTestId("import-file-input").setInputFiles(filePath);
+  // The import is previewed first and applied on confirm.
+  await page.getByTestId("import-confirm").click({ timeout });
+  const result = page.getByTestId("import-result");
+  await result.waitFor({ timeout });
+  if ((await result.getAttribute("data-ok")) !== "true") throw new Error(`import refused: ${await result.innerText()}`);
+  const imported = Date.now() - t0;
+  await page.getByTestId("settings-close").click();
+  let last = -1;
+  let steadySince = Date.now();
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(500)) {
+    const now = await usage();
+    if (now !== last) (last = now), (steadySince = Date.now());
+    else if (now - before >= minBytes && Date.now() - steadySince >= 2000) return { importMs: imported, savedMs: steadySince - t0, usage: now };
+  }
+  throw new Error(`the imported data was not written within ${timeout} ms (usage ${last} bytes)`);
+}
+
+/** Exports through Settings → Data and returns the parsed file (the context must accept downloads). */
+export async function exportThroughApp(page) {
+  await page.getByTestId("settings-button").click();
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByTestId("export-button").click()]);
+  const file = JSON.parse(readFileSync(await download.path(), "utf8"));
+  await page.getByTestId("settings-close").click();
+  return file;
 }
 
 // ---------------------------------------------------------------- content

@@ -12,7 +12,7 @@ import { ensureBuild, loadLine, printTable, ROOT } from "./lib.mjs";
 
 const dir = path.join(ROOT, "bench");
 const skip = new Set(["lib.mjs", "proxy-lib.mjs", "run-all.mjs"]);
-const order = ["page-weight.mjs", "long-conversation.mjs", "persistence.mjs", "stream-long.mjs", "proxy-overhead.mjs", "concurrent-streams.mjs"];
+const order = ["page-weight.mjs", "long-conversation.mjs", "large-history.mjs", "persistence.mjs", "stream-long.mjs", "proxy-overhead.mjs", "concurrent-streams.mjs"];
 const rank = (f) => (order.includes(f) ? order.indexOf(f) : order.length);
 const scripts = readdirSync(dir)
   .filter((f) => f.endsWith(".mjs") && !skip.has(f))

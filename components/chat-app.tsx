@@ -15,6 +15,7 @@ import { ChatView } from "./chat/chat-view";
 const SettingsDialog = lazy(() => import("./settings/settings-dialog").then((m) => ({ default: m.SettingsDialog })));
 import { ErrorCard } from "./chat/error-card";
 import { Notices } from "./notices";
+import type { SettingsSection } from "./settings/settings-dialog";
 import { preloadMarkdown } from "./chat/message-body";
 
 function useThemeClass() {
@@ -31,7 +32,7 @@ function useThemeClass() {
 /** Loads stored data and the server config, then shows the access gate or the chat. */
 export function ChatApp() {
   const [sidebarOpen, setSidebarOpen] = useState(false);
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState<false | { section?: SettingsSection }>(false);
   const [checked, setChecked] = useState(false);
   const loaded = useConversations((s) => s.loaded);
   const config = useAccess((s) => s.config);
@@ -98,10 +99,10 @@ export function ChatApp() {
   return (
     <div className="flex h-dvh overflow-hidden">
       <Sidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
-      <ChatView onOpenSidebar={() => setSidebarOpen(true)} onOpenSettings={() => setSettingsOpen(true)} />
+      <ChatView onOpenSidebar={() => setSidebarOpen(true)} onOpenSettings={(section) => setSettingsOpen({ section })} />
       {settingsOpen && (
         <Suspense fallback={null}>
-          <SettingsDialog onClose={() => setSettingsOpen(false)} />
+          <SettingsDialog section={settingsOpen.section} onClose={() => setSettingsOpen(false)} />
         </Suspense>
       )}
     </div>

@@ -1,17 +1,43 @@
 "use client";
-import { useNotices } from "@/store/notices";
+import { useNotices, type NoticeAction } from "@/store/notices";
 import { useT } from "@/store/language";
+import type { SettingsSection } from "./settings/settings-dialog";
 
-export function Notices() {
+const ACTION_TEXT = { export: "notice.export", openData: "notice.openData" } as const;
+const ACTION_TEST_ID = { export: "notice-export", openData: "notice-open-data" } as const;
+
+/** App-wide notices; with onOpenSettings (the chat view) their action buttons show too. */
+export function Notices({ onOpenSettings }: { onOpenSettings?: (section?: SettingsSection) => void }) {
   const t = useT();
   const notices = useNotices((s) => s.notices);
   if (notices.length === 0) return null;
+  const run = (action: NoticeAction) => {
+    // The exporter loads on click: it is not part of the first page load.
+    if (action === "export") void import("./settings/export-download").then((m) => m.downloadExport());
+    else onOpenSettings?.("data");
+  };
   return (
     <div className="space-y-2 px-3 pt-2">
       {notices.map((n) => (
-        <div key={n.id} role="alert" data-testid="notice" className={`mx-auto flex max-w-3xl items-start gap-3 rounded-lg px-3 py-2 text-sm ${n.kind === "error" ? "bg-red-50 text-red-900 dark:bg-red-950/50 dark:text-red-200" : "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200"}`}>
-          <span className="flex-1">{t(n.key as Parameters<typeof t>[0], n.values)}</span>
-          <button type="button" className="text-xs underline" onClick={() => useNotices.getState().dismiss(n.id)}>{t("notice.dismiss")}</button>
+        <div key={n.id} role="alert" data-testid="notice" data-key={n.key} className={`mx-auto flex max-w-3xl flex-wrap items-start gap-x-3 gap-y-1 rounded-lg px-3 py-2 text-sm ${n.kind === "error" ? "bg-red-50 text-red-900 dark:bg-red-950/50 dark:text-red-200" : "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200"}`}>
+          <span className="min-w-0 flex-1 basis-64">{t(n.key as Parameters<typeof t>[0], n.values)}</span>
+          <span className="flex shrink-0 items-center gap-2">
+            {n.action && (
+              <button type="button" data-testid={n.action.testId} className="rounded border border-current px-2 py-0.5 text-xs font-semibold" onClick={() => {
+                n.action?.run();
+                useNotices.getState().dismiss(n.id);
+              }}>
+                {t(n.action.key as Parameters<typeof t>[0])}
+              </button>
+            )}
+            {onOpenSettings &&
+              n.actions?.map((a) => (
+                <button key={a} type="button" data-testid={ACTION_TEST_ID[a]} className="rounded border border-current px-2 py-0.5 text-xs" onClick={() => run(a)}>
+                  {t(ACTION_TEXT[a])}
+                </button>
+              ))}
+            <button type="button" className="text-xs underline" onClick={() => useNotices.getState().dismiss(n.id)}>{t("notice.dismiss")}</button>
+          </span>
         </div>
       ))}
     </div>

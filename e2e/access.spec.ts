@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, useStack } from "./fixtures";
 import { ChatPage } from "./pages/chat-page";
-import { useStack } from "./fixtures";
 
 const stack = useStack({ CODE: "open-sesame,second-code", ACCESS_MAX_FAILURES: "3", ACCESS_WINDOW_MS: "600000" });
 
@@ -38,7 +37,7 @@ test("repeated wrong codes lock the address out, even for the right code", async
   await chat.enterCode("open-sesame");
   await expect(page.getByTestId("access-code-error")).toContainText(/Try again in \d+ s|秒后再试/);
   await expect(chat.composer).toHaveCount(0);
-  const res = await page.request.post(`${stack.app.url}/api/access`, { headers: { "x-access-code": "open-sesame" } });
+  const res = await page.request.post(`${stack.app.url}/api/access`, { headers: { "x-access-code": "open-sesame" }, data: {} });
   expect(res.status()).toBe(429);
   expect(Number(res.headers()["retry-after"])).toBeGreaterThan(0);
 });

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, useStack } from "./fixtures";
 import { ChatPage } from "./pages/chat-page";
-import { useStack } from "./fixtures";
 
 const stack = useStack();
 const { chatRequests } = stack;

@@ -1,5 +1,30 @@
-import { test } from "@playwright/test";
+import { expect, test as base } from "@playwright/test";
 import { startStack, type Stack } from "./stack";
+
+/**
+ * Playwright's `test`, whose `page` fails the test on any Content-Security-Policy violation: the
+ * browser's own console report, and a `securitypolicyviolation` listener installed before any of
+ * the page's scripts run (it also catches violations that a page catches, like a probe of eval).
+ * Every browser spec uses it, so the whole suite runs under the app's real headers.
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      const text = message.text();
+      if (/Content Security Policy|CSP violation/i.test(text)) violations.push(text);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber}`),
+      );
+    });
+    await use(page);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
+});
+
+export { expect };
 
 /**
  * One mock upstream and one app server for the spec file that calls this, started before its

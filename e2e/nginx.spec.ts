@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ChatPage } from "./pages/chat-page";
 import { startStack, type Stack } from "./stack";
 import { startNginx, type NginxServer } from "./nginx";
@@ -40,6 +40,23 @@ test("through nginx with deploy/nginx.conf, stream chunks arrive spaced out in t
   expect(spread).toBeGreaterThan(1000);
   const firstHalf = arrivals.filter((t) => t - arrivals[0] < spread / 2).length;
   expect(firstHalf).toBeGreaterThan(5);
+});
+
+test("through nginx the page's own origin passes the request guard, another site's does not", async () => {
+  stack.mock.reset();
+  const post = (headers: Record<string, string>) =>
+    fetch(`${nginx.url}/api/openai/v1/chat/completions`, { method: "POST", headers, body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }) });
+  // deploy/nginx.conf passes the Host the browser used (port included) as Host and X-Forwarded-Host.
+  expect((await post({ "Content-Type": "application/json", Origin: nginx.url, "Sec-Fetch-Site": "same-origin" })).status).toBe(200);
+  const foreign = await post({ "Content-Type": "application/json", Origin: "https://evil.example" });
+  expect([foreign.status, (await foreign.json()).error.code]).toEqual([403, "forbidden_origin"]);
+  // The app's own port (what nginx connects to) is not the page's origin either.
+  expect((await post({ "Content-Type": "application/json", Origin: stack.app.url })).status).toBe(403);
+  expect((await post({ "Content-Type": "text/plain", Origin: nginx.url })).status).toBe(415);
+  expect(stack.mock.requests).toHaveLength(1);
+  const page = await fetch(nginx.url);
+  expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  expect(page.headers.get("x-content-type-options")).toBe("nosniff");
 });
 
 test("the chat works in a browser through nginx", async ({ page }) => {

@@ -1,7 +1,10 @@
 // Small HTTP helpers for the browser-less proxy e2e tests.
 import http from "node:http";
+import net from "node:net";
 
 export const CODE = { "x-access-code": "secret1" };
+/** Every POST to /api/* must say so (lib/server/request-guard.ts). */
+export const JSON_TYPE = { "content-type": "application/json" };
 
 export function chatBody(content: string, extra: Record<string, unknown> = {}) {
   return JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content }], ...extra });
@@ -69,3 +72,18 @@ export function rawRequest(base: string, method: string, path: string, headers: 
 
 /** Values that must never appear in the server's output. */
 export const SECRETS = ["secret1", "secret2", "sk-test"];
+
+/**
+ * Writes `request` as it is on a fresh socket and returns whatever comes back ("" if the server
+ * closes the connection without an answer). For what http.request cannot send, such as CONNECT.
+ */
+export function rawExchange(base: string, request: string): Promise<string> {
+  const url = new URL(base);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(url.port), url.hostname, () => socket.write(request));
+    let answer = "";
+    socket.on("data", (d: Buffer) => (answer += d.toString("latin1")));
+    socket.on("close", () => resolve(answer));
+    socket.on("error", () => socket.destroy());
+  });
+}

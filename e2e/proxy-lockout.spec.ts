@@ -2,7 +2,7 @@
 // /api/openai/* (see proxy.spec.ts). Run `npm run build` first.
 import { expect, test } from "@playwright/test";
 import { type AppServer, freePort, LAUNCH_MODES, startAppServer } from "./app-server";
-import { chatBody, CODE, rawRequest, SECRETS } from "./proxy-helpers";
+import { chatBody, CODE, JSON_TYPE, rawRequest, SECRETS } from "./proxy-helpers";
 
 for (const mode of LAUNCH_MODES) {
   test.describe(`${mode}: lock-out and an unconfigured upstream`, () => {
@@ -22,10 +22,10 @@ for (const mode of LAUNCH_MODES) {
 
     test("repeated wrong codes lock the client address out, spoofed X-Forwarded-For or not", async () => {
       for (let i = 0; i < 3; i++) {
-        const res = await fetch(`${app.url}/api/access`, { method: "POST", headers: { "x-access-code": `guess${i}`, "x-forwarded-for": `10.9.8.${i}`, "x-real-ip": `10.9.9.${i}` } });
+        const res = await fetch(`${app.url}/api/access`, { method: "POST", headers: { ...JSON_TYPE, "x-access-code": `guess${i}`, "x-forwarded-for": `10.9.8.${i}`, "x-real-ip": `10.9.9.${i}` } });
         expect(res.status).toBe(401);
       }
-      const locked = await fetch(`${app.url}/api/access`, { method: "POST", headers: { ...CODE, "x-forwarded-for": "10.9.8.200" } });
+      const locked = await fetch(`${app.url}/api/access`, { method: "POST", headers: { ...JSON_TYPE, ...CODE, "x-forwarded-for": "10.9.8.200" } });
       expect(locked.status).toBe(429);
       expect((await locked.json()).error.code).toBe("access_locked");
       const retryAfter = Number(locked.headers.get("retry-after"));
@@ -33,7 +33,7 @@ for (const mode of LAUNCH_MODES) {
       expect(retryAfter).toBeLessThanOrEqual(600);
       // the open endpoints stay open, and another client address is not affected
       expect((await fetch(`${app.url}/api/config`)).status).toBe(200);
-      const other = await rawRequest(app.url, "POST", "/api/access", CODE, undefined, "127.0.0.2");
+      const other = await rawRequest(app.url, "POST", "/api/access", { ...JSON_TYPE, ...CODE }, undefined, "127.0.0.2");
       expect(other.status).toBe(200);
       // One line per refused code (address, time, running count) and the lock-out's start; never a code.
       const log = app.output();
@@ -49,7 +49,7 @@ for (const mode of LAUNCH_MODES) {
       expect(locked.status).toBe(429);
       expect(JSON.parse(locked.body).error.code).toBe("access_locked");
       expect(Number(locked.headers["retry-after"])).toBeGreaterThan(500);
-      expect((await rawRequest(app.url, "POST", "/api/access", CODE, undefined, "127.0.0.3")).status).toBe(429);
+      expect((await rawRequest(app.url, "POST", "/api/access", { ...JSON_TYPE, ...CODE }, undefined, "127.0.0.3")).status).toBe(429);
       // another address passes the gate (and meets the missing key)
       const other = await models("secret1", "127.0.0.4");
       expect(other.status).toBe(503);
@@ -84,10 +84,10 @@ for (const mode of LAUNCH_MODES) {
       expect((await models("guess1", "1.1.1.1, 203.0.113.7")).status).toBe(401);
       expect((await models("guess2", "2.2.2.2, 203.0.113.7")).status).toBe(401);
       expect((await models("secret1", "3.3.3.3, 203.0.113.7", "127.0.0.5")).status).toBe(429);
-      const access = await rawRequest(app.url, "POST", "/api/access", { ...CODE, "x-forwarded-for": "203.0.113.7" });
+      const access = await rawRequest(app.url, "POST", "/api/access", { ...JSON_TYPE, ...CODE, "x-forwarded-for": "203.0.113.7" });
       expect(access.status).toBe(429);
       // Another client behind the same proxy (same socket address) is not affected.
-      const other = await rawRequest(app.url, "POST", "/api/access", { ...CODE, "x-forwarded-for": "203.0.113.8" });
+      const other = await rawRequest(app.url, "POST", "/api/access", { ...JSON_TYPE, ...CODE, "x-forwarded-for": "203.0.113.8" });
       expect(other.status).toBe(200);
     });
   });
@@ -101,9 +101,9 @@ for (const mode of LAUNCH_MODES) {
     test.afterAll(async () => app?.stop());
 
     test("connection refused becomes 502 upstream_unreachable (and no code is needed without CODE)", async () => {
-      expect((await fetch(`${app.url}/api/access`, { method: "POST" })).status).toBe(200);
+      expect((await fetch(`${app.url}/api/access`, { method: "POST", headers: JSON_TYPE })).status).toBe(200);
       for (const stream of [true, false]) {
-        const res = await fetch(`${app.url}/api/openai/v1/chat/completions`, { method: "POST", body: chatBody("hi", { stream }) });
+        const res = await fetch(`${app.url}/api/openai/v1/chat/completions`, { method: "POST", headers: JSON_TYPE, body: chatBody("hi", { stream }) });
         expect(res.status).toBe(502);
         const { error } = await res.json();
         expect(error).toMatchObject({ code: "upstream_unreachable", status: 502 });

@@ -7,7 +7,7 @@ import { type AppServer, LAUNCH_MODES, startAppServer } from "./app-server";
 // Type-only import: Playwright's CommonJS transform cannot require() an .mjs file, so the mock is
 // loaded with a real dynamic import() below.
 import type { MockUpstream } from "./mock-upstream.mjs";
-import { chatBody, CODE, dataEvents, postChat, rawRequest, readTimed, SECRETS } from "./proxy-helpers";
+import { chatBody, CODE, dataEvents, JSON_TYPE, postChat, rawRequest, readTimed, SECRETS } from "./proxy-helpers";
 
 
 for (const mode of LAUNCH_MODES) {
@@ -47,7 +47,7 @@ for (const mode of LAUNCH_MODES) {
     });
 
     test("the access code is required, checked, and a bearer token is no way past it", async () => {
-      const access = (headers: Record<string, string>) => fetch(`${app.url}/api/access`, { method: "POST", headers });
+      const access = (headers: Record<string, string>) => fetch(`${app.url}/api/access`, { method: "POST", headers: { ...JSON_TYPE, ...headers } });
       const none = await access({});
       expect(none.status).toBe(401);
       expect((await none.json()).error.code).toBe("access_code_required");

@@ -5,7 +5,7 @@
 // the shared store. Run `npm run build` first.
 import { expect, test } from "@playwright/test";
 import { type AppServer, type LaunchMode, startAppServer } from "./app-server";
-import { rawRequest, SECRETS } from "./proxy-helpers";
+import { JSON_TYPE, rawRequest, SECRETS } from "./proxy-helpers";
 import { type RedisServer, startRedis } from "./redis-server";
 
 const PASSWORD = "e2e-redis-pass-4Kp9";
@@ -16,7 +16,7 @@ const CONNECT = { timeout: 30_000 };
 const wrongCode = (i: number) => `wrong-guess-${i}-x7Qm`;
 
 /** POST /api/access (through proxy.ts) from a client address, as the proxy in front reports it. */
-const access = (app: AppServer, from: string, code: string) => rawRequest(app.url, "POST", "/api/access", { "x-access-code": code, "x-forwarded-for": from });
+const access = (app: AppServer, from: string, code: string) => rawRequest(app.url, "POST", "/api/access", { ...JSON_TYPE, "x-access-code": code, "x-forwarded-for": from });
 /** GET /api/openai/v1/models: the fast path on fast-server.js, the route handler on server.js. */
 const models = (app: AppServer, from: string, code: string) => rawRequest(app.url, "GET", "/api/openai/v1/models", { "x-access-code": code, "x-forwarded-for": from });
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { type AppServer, startAppServer } from "./app-server";
 import { type NginxServer, startComposeNginx } from "./nginx";
-import { rawRequest, SECRETS } from "./proxy-helpers";
+import { JSON_TYPE, rawRequest, SECRETS } from "./proxy-helpers";
 import { type RedisServer, startRedis } from "./redis-server";
 
 const deploy = (file: string) => readFileSync(path.resolve(__dirname, "..", "deploy", file), "utf8");
@@ -40,7 +40,7 @@ test.describe("two app instances behind the compose nginx config, one Redis", ()
   });
 
   test("wrong codes spread over both instances lock the client out on both", async () => {
-    const access = (code: string, from?: string) => rawRequest(nginx.url, "POST", "/api/access", { "x-access-code": code, "x-forwarded-for": "10.66.0.1" }, undefined, from);
+    const access = (code: string, from?: string) => rawRequest(nginx.url, "POST", "/api/access", { ...JSON_TYPE, "x-access-code": code, "x-forwarded-for": "10.66.0.1" }, undefined, from);
     for (let i = 0; i < 10; i++) expect((await access(`nope-${i}-Jd2`)).status).toBe(401);
     // nginx took turns: each instance refused some of the ten, and the shared count reached ten.
     for (const app of apps) expect(app.output()).toContain("access: wrong access code from 127.0.0.1");

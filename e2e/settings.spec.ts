@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test, useStack } from "./fixtures";
 import { ChatPage } from "./pages/chat-page";
-import { useStack } from "./fixtures";
 
 // No server key: the page must say so and offer the user's own key.
 const stack = useStack({ OPENAI_API_KEY: "" });
@@ -54,9 +53,9 @@ test("export, then a malformed import is refused and changes nothing, a valid on
   expect(exported.format).toBe("relaychat");
   expect(JSON.stringify(exported)).not.toContain("sk-my-own-key");
 
-  await page.getByTestId("import-file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"format":"relaychat","version":1,"conversations":[{"id":"x","messages":[{"content":"no role"}]}]}') });
-  await expect(page.getByTestId("import-result")).toHaveAttribute("data-ok", "false");
-  await page.getByTestId("import-file").setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from("not json at all") });
+  await page.getByTestId("import-file-input").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"format":"relaychat","version":1,"conversations":[{"id":"x","messages":[{"content":"no role"}]}]}') });
+  await expect(page.locator('[role="alert"][data-testid="import-result"]')).toContainText("malformed at conversation 1 › createdAt: is missing (and 2 more problems)");
+  await page.getByTestId("import-file-input").setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from("not json at all") });
   await expect(page.getByTestId("import-result")).toHaveAttribute("data-ok", "false");
   await chat.closeSettings();
   await expect(page.getByTestId("conversation-item")).toHaveCount(1);
@@ -66,7 +65,9 @@ test("export, then a malformed import is refused and changes nothing, a valid on
   await page.getByTestId("conversation-delete").first().click();
   await expect(page.getByTestId("conversation-item")).toHaveCount(0);
   await chat.openSettings();
-  await page.getByTestId("import-file").setInputFiles({ name: "good.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exported)) });
+  await page.getByTestId("import-file-input").setInputFiles({ name: "good.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exported)) });
+  await expect(page.getByTestId("import-preview")).toHaveAttribute("data-format", "relaychat");
+  await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-result")).toHaveAttribute("data-ok", "true");
   await chat.closeSettings();
   await page.getByTestId("conversation-item").first().click();

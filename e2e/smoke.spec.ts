@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { startAppServer, type AppServer } from "./app-server";
 
 let app: AppServer;

@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   "not_configured", // 503: the server has no BASE_URL / OPENAI_API_KEY
   "path_not_allowed", // 404: the proxy only forwards an allow-list of paths
   "bad_request", // 400: our own validation of the request failed
+  "forbidden_origin", // 403: a POST from another site's page (Origin or Sec-Fetch-Site says so)
+  "method_not_allowed", // 405: a method this server never answers (TRACE, PROPFIND, ...)
+  "unsupported_media_type", // 415: a POST to /api/* whose Content-Type is not application/json
   "upstream_bad_request", // 400/422 from upstream we cannot narrow down, e.g. an unsupported parameter
   "upstream_auth", // 401 from upstream: bad, expired or foreign key
   "upstream_quota", // 402/403/429 from upstream about quota, balance or billing

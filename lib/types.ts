@@ -33,6 +33,38 @@ export interface ChatMessage {
   cost?: number | null;
   finishReason?: string;
   error?: ErrorInfo;
+  /**
+   * The message this one answers or follows; null for the first message of a conversation.
+   * Messages form a tree (branches: a regenerated answer is a sibling of the earlier one); the
+   * conversation's `leafId` names the branch shown. Absent only in data from before format 3,
+   * which migrates to a chain (each message the child of the one before it).
+   */
+  parentId?: string | null;
+  /** "New topic from here": nothing up to and including this message is sent any more. */
+  topicBreak?: boolean;
+  /** Images attached to the message; the pixels live apart (IndexedDB `images` store, by id). */
+  images?: ImageRef[];
+  /** While streaming: what the run needs to bill it if the page goes away before it ends. */
+  run?: PendingRun;
+}
+
+/** An image a message refers to; the blob is stored apart, keyed by `id`. */
+export interface ImageRef {
+  id: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes?: number;
+}
+
+/** Set on a streaming message, removed when its run ends: a reload turns it into a ledger line. */
+export interface PendingRun {
+  kind: LedgerKind;
+  model: string;
+  promptTokens: number;
+  startedAt: number;
+  /** Length of the text the message had before this run (Continue appends). */
+  prefixLength?: number;
 }
 
 export type TitleMode = "off" | "local" | "model";
@@ -50,7 +82,8 @@ export interface ChatParams {
   systemPrompt: string;
 }
 
-export type LedgerKind = "chat" | "regenerate" | "title" | "continue";
+/** What a billed call was for; "doctor" calls belong to no conversation. */
+export type LedgerKind = "chat" | "regenerate" | "title" | "continue" | "doctor";
 
 /** One billed call. */
 export interface LedgerEntry {
@@ -66,6 +99,13 @@ export interface LedgerEntry {
   durationMs?: number;
   /** Why the call failed, for calls that are not tied to a message (titles). */
   error?: ErrorInfo;
+  /**
+   * The conversation it was billed in. The ledger is stored apart from conversations, so the cost
+   * history outlives a deleted chat; absent for calls that belong to no chat (a connection test).
+   */
+  convId?: string;
+  /** The conversation's title when it was deleted, so its lines still say where they came from. */
+  convTitle?: string;
 }
 
 export interface Conversation {
@@ -75,9 +115,29 @@ export interface Conversation {
   titleSettled: boolean;
   createdAt: number;
   updatedAt: number;
+  /** Every message of every branch (see ChatMessage.parentId), oldest first. */
   messages: ChatMessage[];
+  /** The last message of the branch shown; null or absent: the last message in `messages`. */
+  leafId?: string | null;
   overrides: Partial<ChatParams>;
+  /** This conversation's billed calls (stored apart, in the ledger store, keyed by convId). */
   ledger: LedgerEntry[];
+  /** Set when moved to the trash; the trash empties itself after TRASH_DAYS. */
+  deletedAt?: number;
+}
+
+/** A saved prompt: a system prompt with optional parameters and starter messages. */
+export interface SavedPrompt {
+  id: string;
+  name: string;
+  systemPrompt: string;
+  params?: Partial<Pick<ChatParams, "model" | "temperature" | "historyCount">>;
+  /** Messages a chat started from this prompt begins with. */
+  starters?: Array<{ role: "user" | "assistant"; content: string }>;
+  createdAt: number;
+  updatedAt: number;
+  /** Where it came from, e.g. "nextchat-mask". */
+  source?: string;
 }
 
 /** Price of a model per 1M tokens, in USD. */

@@ -10,13 +10,15 @@
  * pages, the access gate in proxy.ts, instrumentation and the other route handlers behave as with
  * `node server.js`. The route handler app/api/openai/[...path]/route.ts serves the proxy on Vercel
  * and under `next dev`, and here answers the other /api/openai/* requests (OPTIONS, HEAD, trailing
- * slashes, odd forms) exactly as it does there.
+ * slashes, odd forms) exactly as it does there. A method the app never answers (TRACE, PROPFIND,
+ * CONNECT, ...) is refused with 405 here, on every path, before Next sees it.
  */
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { bootStandalone } from "@/lib/server/boot";
-import { isProxyTarget, serveProxy } from "@/lib/server/node-proxy";
+import { isProxyTarget, refuseConnect, refuseMethod, serveProxy } from "@/lib/server/node-proxy";
+import { isKnownMethod } from "@/lib/server/request-guard";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 type UpgradeHandler = (req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>;
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
   const nextReady = new Promise<void>((resolve) => (ready = resolve));
 
   const server = http.createServer((req, res) => {
+    if (!isKnownMethod(req.method)) return refuseMethod(res);
     if (isProxyTarget(req.method, req.url)) return void serveProxy(req, res);
     const handle = async () => {
       if (!nextHandler) await nextReady;
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     });
   });
   if (listen.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = listen.keepAliveTimeoutMs;
+  server.on("connect", (_req, socket) => refuseConnect(socket));
   server.on("upgrade", (req, socket, head) => {
     const handle = async () => {
       if (!nextUpgrade) await nextReady;

@@ -7,6 +7,7 @@ import { buildContext, sendableHistory } from "@/lib/context";
 import { contextWindowFor } from "@/lib/models";
 import { localTitle } from "@/lib/title";
 import { newId } from "@/lib/id";
+import { threadOf } from "@/lib/chat/thread";
 import { countMessage, primeCounts } from "@/lib/client/tokenizer";
 import type { ChatMessage, ChatParams, Conversation, LedgerKind } from "@/lib/types";
 import { useConversations } from "./conversations";
@@ -55,8 +56,9 @@ async function answer(convId: string, userMsg: ChatMessage, kind: LedgerKind) {
   if (!conv) return;
   const params = effectiveParams(conv);
   const store = useConversations.getState();
-  const index = conv.messages.findIndex((m) => m.id === userMsg.id);
-  const earlier = conv.messages.slice(0, index < 0 ? conv.messages.length : index);
+  const thread = threadOf(conv);
+  const index = thread.findIndex((m) => m.id === userMsg.id);
+  const earlier = thread.slice(0, index < 0 ? thread.length : index);
   const placeholder = assistantPlaceholder(params.model);
   let ctx;
   try {
@@ -66,7 +68,9 @@ async function answer(convId: string, userMsg: ChatMessage, kind: LedgerKind) {
     store.appendMessages(convId, [{ ...placeholder, status: "error", error }]);
     return;
   }
-  store.appendMessages(convId, [placeholder]);
+  // What a reload needs to bill this call if the page goes away before the answer ends.
+  const run = { kind, model: params.model, promptTokens: ctx.promptTokens, startedAt: Date.now() };
+  store.appendMessages(convId, [{ ...placeholder, run }]);
   const outcome = await runCompletion({
     convId,
     messageId: placeholder.id,
@@ -103,10 +107,11 @@ export async function sendMessage(text: string): Promise<void> {
 export async function regenerate(convId: string): Promise<void> {
   const conv = useConversations.getState().conversations[convId];
   if (!conv || conversationBusy(conv)) return;
-  const lastUserIndex = conv.messages.map((m) => m.role).lastIndexOf("user");
+  const thread = threadOf(conv);
+  const lastUserIndex = thread.map((m) => m.role).lastIndexOf("user");
   if (lastUserIndex < 0) return;
-  const userMsg = conv.messages[lastUserIndex];
-  const next = conv.messages[lastUserIndex + 1];
+  const userMsg = thread[lastUserIndex];
+  const next = thread[lastUserIndex + 1];
   if (next) useConversations.getState().truncateFrom(convId, next.id);
   await answer(convId, userMsg, "regenerate");
 }
@@ -116,13 +121,14 @@ export async function editAndResend(convId: string, messageId: string, text: str
   const content = text.trim();
   const conv = useConversations.getState().conversations[convId];
   if (!content || !conv || conversationBusy(conv)) return;
-  const i = conv.messages.findIndex((m) => m.id === messageId && m.role === "user");
+  const thread = threadOf(conv);
+  const i = thread.findIndex((m) => m.id === messageId && m.role === "user");
   if (i < 0) return;
   const store = useConversations.getState();
-  const next = conv.messages[i + 1];
+  const next = thread[i + 1];
   if (next) store.truncateFrom(convId, next.id);
   store.patchMessage(convId, messageId, { content });
-  await answer(convId, { ...conv.messages[i], content }, "chat");
+  await answer(convId, { ...thread[i], content }, "chat");
 }
 
 // Sent as the question of a Continue: models follow it well, and the joined text reads as one answer.
@@ -132,21 +138,23 @@ const CONTINUE_PROMPT = "Continue exactly where your previous answer stopped, mi
 export async function continueAnswer(convId: string, messageId: string): Promise<void> {
   const conv = useConversations.getState().conversations[convId];
   if (!conv || conversationBusy(conv)) return;
-  const i = conv.messages.findIndex((m) => m.id === messageId && m.role === "assistant");
+  const thread = threadOf(conv);
+  const i = thread.findIndex((m) => m.id === messageId && m.role === "assistant");
   if (i < 0) return;
-  const message = conv.messages[i];
+  const message = thread[i];
   const params = effectiveParams(conv);
   // The cut answer must ride along whatever the history count, or there is nothing to continue.
   const forContinue = { ...conv, overrides: { ...conv.overrides, historyCount: Math.max(params.historyCount, 3) } };
   let ctx;
   try {
-    ctx = await contextFor(forContinue, conv.messages.slice(0, i + 1), CONTINUE_PROMPT);
+    ctx = await contextFor(forContinue, thread.slice(0, i + 1), CONTINUE_PROMPT);
   } catch (err) {
     const error = err instanceof AppError ? err.toInfo() : { code: "unknown" as const, status: 0, message: String(err) };
     useConversations.getState().patchMessage(convId, messageId, { error });
     return;
   }
-  useConversations.getState().patchMessage(convId, messageId, { status: "streaming", finishReason: undefined, error: undefined });
+  const run = { kind: "continue" as const, model: message.model ?? params.model, promptTokens: ctx.promptTokens, startedAt: Date.now(), prefixLength: message.content.length };
+  useConversations.getState().patchMessage(convId, messageId, { status: "streaming", finishReason: undefined, error: undefined, run });
   await runCompletion({
     convId,
     messageId,

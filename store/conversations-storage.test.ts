@@ -3,7 +3,7 @@
 import "fake-indexeddb/auto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSaveScheduler } from "@/lib/client/save-scheduler";
-import { loadState } from "@/lib/client/storage";
+import { loadInitialState } from "./persist-load";
 import type { ChatMessage } from "@/lib/types";
 import { useConversations } from "./conversations";
 
@@ -11,17 +11,21 @@ const msg = (id: string, role: ChatMessage["role"]): ChatMessage => ({ id, role,
 const store = () => useConversations.getState();
 let id = "";
 
-const scheduler = createSaveScheduler((cid) => store().conversations[cid], (err) => {
+const scheduler = createSaveScheduler((cid) => store().conversations[cid] ?? store().trash[cid], (err) => {
   throw err;
 });
 useConversations.subscribe((state, prev) => {
   for (const cid in state.conversations) if (state.conversations[cid] !== prev.conversations[cid]) scheduler.changed(cid);
-  for (const cid in prev.conversations) if (!(cid in state.conversations)) scheduler.removed(cid);
+  for (const cid in state.trash) if (state.trash[cid] !== prev.trash[cid]) scheduler.changed(cid);
+  for (const cid of [...Object.keys(prev.conversations), ...Object.keys(prev.trash)]) {
+    if (!(cid in state.conversations) && !(cid in state.trash)) scheduler.removed(cid);
+  }
 });
 
+/** What a reload of the page would show (persist-load: streams whose page is gone are closed). */
 async function reloaded() {
   await scheduler.flush();
-  const { conversations } = await loadState();
+  const { conversations } = await loadInitialState(() => {});
   return conversations.find((c) => c.id === id);
 }
 
@@ -52,10 +56,14 @@ describe("what the store holds survives a reload", () => {
 
   it("after a regenerate that is cut while streaming", async () => {
     store().truncateFrom(id, "a2b");
-    store().appendMessages(id, [{ ...msg("a2c", "assistant"), content: "half", status: "streaming" }]);
+    const run = { kind: "regenerate" as const, model: "gpt-4o", promptTokens: 12, startedAt: 77 };
+    store().appendMessages(id, [{ ...msg("a2c", "assistant"), content: "half", status: "streaming", run }]);
     const back = await reloaded();
     expect(back?.messages.map((m) => m.id)).toEqual(["u1", "u2", "a2c"]);
     expect(back?.messages[2]).toMatchObject({ content: "half", status: "interrupted" });
+    expect(back?.messages[2]).not.toHaveProperty("run");
+    // The relay billed what it streamed: the cut call is a ledger line (estimated).
+    expect(back?.ledger.at(-1)).toMatchObject({ kind: "regenerate", model: "gpt-4o", status: "interrupted", messageId: "a2c", usage: { promptTokens: 12, estimated: true } });
   });
 
   it("after an import replaces the conversation", async () => {
@@ -65,8 +73,17 @@ describe("what the store holds survives a reload", () => {
     expect(back?.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
   });
 
-  it("after removing the conversation", async () => {
+  it("after moving the conversation to the trash, and restoring it", async () => {
+    const before = store().conversations[id];
     store().remove(id);
+    expect(await reloaded()).toMatchObject({ id, deletedAt: expect.any(Number) });
+    store().restore(id);
+    expect(await reloaded()).toEqual(before);
+  });
+
+  it("after removing the conversation for good", async () => {
+    store().remove(id);
+    store().purge(id);
     expect(await reloaded()).toBeUndefined();
   });
 });

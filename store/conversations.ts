@@ -2,16 +2,23 @@
  * Conversations, their messages and ledgers. Pure state and actions: no fetch, no storage.
  * Every action replaces only the conversation and the messages it touches, so persistence
  * (lib/client/save-scheduler.ts) can tell by identity which messages changed and write only those.
+ * Messages form a tree (lib/chat/thread.ts); the actions edit the branch shown.
  */
 import { create } from "zustand";
 import { newId } from "@/lib/id";
 import { withUniqueMessageIds } from "@/lib/message-ids";
+import { appendToThread, leafIdOf, linkChain, removeOne, removeSubtree } from "@/lib/chat/thread";
 import type { ChatMessage, ChatParams, Conversation, LedgerEntry } from "@/lib/types";
+
+/** Days a deleted conversation stays in the trash before it is removed for good. */
+export const TRASH_DAYS = 30;
 
 interface ConversationsState {
   conversations: Record<string, Conversation>;
   /** Ids, most recently updated first. */
   order: string[];
+  /** Deleted conversations (with deletedAt), restorable until the trash empties itself. */
+  trash: Record<string, Conversation>;
   currentId: string | null;
   loaded: boolean;
   hydrate: (list: Conversation[], currentId: string | null) => void;
@@ -21,13 +28,19 @@ interface ConversationsState {
   /** A generated title; `settled` stops later generators from replacing it. */
   setTitle: (id: string, title: string, settled: boolean) => void;
   settleTitle: (id: string) => void;
+  /** Moves a conversation to the trash. */
   remove: (id: string) => void;
+  restore: (id: string) => void;
+  /** Removes a trashed conversation for good (its ledger lines stay in the cost history). */
+  purge: (id: string) => void;
+  /** Replaces one conversation with the version another tab wrote (or drops it when gone). */
+  replaceFromStorage: (id: string, next: Conversation | undefined) => void;
   setOverrides: (id: string, patch: Partial<ChatParams>) => void;
   clearOverrides: (id: string) => void;
   appendMessages: (id: string, messages: ChatMessage[]) => void;
   patchMessage: (id: string, messageId: string, patch: Partial<ChatMessage>) => void;
   removeMessage: (id: string, messageId: string) => void;
-  /** Drops the message and everything after it. */
+  /** Drops the message and everything after it on its branch. */
   truncateFrom: (id: string, messageId: string) => void;
   addLedger: (id: string, entry: LedgerEntry) => void;
   importMany: (list: Conversation[]) => void;
@@ -41,6 +54,7 @@ export function emptyConversation(now = Date.now()): Conversation {
     createdAt: now,
     updatedAt: now,
     messages: [],
+    leafId: null,
     overrides: {},
     ledger: [],
   };
@@ -72,18 +86,34 @@ function mapMessages(c: Conversation, fn: (m: ChatMessage[]) => ChatMessage[]): 
   return messages === c.messages ? c : { ...c, messages };
 }
 
+/** Data from storage or a file: every message linked to a parent, the shown leaf named. */
+function asTree(c: Conversation): Conversation {
+  const unique = withUniqueMessageIds(c);
+  const messages = linkChain(unique.messages);
+  const leafId = leafIdOf({ messages, leafId: unique.leafId });
+  return messages === unique.messages && leafId === unique.leafId ? unique : { ...unique, messages, leafId };
+}
+
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const next = { ...record };
+  delete next[key];
+  return next;
+}
+
 export const useConversations = create<ConversationsState>((set, get) => ({
   conversations: {},
   order: [],
+  trash: {},
   currentId: null,
   loaded: false,
 
   hydrate: (list, currentId) => {
     const conversations: Record<string, Conversation> = {};
-    for (const c of list) conversations[c.id] = c;
+    const trash: Record<string, Conversation> = {};
+    for (const c of list) (c.deletedAt ? trash : conversations)[c.id] = asTree(c);
     const order = sortOrder(conversations);
     const validCurrent = currentId && conversations[currentId] ? currentId : (order[0] ?? null);
-    set({ conversations, order, currentId: validCurrent, loaded: true });
+    set({ conversations, order, trash, currentId: validCurrent, loaded: true });
   },
 
   create: () => {
@@ -109,18 +139,38 @@ export const useConversations = create<ConversationsState>((set, get) => ({
 
   remove: (id) =>
     set((s) => {
-      if (!s.conversations[id]) return {};
-      const conversations = { ...s.conversations };
-      delete conversations[id];
+      const gone = s.conversations[id];
+      if (!gone) return {};
+      const conversations = withoutKey(s.conversations, id);
       const order = s.order.filter((x) => x !== id);
-      return { conversations, order, currentId: s.currentId === id ? (order[0] ?? null) : s.currentId };
+      const trash = { ...s.trash, [id]: { ...gone, deletedAt: Date.now() } };
+      return { conversations, order, trash, currentId: s.currentId === id ? (order[0] ?? null) : s.currentId };
+    }),
+
+  restore: (id) =>
+    set((s) => {
+      const back = s.trash[id];
+      if (!back) return {};
+      const { deletedAt: _deleted, ...restored } = back;
+      const conversations = { ...s.conversations, [id]: restored };
+      return { conversations, order: sortOrder(conversations), trash: withoutKey(s.trash, id), currentId: id };
+    }),
+
+  purge: (id) => set((s) => (s.trash[id] ? { trash: withoutKey(s.trash, id) } : {})),
+
+  replaceFromStorage: (id, next) =>
+    set((s) => {
+      const inTrash = Boolean(next?.deletedAt);
+      const conversations = next && !inTrash ? { ...s.conversations, [id]: asTree(next) } : withoutKey(s.conversations, id);
+      const trash = next && inTrash ? { ...s.trash, [id]: asTree(next) } : withoutKey(s.trash, id);
+      const order = sortOrder(conversations);
+      return { conversations, trash, order, currentId: s.currentId && conversations[s.currentId] ? s.currentId : (order[0] ?? null) };
     }),
 
   setOverrides: (id, patch) => updateOne(set, id, (c) => ({ ...c, overrides: { ...c.overrides, ...patch } })),
   clearOverrides: (id) => updateOne(set, id, (c) => ({ ...c, overrides: {} })),
 
-  appendMessages: (id, messages) =>
-    updateOne(set, id, (c) => mapMessages(c, (list) => [...list, ...messages]), true),
+  appendMessages: (id, messages) => updateOne(set, id, (c) => ({ ...c, ...appendToThread(c, messages) }), true),
 
   patchMessage: (id, messageId, patch) =>
     updateOne(set, id, (c) =>
@@ -134,26 +184,31 @@ export const useConversations = create<ConversationsState>((set, get) => ({
     ),
 
   removeMessage: (id, messageId) =>
-    updateOne(set, id, (c) =>
-      mapMessages(c, (list) => (list.some((m) => m.id === messageId) ? list.filter((m) => m.id !== messageId) : list)),
-    ),
+    updateOne(set, id, (c) => {
+      const next = removeOne(c, messageId);
+      return next ? { ...c, ...next } : c;
+    }),
 
   truncateFrom: (id, messageId) =>
-    updateOne(set, id, (c) =>
-      mapMessages(c, (list) => {
-        const i = list.findIndex((m) => m.id === messageId);
-        return i < 0 ? list : list.slice(0, i);
-      }),
-    ),
+    updateOne(set, id, (c) => {
+      const next = removeSubtree(c, messageId);
+      return next ? { ...c, ...next } : c;
+    }),
 
   addLedger: (id, entry) => updateOne(set, id, (c) => ({ ...c, ledger: [...c.ledger, entry] })),
 
   importMany: (list) =>
     set((s) => {
       const conversations = { ...s.conversations };
+      let trash = s.trash;
       // Storage keys messages by id within their conversation; a file may repeat an id.
-      for (const c of list) conversations[c.id] = withUniqueMessageIds(c);
-      return { conversations, order: sortOrder(conversations), currentId: s.currentId ?? list[0]?.id ?? null };
+      for (const c of list) {
+        const { deletedAt: _deleted, ...live } = asTree(c);
+        conversations[c.id] = live;
+        // An imported conversation that was in the trash comes back as the file has it.
+        if (trash[c.id]) trash = withoutKey(trash, c.id);
+      }
+      return { conversations, trash, order: sortOrder(conversations), currentId: s.currentId ?? list[0]?.id ?? null };
     }),
 }));
 

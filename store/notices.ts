@@ -9,7 +9,14 @@ export interface Notice {
   key: string;
   values?: Record<string, string | number>;
   error?: ErrorInfo;
+  /** A button beside the text (Undo, Export...): its i18n label key, what it does, its test id. */
+  action?: { key: string; run: () => void; testId?: string };
+  /** Buttons offered with the text; components/notices.tsx wires each to what it does. */
+  actions?: NoticeAction[];
 }
+
+/** "export" downloads every conversation; "openData" opens Settings at its Data section. */
+export type NoticeAction = "export" | "openData";
 
 interface NoticesState {
   notices: Notice[];

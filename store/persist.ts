@@ -1,16 +1,25 @@
 /**
- * Connects the stores to IndexedDB: loads once at start, then writes only what changed
- * (conversations by identity, and within them only the changed messages, throttled; settings
- * debounced). Storage failures, quota above all, surface as a notice instead of silently losing data.
+ * Connects the stores to IndexedDB: loads once at start, then writes only what changed. Anything
+ * but streamed text is written at once; streamed text about once a second. When the page hides or
+ * unloads, what is not committed yet goes to a synchronous journal (lib/client/journal.ts) that
+ * the next start replays. Other tabs are told what was saved and re-read it. Storage failures,
+ * quota above all, surface as a notice; the unsaved changes stay in memory and are retried.
  */
-import { isQuotaError, loadState, putValue } from "@/lib/client/storage";
+import { isQuotaError, putPrompts, putValue, readConversation, ReadOnlyError } from "@/lib/client/storage";
 import { createSaveScheduler } from "@/lib/client/save-scheduler";
+import { isStreamingTextOnly } from "@/lib/client/stored-records";
+import { clearJournal, writeJournal } from "@/lib/client/journal";
+import { announceSaved, holdTabLock, onOtherTabSaved, tabId } from "@/lib/client/tab-sync";
 import type { Conversation } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { migrateSettings, settingsSnapshot, useSettings } from "./settings";
 import { useAccess } from "./access";
 import { useNotices } from "./notices";
 import { useStreaming } from "./streaming";
+import { useLedger } from "./ledger";
+import { usePrompts } from "./prompts";
+import { isStreaming } from "./run-completion";
+import { detachLedger, loadInitialState } from "./persist-load";
 
 let started = false;
 let settingsWereStored = false;
@@ -21,44 +30,130 @@ export function hadStoredSettings(): boolean {
 }
 
 function reportStorageError(err: unknown) {
+  if (err instanceof ReadOnlyError) {
+    useNotices.getState().push({ kind: "error", key: "notice.readOnly", values: { version: err.version } });
+    return;
+  }
   useNotices.getState().push({
     kind: "error",
     key: isQuotaError(err) ? "notice.storageFull" : "notice.storageFailed",
     values: { detail: String((err as Error)?.message ?? err) },
+    actions: ["export", "openData"],
   });
 }
 
+function clearNotice(key: string) {
+  useNotices.setState((s) => ({ notices: s.notices.filter((n) => n.key !== key) }));
+}
+
 const BLOCKED = "notice.storageBlocked";
+const conversationOf = (id: string): Conversation | undefined => {
+  const s = useConversations.getState();
+  return s.conversations[id] ?? s.trash[id];
+};
 
 export async function startPersistence(): Promise<void> {
   if (started) return;
   started = true;
+  holdTabLock();
   // What the database holds once loaded: the scheduler's first diff of each conversation starts here.
   let saved: Conversation[] = [];
+  let readOnly = false;
+  const expiredIds: string[] = [];
   try {
-    const stored = await loadState(() => useNotices.getState().push({ kind: "info", key: BLOCKED }));
-    settingsWereStored = stored.settings !== null;
-    useSettings.getState().replace(migrateSettings(stored.settings));
-    useConversations.getState().hydrate(stored.conversations, stored.currentId);
-    saved = stored.conversations;
-    if (stored.accessCode) useAccess.getState().setCode(stored.accessCode);
+    const initial = await loadInitialState(() => useNotices.getState().push({ kind: "info", key: BLOCKED }));
+    settingsWereStored = initial.settings !== null;
+    useSettings.getState().replace(migrateSettings(initial.settings));
+    useConversations.getState().hydrate(initial.conversations, initial.currentId);
+    useLedger.getState().hydrate([...initial.looseLedger, ...initial.expired.flatMap(detachLedger)].sort((a, b) => a.at - b.at));
+    usePrompts.getState().hydrate(initial.prompts);
+    saved = initial.stored;
+    expiredIds.push(...initial.expired.map((c) => c.id));
+    if (initial.accessCode) useAccess.getState().setCode(initial.accessCode);
+    if (initial.newerVersion !== null) {
+      readOnly = true;
+      reportStorageError(new ReadOnlyError(initial.newerVersion));
+    }
+    if (initial.journalError) reportStorageError(initial.journalError);
   } catch (err) {
     // Private mode or a blocked database: run in memory and say so.
     reportStorageError(err);
     useSettings.setState({ loaded: true });
     useConversations.getState().hydrate([], null);
   }
-  useNotices.setState((s) => ({ notices: s.notices.filter((n) => n.key !== BLOCKED) }));
+  clearNotice(BLOCKED);
+  if (readOnly) return;
 
-  const scheduler = createSaveScheduler((id) => useConversations.getState().conversations[id], reportStorageError, { saved });
+  let journaling = false;
+  const scheduler = createSaveScheduler(conversationOf, reportStorageError, {
+    saved,
+    onCommitted: (ids) => {
+      announceSaved(ids);
+      clearNotice("notice.storageFull");
+      clearNotice("notice.storageFailed");
+      // Keep the journal in step with what is still uncommitted, so it never holds older text
+      // than the database (a replay would otherwise bring old text back).
+      if (journaling) journaling = !writeJournal(tabId, scheduler.uncommitted()) || scheduler.uncommitted().length > 0;
+    },
+  });
+  // What the load changed (closed streams, their ledger lines, repaired trees) is written now;
+  // expired trash goes for good, its ledger lines staying as loose ones.
+  const byId = new Map(saved.map((c) => [c.id, c]));
+  for (const c of [...Object.values(useConversations.getState().conversations), ...Object.values(useConversations.getState().trash)]) {
+    if (byId.get(c.id) !== c) scheduler.changed(c.id, true);
+  }
+  for (const id of expiredIds) scheduler.removed(id);
+  for (const e of useLedger.getState().detached) if (e.convTitle !== undefined && expiredIds.includes(e.convId ?? "")) scheduler.addLooseLedger(e);
+
+  let applyingRemote = false;
   useConversations.subscribe((state, prev) => {
-    if (state.conversations !== prev.conversations) {
+    if (applyingRemote) return;
+    if (state.conversations !== prev.conversations || state.trash !== prev.trash) {
       for (const id in state.conversations) {
-        if (state.conversations[id] !== prev.conversations[id]) scheduler.changed(id);
+        const next = state.conversations[id];
+        const before = prev.conversations[id];
+        if (next !== before) scheduler.changed(id, !isStreamingTextOnly(before, next));
       }
-      for (const id in prev.conversations) if (!(id in state.conversations)) scheduler.removed(id);
+      for (const id in state.trash) if (state.trash[id] !== prev.trash[id]) scheduler.changed(id, true);
+      for (const id of [...Object.keys(prev.conversations), ...Object.keys(prev.trash)]) {
+        if (id in state.conversations || id in state.trash) continue;
+        // Gone for good: its cost history stays, as loose ledger lines.
+        const gone = prev.conversations[id] ?? prev.trash[id];
+        scheduler.removed(id);
+        useLedger.getState().importEntries(detachLedger(gone));
+      }
     }
     if (state.currentId !== prev.currentId) putValue("currentId", state.currentId).catch(reportStorageError);
+  });
+  useLedger.subscribe((state, prev) => {
+    if (state.detached === prev.detached) return;
+    const before = new Set(prev.detached);
+    for (const e of state.detached) if (!before.has(e)) scheduler.addLooseLedger(e);
+  });
+  usePrompts.subscribe((state, prev) => {
+    if (state.prompts === prev.prompts) return;
+    const before = new Set(prev.prompts);
+    const ids = new Set(state.prompts.map((p) => p.id));
+    putPrompts(state.prompts.filter((p) => !before.has(p)), prev.prompts.filter((p) => !ids.has(p.id)).map((p) => p.id)).catch(reportStorageError);
+  });
+
+  // Another tab committed these conversations: take its version, unless this tab has its own
+  // changes in them waiting (its next write merges the message order) or streams into them.
+  onOtherTabSaved(async (ids) => {
+    for (const id of ids) {
+      const local = conversationOf(id);
+      if (scheduler.isDirty(id) || local?.messages.some((m) => isStreaming(m.id))) continue;
+      const next = await readConversation(id).catch(() => undefined);
+      if (scheduler.isDirty(id)) continue;
+      applyingRemote = true;
+      try {
+        useConversations.getState().replaceFromStorage(id, next);
+      } finally {
+        applyingRemote = false;
+      }
+      const applied = conversationOf(id);
+      if (applied) scheduler.setSaved(applied);
+    }
   });
 
   let settingsTimer: ReturnType<typeof setTimeout> | null = null;
@@ -82,11 +177,14 @@ export async function startPersistence(): Promise<void> {
 
   const flushAll = () => {
     // Text streamed since the last commit lives only in the streaming store: fold it in first,
-    // so a reload or a closed tab keeps everything that had arrived.
+    // so a reload or a closed tab keeps everything that was on screen.
     const live = useStreaming.getState().live;
     for (const [messageId, text] of Object.entries(live)) {
       useConversations.getState().patchMessage(text.convId, messageId, { content: text.content, reasoning: text.reasoning || undefined });
     }
+    // The journal is written synchronously: an IndexedDB transaction opened now may never commit.
+    const pending = scheduler.uncommitted();
+    journaling = pending.length > 0 && writeJournal(tabId, pending);
     void scheduler.flush();
     if (settingsTimer) {
       clearTimeout(settingsTimer);
@@ -96,5 +194,7 @@ export async function startPersistence(): Promise<void> {
   window.addEventListener("pagehide", flushAll);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") flushAll();
+    // Back in view with everything committed: the journal has nothing to add.
+    else if (scheduler.uncommitted().length === 0) clearJournal(tabId);
   });
 }

@@ -10,6 +10,7 @@ import { newId } from "@/lib/id";
 import { requestFor, type ApiTarget } from "@/lib/client/api";
 import { streamChat } from "@/lib/client/chat-stream";
 import { countTextExact, ensureTokenizer } from "@/lib/client/tokenizer";
+import { holdRunLock } from "@/lib/client/tab-sync";
 import type { ApiMessage, ChatParams, LedgerKind, MessageStatus, TokenUsage } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { useSettings } from "./settings";
@@ -82,6 +83,17 @@ export interface CompletionOutcome {
 }
 
 export async function runCompletion(run: CompletionRun): Promise<CompletionOutcome> {
+  // Other tabs see this stream as alive (and leave the message alone) while the lock is held.
+  let releaseLock = () => {};
+  holdRunLock(run.messageId, new Promise<void>((resolve) => (releaseLock = resolve)));
+  try {
+    return await runAndRecord(run);
+  } finally {
+    releaseLock();
+  }
+}
+
+async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
   const { convId, messageId, params } = run;
   const store = useConversations.getState();
   const controller = new AbortController();
@@ -159,13 +171,16 @@ export async function runCompletion(run: CompletionRun): Promise<CompletionOutco
 
   const endedAt = performance.now();
   ended = true;
-  const final = { content: before + snap.content, reasoning: reasoningBefore + snap.reasoning || undefined, reasoningMs: snap.reasoningMs, status, finishReason: snap.finishReason, error };
+  // `run` goes: the ledger line below replaces what a reload would have made of it.
+  const final = { content: before + snap.content, reasoning: reasoningBefore + snap.reasoning || undefined, reasoningMs: snap.reasoningMs, status, finishReason: snap.finishReason, error, run: undefined };
   let usage: TokenUsage | undefined;
   if (snap.usage) {
     usage = { promptTokens: snap.usage.prompt_tokens, completionTokens: snap.usage.completion_tokens, estimated: false };
   } else if (received || status === "done") {
-    // Show the answer as finished at once; its estimated usage follows when the count is in.
-    store.patchMessage(convId, messageId, final);
+    // Show the answer as finished at once; its estimated usage follows when the count is in. `run`
+    // stays until the ledger line is written, so a page closed meanwhile still bills the call.
+    const { run: _pending, ...shown } = final;
+    store.patchMessage(convId, messageId, shown);
     useStreaming.getState().clear(messageId);
     usage = {
       promptTokens: run.promptTokens,

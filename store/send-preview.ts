@@ -1,6 +1,7 @@
 /** The live next-send preview of the open conversation, for the composer. */
 import { useMemo, useSyncExternalStore } from "react";
 import { sendableHistory } from "@/lib/context";
+import { threadOf } from "@/lib/chat/thread";
 import { contextWindowFor } from "@/lib/models";
 import { priceFor } from "@/lib/pricing";
 import { computeSendPreview, type SendPreview } from "@/lib/send-preview";
@@ -29,7 +30,7 @@ export function useSendPreview(conversation: Conversation | undefined, question:
   // Recomputed only when the messages change, not on every keystroke. An answer still streaming
   // is left out: nothing can be sent before it ends, and recounting its growing text every second
   // would cost more than everything else the page does meanwhile.
-  const messages = conversation?.messages;
+  const messages = conversation ? threadOf(conversation) : undefined;
   const history = useMemo(() => sendableHistory((messages ?? []).filter((m) => m.status !== "streaming")), [messages]);
   const { preview, exact } = useMemo(() => {
     let allExact = true;

@@ -9,6 +9,7 @@ import { useSettings } from "@/store/settings";
 import { useT } from "@/store/language";
 import { GearIcon, MenuIcon } from "@/components/ui/icons";
 import { Notices } from "@/components/notices";
+import type { SettingsSection } from "@/components/settings/settings-dialog";
 import { SetupNotice } from "@/components/setup-notice";
 import { MessageList } from "./message-list";
 import { Composer } from "./composer";
@@ -17,7 +18,7 @@ import { Composer } from "./composer";
 const LedgerPanel = lazy(() => import("@/components/ledger/ledger-panel").then((m) => ({ default: m.LedgerPanel })));
 
 /** Header, messages and composer of the open conversation. */
-export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () => void; onOpenSettings: () => void }) {
+export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () => void; onOpenSettings: (section?: SettingsSection) => void }) {
   const t = useT();
   const conversation = useConversations(conversationSelectors.current);
   useSettings((s) => s.defaults); // re-render the header model when defaults change
@@ -42,12 +43,12 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
           {t("ledger.button")}
           {conversationCost !== null && <span className="ml-1 text-zinc-500">{money(conversationCost)}</span>}
         </button>
-        <button type="button" data-testid="settings-button" className="rounded p-2 hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label={t("settings.title")} title={t("settings.title")} onClick={onOpenSettings}>
+        <button type="button" data-testid="settings-button" className="rounded p-2 hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label={t("settings.title")} title={t("settings.title")} onClick={() => onOpenSettings()}>
           <GearIcon className="h-5 w-5" />
         </button>
       </header>
-      <SetupNotice onOpenSettings={onOpenSettings} />
-      <Notices />
+      <SetupNotice onOpenSettings={() => onOpenSettings()} />
+      <Notices onOpenSettings={onOpenSettings} />
       {conversation ? <MessageList conversation={conversation} /> : <div className="flex-1" />}
       <Composer conversation={conversation} busy={busy} />
       {ledgerOpen && (

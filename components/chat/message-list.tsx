@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { Conversation, LedgerEntry } from "@/lib/types";
+import { threadOf } from "@/lib/chat/thread";
 import { conversationBusy } from "@/store/chat-actions";
 import { useT } from "@/store/language";
 import { MessageItem } from "./message-item";
@@ -18,7 +19,9 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
-  const { messages, ledger, id } = conversation;
+  const { ledger, id } = conversation;
+  // The branch shown; for a conversation without branches, `messages` itself.
+  const messages = threadOf(conversation);
   const busy = conversationBusy(conversation);
 
   const titleCalls = useMemo(() => {

@@ -4,6 +4,7 @@ import { groupTotals, totalsByDay } from "@/lib/ledger";
 import type { LedgerEntry } from "@/lib/types";
 import { conversationSelectors, useConversations } from "@/store/conversations";
 import { useCostOf } from "@/store/cost";
+import { useLedger } from "@/store/ledger";
 import { useT } from "@/store/language";
 import { Dialog } from "@/components/ui/dialog";
 import { LedgerTable, TotalsRow } from "./ledger-table";
@@ -24,8 +25,14 @@ export function LedgerPanel({ onClose }: { onClose: () => void }) {
   const t = useT();
   const conversation = useConversations(conversationSelectors.current);
   const conversations = useConversations((s) => s.conversations);
+  const trash = useConversations((s) => s.trash);
+  const detached = useLedger((s) => s.detached);
   const costOf = useCostOf();
-  const all = useMemo(() => Object.values(conversations).flatMap((c) => c.ledger), [conversations]);
+  // Every billed call: the open chats, the trash, and calls whose chat is gone or that had none.
+  const all = useMemo(
+    () => [...Object.values(conversations), ...Object.values(trash)].flatMap((c) => c.ledger).concat(detached),
+    [conversations, trash, detached],
+  );
   const price = (e: LedgerEntry) => costOf(e.model, e.usage);
 
   return (

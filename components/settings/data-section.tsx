@@ -1,57 +1,83 @@
 "use client";
 import { useRef, useState } from "react";
-import { exportData, parseImport } from "@/lib/transfer";
+import type { ImportBundle } from "@/lib/import/transfer";
+import { readImport } from "@/lib/import/detect";
+import { planMerge, summarise, type ImportSummary, type LocalData } from "@/lib/import/merge";
+import { describeProblem, type ImportFormat, type ImportProblem } from "@/lib/import/problem";
 import { useConversations } from "@/store/conversations";
-import { settingsSnapshot } from "@/store/settings";
-import { useT } from "@/store/language";
+import { usePrompts } from "@/store/prompts";
+import { useLedger } from "@/store/ledger";
+import { useLang, useT } from "@/store/language";
+import { ImportPreview } from "./import-preview";
+import { downloadExport } from "./export-download";
+import { StorageStatus } from "./storage-status";
 
-/** Export all conversations as JSON; import validates the whole file before changing anything. */
+type Phase =
+  | { kind: "idle" }
+  | { kind: "reading" }
+  | { kind: "preview"; format: ImportFormat; bundle: ImportBundle; summary: ImportSummary }
+  | { kind: "refused"; problem: ImportProblem }
+  | { kind: "done"; added: number; merged: number };
+
+const button = "rounded border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700";
+
+function localData(): LocalData {
+  return { conversations: useConversations.getState().conversations, prompts: usePrompts.getState().prompts, ledger: useLedger.getState().detached };
+}
+
+/** Export everything as JSON; import any supported format, previewed before anything changes. */
 export function DataSection() {
   const t = useT();
+  const lang = useLang();
   const file = useRef<HTMLInputElement>(null);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
 
-  const doExport = () => {
-    const { conversations, order } = useConversations.getState();
-    const list = order.map((id) => conversations[id]).filter(Boolean);
-    // The own API key stays in this browser: it is left out of the export.
-    const settings = { ...settingsSnapshot(), own: { ...settingsSnapshot().own, apiKey: "" } };
-    const blob = new Blob([JSON.stringify(exportData(list, settings), null, 2)], { type: "application/json" });
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = `relaychat-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  const doRead = async (f: File) => {
+    setPhase({ kind: "reading" });
+    const text = await f.text();
+    // Let "Reading…" paint before a large file is parsed.
+    await new Promise((r) => setTimeout(r, 0));
+    const r = readImport(text, f.lastModified || Date.now());
+    if (!r.ok) return setPhase({ kind: "refused", problem: r.problem });
+    const summary = summarise(r.format, r.bundle, planMerge(localData(), r.bundle));
+    setPhase({ kind: "preview", format: r.format, bundle: r.bundle, summary });
   };
 
-  const doImport = async (f: File) => {
-    const parsed = parseImport(await f.text());
-    if (!parsed.ok) {
-      setResult({ ok: false, text: t("settings.importFailed", { reason: parsed.reason }) });
-      return;
-    }
-    useConversations.getState().importMany(parsed.conversations);
-    setResult({ ok: true, text: t("settings.importDone", { count: parsed.conversations.length }) });
+  const doApply = (bundle: ImportBundle) => {
+    // Planned again against the state of now, in case a chat changed while the preview was open.
+    const plan = planMerge(localData(), bundle);
+    if (plan.conversations.length) useConversations.getState().importMany(plan.conversations);
+    if (plan.prompts.length) usePrompts.getState().upsertMany(plan.prompts);
+    if (plan.ledger.length) useLedger.getState().importEntries(plan.ledger);
+    setPhase({ kind: "done", added: plan.counts.new, merged: plan.counts.merged });
   };
 
   return (
     <div className="space-y-2">
+      <StorageStatus />
       <div className="flex flex-wrap gap-2">
-        <button type="button" data-testid="export-button" className="rounded border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" onClick={doExport}>
+        <button type="button" data-testid="export-button" className={button} onClick={downloadExport}>
           {t("settings.export")}
         </button>
-        <button type="button" data-testid="import-button" className="rounded border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" onClick={() => file.current?.click()}>
+        <button type="button" data-testid="import-button" className={button} onClick={() => file.current?.click()}>
           {t("settings.import")}
         </button>
-        <input ref={file} data-testid="import-file" type="file" accept="application/json,.json" className="hidden" onChange={(e) => {
+        <input ref={file} data-testid="import-file-input" type="file" accept="application/json,.json" className="hidden" onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = "";
-          if (f) void doImport(f);
+          if (f) void doRead(f);
         }} />
       </div>
-      {result && (
-        <p data-testid="import-result" data-ok={result.ok ? "true" : "false"} className={`text-sm ${result.ok ? "text-emerald-600" : "text-red-600"}`}>
-          {result.text}
+      {phase.kind === "reading" && <p className="text-sm text-zinc-500">{t("import.reading")}</p>}
+      {phase.kind === "preview" && <ImportPreview summary={phase.summary} onConfirm={() => doApply(phase.bundle)} onCancel={() => setPhase({ kind: "idle" })} />}
+      {phase.kind === "refused" && (
+        <p data-testid="import-result" data-ok="false" role="alert" className="text-sm text-red-600">
+          {t("settings.importFailed", { reason: describeProblem(lang, phase.problem) })}
+        </p>
+      )}
+      {phase.kind === "done" && (
+        <p data-testid="import-result" data-ok="true" role="status" className="text-sm text-emerald-600">
+          {t("import.done", { added: phase.added, merged: phase.merged })}
         </p>
       )}
     </div>

@@ -1,29 +1,41 @@
 "use client";
+import { useEffect, useRef } from "react";
 import { useT } from "@/store/language";
 import { Dialog } from "@/components/ui/dialog";
 import { ChatParamsForm } from "./chat-params-form";
 import { GeneralForm } from "./general-form";
 import { CostsForm } from "./costs-form";
 import { DataSection } from "./data-section";
+import { TrashSection } from "./trash-section";
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+/** A section the dialog can open at (the storage-full notice opens it at Data). */
+export type SettingsSection = "data";
+
+function Section({ title, children, sectionRef }: { title: string; children: React.ReactNode; sectionRef?: React.Ref<HTMLElement> }) {
   return (
-    <section className="border-t border-zinc-200 py-4 first:border-t-0 dark:border-zinc-800">
+    <section ref={sectionRef} className="border-t border-zinc-200 py-4 first:border-t-0 dark:border-zinc-800">
       <h3 className="mb-3 text-sm font-semibold uppercase tracking-wide text-zinc-500">{title}</h3>
       {children}
     </section>
   );
 }
 
-export function SettingsDialog({ onClose }: { onClose: () => void }) {
+export function SettingsDialog({ onClose, section }: { onClose: () => void; section?: SettingsSection }) {
   const t = useT();
+  const data = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (section === "data") data.current?.scrollIntoView({ block: "start" });
+  }, [section]);
   return (
     <Dialog title={t("settings.title")} testId="settings-dialog" closeLabel={t("settings.close")} onClose={onClose}>
       <div className="overflow-y-auto px-5">
         <Section title={t("settings.model")}><ChatParamsForm /></Section>
         <Section title={t("settings.general")}><GeneralForm /></Section>
         <Section title={t("settings.costs")}><CostsForm /></Section>
-        <Section title={t("settings.data")}><DataSection /></Section>
+        <Section title={t("settings.data")} sectionRef={data}>
+          <DataSection />
+          <div className="mt-4"><TrashSection /></div>
+        </Section>
       </div>
     </Dialog>
   );

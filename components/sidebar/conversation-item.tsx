@@ -3,6 +3,7 @@ import { memo, useState } from "react";
 import { useConversations } from "@/store/conversations";
 import { stopConversation } from "@/store/run-completion";
 import { useT } from "@/store/language";
+import { useNotices } from "@/store/notices";
 import { EditIcon, TrashIcon } from "@/components/ui/icons";
 
 export const ConversationItem = memo(function ConversationItem({ id, title, count, active, onPicked }: { id: string; title: string; count: number; active: boolean; onPicked: () => void }) {
@@ -51,9 +52,10 @@ export const ConversationItem = memo(function ConversationItem({ id, title, coun
       </button>
       <button type="button" data-testid="conversation-delete" title={t("sidebar.delete")} aria-label={t("sidebar.delete")} className="rounded p-1 opacity-60 hover:opacity-100 sm:opacity-0 sm:group-hover:opacity-100" onClick={(e) => {
         e.stopPropagation();
-        if (!window.confirm(t("sidebar.confirmDelete", { title: shown }))) return;
+        // No confirmation: the conversation goes to the trash, and the notice offers Undo.
         stopConversation(id);
         store().remove(id);
+        useNotices.getState().push({ kind: "info", key: "notice.movedToTrash", values: { title: shown }, action: { key: "notice.undo", testId: "undo-delete", run: () => store().restore(id) } });
       }}>
         <TrashIcon />
       </button>

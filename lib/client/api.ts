@@ -82,7 +82,8 @@ export type AccessCheck = { ok: true } | { ok: false; error: AppError; retryAfte
 export async function checkAccessCode(code: string): Promise<AccessCheck> {
   let res: Response;
   try {
-    res = await fetch("/api/access", { method: "POST", headers: { "x-access-code": code } });
+    // The server takes only JSON POSTs on /api/* (lib/server/request-guard.ts).
+    res = await fetch("/api/access", { method: "POST", headers: { "Content-Type": "application/json", "x-access-code": code }, body: "{}" });
   } catch (err) {
     return { ok: false, error: networkError(err, "server") };
   }

@@ -15,11 +15,21 @@ async function createV1(conversations: unknown[], kv: Record<string, unknown>) {
     },
   });
   const tx = database.transaction([CONVERSATIONS, "kv"], "readwrite");
-  for (const c of conversations) void tx.objectStore(CONVERSATIONS).put(c);
+  for (const c of conversations) void tx.objectStore(CONVERSATIONS).put(asV1(c));
   for (const [k, v] of Object.entries(kv)) void tx.objectStore("kv").put(v, k);
   await tx.done;
   database.close();
 }
+
+/** What version 1 stored: no parents, no shown leaf (the test builders add both). */
+function asV1(c: unknown): unknown {
+  if (!c || typeof c !== "object" || !Array.isArray((c as Conversation).messages)) return c;
+  const { leafId: _leaf, ...rest } = c as Conversation;
+  return { ...rest, messages: rest.messages.map((m) => (m && typeof m === "object" ? (({ parentId: _p, ...plain }) => plain)(m) : m)) };
+}
+
+/** What it means after the upgrade: ledger lines carry their conversation's id. */
+const upgraded = (c: Conversation): Conversation => ({ ...c, ledger: c.ledger.map((e) => ({ ...e, convId: c.id })) });
 
 const streamingAnswer = msg("s", { role: "assistant", content: "half an ans", status: "streaming", model: "gpt-4o-mini" });
 const rich = conv("rich", [msg("u1"), msg("a1", { role: "assistant", usage: { promptTokens: 3, completionTokens: 4, estimated: false }, cost: 0.01 }), msg("u2"), streamingAnswer], {
@@ -46,10 +56,10 @@ describe("upgrade from version 1", () => {
     const byId = Object.fromEntries(state.conversations.map((c) => [c.id, c]));
     expect(Object.keys(byId).sort()).toEqual(["empty", "err", "long", "rich"]);
     expect(byId.long).toEqual(v1[1]);
-    expect(byId.empty).toEqual(v1[2]);
+    expect(byId.empty).toEqual({ ...v1[2], leafId: null });
     expect(byId.err).toEqual(v1[3]);
-    // The answer cut by the reload comes back interrupted, its text kept; everything else as stored.
-    expect(byId.rich).toEqual({ ...rich, messages: [...rich.messages.slice(0, 3), { ...streamingAnswer, status: "interrupted" }] });
+    // Everything as stored, now a chain; the ledger lines name their conversation.
+    expect(byId.rich).toEqual(upgraded(rich));
   });
 
   it("moves messages into their own records and leaves no messages inside the metadata", async () => {
@@ -57,7 +67,7 @@ describe("upgrade from version 1", () => {
     await loadState();
     await closeForTests();
     const database = await openDB(DB_NAME);
-    expect(database.version).toBe(2);
+    expect(database.version).toBe(3);
     expect(await database.count(MESSAGES)).toBe(4 + 500 + 0 + 1);
     const meta = await database.get(CONVERSATIONS, "rich");
     expect(meta).not.toHaveProperty("messages");
@@ -106,10 +116,66 @@ describe("upgrade from version 1", () => {
     const old = await openDB(DB_NAME);
     expect(old.version).toBe(1);
     expect([...old.objectStoreNames].sort()).toEqual([CONVERSATIONS, "kv"]);
-    expect(await old.get(CONVERSATIONS, "long")).toEqual(v1[1]);
+    expect(await old.get(CONVERSATIONS, "long")).toEqual(asV1(v1[1]));
     old.close();
 
     const state = await loadState();
     expect(state.conversations.find((c) => c.id === "long")).toEqual(v1[1]);
+  });
+});
+
+/** A database exactly as version 2 of the app made it. */
+async function createV2(metas: unknown[], records: Array<{ convId: string; id: string; message: unknown }>) {
+  const database = await openDB(DB_NAME, 2, {
+    upgrade(d) {
+      d.createObjectStore(CONVERSATIONS, { keyPath: "id" });
+      d.createObjectStore("kv");
+      d.createObjectStore(MESSAGES, { keyPath: ["convId", "id"] });
+    },
+  });
+  const tx = database.transaction([CONVERSATIONS, MESSAGES], "readwrite");
+  for (const m of metas) void tx.objectStore(CONVERSATIONS).put(m);
+  for (const r of records) void tx.objectStore(MESSAGES).put(r);
+  await tx.done;
+  database.close();
+}
+
+describe("upgrade from version 2", () => {
+  const line = { id: "l1", at: 6, kind: "chat", model: "gpt-4o", usage: { promptTokens: 3, completionTokens: 4, estimated: false }, cost: 0.01, messageId: "m2", status: "done" };
+  const plain = (id: string, extra: object = {}) => ({ id, role: "user", content: `text of ${id}`, status: "done", createdAt: 1, ...extra });
+
+  it("links the listed messages into a chain, moves the ledger apart, and drops what version 2 did not show", async () => {
+    await createV2(
+      [{ id: "c", title: "T", titleSettled: true, createdAt: 1, updatedAt: 2, overrides: { historyCount: 2 }, ledger: [line], messageIds: ["m1", "gone", "m2", "m3"] }],
+      [
+        { convId: "c", id: "m1", message: plain("m1") },
+        { convId: "c", id: "m2", message: plain("m2", { role: "assistant" }) },
+        { convId: "c", id: "m3", message: plain("m3") },
+        // Left over by two tabs writing at once: version 2 never showed it.
+        { convId: "c", id: "ghost", message: plain("ghost") },
+      ],
+    );
+    const [c] = (await loadState()).conversations;
+    expect(c).toEqual({
+      id: "c",
+      title: "T",
+      titleSettled: true,
+      createdAt: 1,
+      updatedAt: 2,
+      overrides: { historyCount: 2 },
+      leafId: "m3",
+      messages: [
+        { ...plain("m1"), parentId: null },
+        { ...plain("m2", { role: "assistant" }), parentId: "m1" },
+        { ...plain("m3"), parentId: "m2" },
+      ],
+      ledger: [{ ...line, convId: "c" }],
+    });
+    await closeForTests();
+    const database = await openDB(DB_NAME);
+    expect(database.version).toBe(3);
+    expect(await database.count(MESSAGES)).toBe(3);
+    expect(await database.get(CONVERSATIONS, "c")).not.toHaveProperty("ledger");
+    database.close();
   });
 });

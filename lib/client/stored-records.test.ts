@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assembleConversation, isEmptyWrite, planWrite, toStoredConversation } from "./stored-records";
+import { assembleConversation, isEmptyWrite, isStreamingTextOnly, mergeMessageIds, planWrite, toStoredConversation } from "./stored-records";
 import { conv, longConv, msg } from "./storage-test-helpers";
 
 const ids = (list: { id: string }[]) => list.map((m) => m.id);
@@ -85,9 +85,43 @@ describe("assembleConversation", () => {
     expect(assembleConversation(toStoredConversation(c), byId)).toEqual(c);
   });
 
-  it("skips a listed id without a record and ignores records not listed", () => {
+  it("skips a listed id without a record and appends records not listed (another tab's), oldest first", () => {
     const c = longConv("a", 3);
-    const byId = new Map([[c.messages[0].id, c.messages[0]], [c.messages[2].id, c.messages[2]], ["stray", msg("stray")]]);
-    expect(ids(assembleConversation(toStoredConversation(c), byId).messages)).toEqual(["a-0", "a-2"]);
+    const byId = new Map([[c.messages[0].id, c.messages[0]], ["late", msg("late", { createdAt: 9 })], [c.messages[2].id, c.messages[2]], ["stray", msg("stray", { createdAt: 5 })]]);
+    expect(ids(assembleConversation(toStoredConversation(c), byId).messages)).toEqual(["a-0", "a-2", "stray", "late"]);
+  });
+});
+
+describe("isStreamingTextOnly", () => {
+  const streaming = (c: ReturnType<typeof longConv>) => ({ ...c, messages: [...c.messages.slice(0, -1), { ...c.messages.at(-1)!, status: "streaming" as const }] });
+  it("is true only for text arriving in a streaming message", () => {
+    const prev = streaming(longConv("a", 4));
+    const messages = prev.messages.slice();
+    messages[3] = { ...messages[3], content: "more" };
+    expect(isStreamingTextOnly(prev, { ...prev, messages })).toBe(true);
+  });
+  it("is false for the end of a stream, a send, an edit, a ledger line, a rename, a first write", () => {
+    const prev = streaming(longConv("a", 4));
+    const done = prev.messages.slice();
+    done[3] = { ...done[3], status: "done" };
+    expect(isStreamingTextOnly(prev, { ...prev, messages: done })).toBe(false);
+    expect(isStreamingTextOnly(prev, { ...prev, messages: [...prev.messages, msg("n")] })).toBe(false);
+    const edited = prev.messages.slice();
+    edited[0] = { ...edited[0], content: "edited" };
+    expect(isStreamingTextOnly(prev, { ...prev, messages: edited })).toBe(false);
+    expect(isStreamingTextOnly(prev, { ...prev, ledger: [] })).toBe(false);
+    expect(isStreamingTextOnly(prev, { ...prev, title: "new" })).toBe(false);
+    expect(isStreamingTextOnly(undefined, prev)).toBe(false);
+  });
+});
+
+describe("mergeMessageIds", () => {
+  it("keeps ids only the stored list has, after the id they followed, unless this tab deleted them", () => {
+    expect(mergeMessageIds(["a", "b", "c"], ["a", "b", "x", "y"], new Set())).toEqual(["a", "b", "x", "y", "c"]);
+    expect(mergeMessageIds(["b"], ["z", "b"], new Set())).toEqual(["z", "b"]);
+    expect(mergeMessageIds(["a", "c"], ["a", "b", "c"], new Set(["b"]))).toEqual(["a", "c"]);
+    const ours = ["a"];
+    expect(mergeMessageIds(ours, ["a"], new Set())).toBe(ours);
+    expect(mergeMessageIds(ours, undefined, new Set())).toBe(ours);
   });
 });

@@ -1,6 +1,11 @@
 /**
- * The stored shape of a conversation (database version 2) and the diff that decides what a save
+ * The stored shape of a conversation (database version 3) and the diff that decides what a save
  * writes. Pure functions, no IndexedDB: storage.ts does the I/O.
+ *
+ * Version 3 keeps version 2's layout and adds: each message record carries its parent (the tree
+ * of branches), the metadata names the shown leaf and, for the trash, when it was deleted; the
+ * ledger lives in a store of its own, one record per line keyed by id with the conversation's id
+ * inside, so a line outlives the conversation it was billed in.
  *
  * A conversation is one metadata record (everything but the messages, plus the ordered list of
  * its message ids) and one record per message keyed by (conversation id, message id). While an
@@ -14,9 +19,9 @@
  * the list (about 40 bytes a message) when the list itself changes — a send, a regenerate, a
  * delete — never on a streamed token.
  */
-import type { ChatMessage, Conversation } from "@/lib/types";
+import type { ChatMessage, Conversation, LedgerEntry } from "@/lib/types";
 
-export interface StoredConversation extends Omit<Conversation, "messages"> {
+export interface StoredConversation extends Omit<Conversation, "messages" | "ledger"> {
   /** The conversation's messages, in order. */
   messageIds: string[];
 }
@@ -34,33 +39,53 @@ export interface ConversationWrite {
   put: ChatMessage[];
   /** Ids of messages that are no longer in the conversation. */
   del: string[];
+  /** New ledger lines (the ledger only grows; lines are never rewritten or deleted). */
+  ledger: LedgerEntry[];
 }
 
 export function toStoredConversation(c: Conversation): StoredConversation {
-  // Drop `messages` by name rather than listing the kept fields, so a field added to Conversation
-  // later is stored without anyone remembering to add it here.
-  const { messages, ...rest } = c;
+  // Drop `messages` and `ledger` by name rather than listing the kept fields, so a field added to
+  // Conversation later is stored without anyone remembering to add it here.
+  const { messages, ledger: _ledger, ...rest } = c;
   return { ...rest, messageIds: messages.map((m) => m.id) };
 }
 
-/** Rebuilds a conversation from its records; a listed id without a record is skipped. */
-export function assembleConversation(meta: StoredConversation, byId: Map<string, ChatMessage> | undefined): Conversation {
+/**
+ * Rebuilds a conversation from its records. Listed ids come first, in order (a listed id without a
+ * record is skipped); records the list does not name — a message another tab added while this one
+ * wrote the list — follow, oldest first, so no stored message is ever left out.
+ */
+export function assembleConversation(meta: StoredConversation, byId: Map<string, ChatMessage> | undefined, ledger: LedgerEntry[] = []): Conversation {
   const { messageIds, ...rest } = meta;
   const messages: ChatMessage[] = [];
+  const listed = new Set<string>();
   for (const id of messageIds ?? []) {
     const m = byId?.get(id);
-    if (m) messages.push(m);
+    if (m && !listed.has(id)) messages.push(m);
+    listed.add(id);
   }
-  return { ...rest, messages };
+  if (byId && byId.size > messages.length) {
+    const extra = [...byId.values()].filter((m) => !listed.has(m.id)).sort((a, b) => a.createdAt - b.createdAt);
+    messages.push(...extra);
+  }
+  return { ...rest, messages, ledger };
 }
 
-/** true when any field other than the messages differs by identity (store updates are immutable). */
+/** true when any field other than the messages and the ledger differs by identity (updates are immutable). */
 function metaChanged(prev: Conversation, next: Conversation): boolean {
   const a = prev as unknown as Record<string, unknown>;
   const b = next as unknown as Record<string, unknown>;
-  for (const key in b) if (key !== "messages" && a[key] !== b[key]) return true;
-  for (const key in a) if (key !== "messages" && !(key in b)) return true;
+  for (const key in b) if (key !== "messages" && key !== "ledger" && a[key] !== b[key]) return true;
+  for (const key in a) if (key !== "messages" && key !== "ledger" && !(key in b)) return true;
   return false;
+}
+
+/** Ledger lines in `next` that `prev` does not hold (by identity: lines are appended, never edited). */
+function newLedgerLines(prev: LedgerEntry[] | undefined, next: LedgerEntry[]): LedgerEntry[] {
+  if (!prev) return next.slice();
+  if (prev === next) return [];
+  const before = new Set(prev);
+  return next.filter((e) => !before.has(e));
 }
 
 /**
@@ -98,12 +123,52 @@ function diffMessages(prev: ChatMessage[], next: ChatMessage[]): { put: ChatMess
 
 /** What to write so the database, holding `prev` (undefined: nothing), holds `next`. */
 export function planWrite(prev: Conversation | undefined, next: Conversation): ConversationWrite {
-  if (!prev) return { meta: toStoredConversation(next), put: next.messages.slice(), del: [] };
+  const ledger = withConvId(next.id, newLedgerLines(prev?.ledger, next.ledger));
+  if (!prev) return { meta: toStoredConversation(next), put: next.messages.slice(), del: [], ledger };
   const { put, del, reordered } = diffMessages(prev.messages, next.messages);
   const meta = reordered || metaChanged(prev, next) ? toStoredConversation(next) : null;
-  return { meta, put, del };
+  return { meta, put, del, ledger };
+}
+
+function withConvId(convId: string, lines: LedgerEntry[]): LedgerEntry[] {
+  return lines.map((e) => (e.convId === convId ? e : { ...e, convId }));
 }
 
 export function isEmptyWrite(w: ConversationWrite): boolean {
-  return !w.meta && w.put.length === 0 && w.del.length === 0;
+  return !w.meta && w.put.length === 0 && w.del.length === 0 && w.ledger.length === 0;
+}
+
+/**
+ * true when the only change is text arriving in messages that are still streaming: the one kind
+ * of change that may wait for the next timed save. Anything else — a send, an edit, a delete, a
+ * status change, a ledger line, a rename — is written at once.
+ */
+export function isStreamingTextOnly(prev: Conversation | undefined, next: Conversation): boolean {
+  if (!prev || prev.messages.length !== next.messages.length || prev.ledger !== next.ledger || metaChanged(prev, next)) return false;
+  for (let i = 0; i < next.messages.length; i++) {
+    const a = prev.messages[i];
+    const b = next.messages[i];
+    if (a === b) continue;
+    if (a.id !== b.id || a.status !== "streaming" || b.status !== "streaming") return false;
+  }
+  return true;
+}
+
+/**
+ * The message order to store when another tab may have written the list since this tab read it:
+ * this tab's order, plus every id only the stored list has (another tab's new message) unless
+ * this tab deleted it, each placed after the id it followed there.
+ */
+export function mergeMessageIds(ours: string[], stored: string[] | undefined, deleted: ReadonlySet<string>): string[] {
+  if (!stored || stored.length === 0) return ours;
+  const have = new Set(ours);
+  const missing = stored.filter((id) => !have.has(id) && !deleted.has(id));
+  if (missing.length === 0) return ours;
+  const out = ours.slice();
+  for (const id of missing) {
+    const before = stored[stored.indexOf(id) - 1];
+    const at = before === undefined ? 0 : out.indexOf(before) + 1;
+    out.splice(at === 0 && before !== undefined ? out.length : at, 0, id);
+  }
+  return out;
 }

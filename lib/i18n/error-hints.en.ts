@@ -35,6 +35,18 @@ export const ERROR_HINTS_EN: Record<ErrorCode, ErrorHint> = {
     title: "Invalid request",
     hint: "The request was rejected before it reached the model. Check the parameters in Settings (temperature, top_p, max_tokens) for out-of-range values.",
   },
+  forbidden_origin: {
+    title: "Request from another site refused",
+    hint: "This server only takes requests from its own page. Open the chat at its own address instead of calling it from another site. If the page itself gets this behind a reverse proxy, whoever deployed it must pass the original Host to the app (nginx: proxy_set_header Host $http_host), or set TRUST_PROXY=1 and send X-Forwarded-Host and X-Forwarded-Proto.",
+  },
+  method_not_allowed: {
+    title: "Method not allowed",
+    hint: "The server does not answer this kind of HTTP request. The app only uses GET and POST; if a tool or proxy sent it, use one of those instead.",
+  },
+  unsupported_media_type: {
+    title: "Request must be JSON",
+    hint: "The server only accepts requests sent with Content-Type: application/json. If you call the API from a script, set that header; if the app itself gets this, reload the page to pick up the current version.",
+  },
   upstream_bad_request: {
     title: "The upstream refused a parameter",
     hint: "The model or relay rejected part of the request (see what it said below). Some models do not take every parameter: try resetting temperature, top_p and the penalties, or choose another model.",

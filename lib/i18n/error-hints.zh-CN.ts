@@ -27,6 +27,18 @@ export const ERROR_HINTS_ZH_CN: Record<ErrorCode, ErrorHint> = {
     title: "请求参数有误",
     hint: "请求在发给模型之前就被拒绝了。看看设置里的 temperature、top_p、max_tokens 等参数是否超出范围。",
   },
+  forbidden_origin: {
+    title: "拒绝了来自其他网站的请求",
+    hint: "本服务器只接受它自己页面发来的请求。请直接打开本站的地址聊天，不要从别的网站调用它。如果是本站页面在反向代理后面遇到这个错误，需要部署者把原始 Host 传给应用（nginx：proxy_set_header Host $http_host），或者设置 TRUST_PROXY=1 并传递 X-Forwarded-Host 和 X-Forwarded-Proto。",
+  },
+  method_not_allowed: {
+    title: "不支持的请求方法",
+    hint: "服务器不响应这种 HTTP 请求方法。应用本身只用 GET 和 POST；如果是某个工具或代理发出的，请改用这两种之一。",
+  },
+  unsupported_media_type: {
+    title: "请求必须是 JSON",
+    hint: "服务器只接受 Content-Type 为 application/json 的请求。如果是用脚本调用接口，请加上这个请求头；如果是应用自己报的错，刷新页面换成最新版本即可。",
+  },
   upstream_bad_request: {
     title: "上游不接受某个参数",
     hint: "模型或中转站拒绝了请求中的某个参数（原始信息见下方）。有些模型不支持全部参数：试试把温度、top_p 和惩罚项恢复默认，或换一个模型。",

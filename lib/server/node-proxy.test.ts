@@ -205,7 +205,7 @@ describe("serveProxy", () => {
     expect(declared.status).toBe(413);
     const counted = await new Promise<Reply>((resolve, reject) => {
       const url = new URL(appUrl);
-      const req = http.request({ host: url.hostname, port: url.port, method: "POST", path: "/api/openai/v1/chat/completions", headers: { ...CODE }, agent: false }, (res) => {
+      const req = http.request({ host: url.hostname, port: url.port, method: "POST", path: "/api/openai/v1/chat/completions", headers: { ...CODE, "content-type": "application/json" }, agent: false }, (res) => {
         let text = "";
         res.on("data", (c) => (text += c));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
@@ -218,6 +218,21 @@ describe("serveProxy", () => {
     expect(counted.status).toBe(413);
     expect(errorCode(counted)).toBe("payload_too_large");
     expect(upstreamSeen.length).toBe(before);
+  });
+
+  it("refuses a non-JSON POST (415) and another site's Origin (403) before the code or the upstream", async () => {
+    const before = upstreamSeen.length;
+    const post = (headers: Record<string, string>) => request("POST", "/api/openai/v1/chat/completions", { host: "chat.example", ...headers }, chat());
+    const plain = await post({ ...CODE, "content-type": "text/plain", origin: "https://evil.example" });
+    expect([plain.status, errorCode(plain), plain.headers["x-content-type-options"]]).toEqual([415, "unsupported_media_type", "nosniff"]);
+    expect(errorCode(await post({ "content-type": "application/json", origin: "https://evil.example" }))).toBe("forbidden_origin");
+    expect(errorCode(await post({ ...CODE, "content-type": "application/json", "sec-fetch-site": "cross-site" }))).toBe("forbidden_origin");
+    expect(upstreamSeen.length).toBe(before);
+    const own = await post({ ...CODE, "content-type": "application/json; charset=utf-8", origin: "http://chat.example" });
+    expect([own.status, own.headers["referrer-policy"], own.headers["x-frame-options"]]).toEqual([200, "no-referrer", "DENY"]);
+    const propfind = await request("PROPFIND", "/api/openai/v1/models", CODE);
+    expect([propfind.status, errorCode(propfind), propfind.headers.allow]).toEqual([405, "method_not_allowed", "GET, HEAD, OPTIONS, POST"]);
+    expect(upstreamSeen.length).toBe(before + 1);
   });
 
   it("answers 503 not_configured without a server key", async () => {

@@ -1,20 +1,23 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { AppError } from "../errors";
+import { COMMON_SECURITY_HEADERS } from "../security-headers.mjs";
 import { accessErrorHeaders, checkAccess } from "./access";
 import { getEnv, type ServerEnv } from "./env";
 import { errorResult, prepareProxyCall } from "./proxy";
 import { BodyLimiter, checkContentLength, exactProxyRoute, MAX_BODY_BYTES, resolveProxyPath } from "./proxy-request";
 import type { RelayResult } from "./relay";
 import { type NodeSseStream, relayUpstreamNode } from "./relay-node";
+import { guardErrorHeaders, guardRequest, methodNotAllowed } from "./request-guard";
 import { LightAbort } from "./upstream-call";
 import { headerGetter, requestUpstream } from "./upstream-node";
 
 /**
  * /api/openai/* served straight from a node:http server (server/fast-server.ts), the same steps
  * as proxy.ts (the access gate) + app/api/openai/[...path]/route.ts + lib/server/proxy.ts, without
- * Next's per-request and per-chunk layers: access code and lock-out (keyed on the socket's address,
- * or on X-Forwarded-For under TRUST_PROXY) → allow-list → server key → body limit and validation →
+ * Next's per-request and per-chunk layers: request guard (method, JSON, origin) → access code and
+ * lock-out (keyed on the socket's address, or on X-Forwarded-For under TRUST_PROXY) → allow-list → server key → body limit and validation →
  * relay, piped with plain writes. Never throws; answers every failure with the project's error JSON.
  * server/fast-server.ts sends it only what isProxyTarget() accepts; the checks below stay complete
  * all the same, so serveProxy is safe in front of any request.
@@ -28,8 +31,9 @@ export const PROXY_PREFIX = "/api/openai/";
  * trailing or back slash, no fragment. Everything else under /api/openai/ goes to Next's handler,
  * where proxy.ts and the route handler answer it exactly as they do under `server.js` and on
  * Vercel: a trailing slash, `//` or `\` is a 308 to the cleaned path (before the access gate), dot
- * segments and `%2e` are resolved, OPTIONS and HEAD get their answers, a method fetch cannot
- * send (TRACE) is Next's 500, and anything not forwarded is the route's 404 JSON. Copying Next's URL
+ * segments and `%2e` are resolved, OPTIONS and HEAD get their answers (an unknown method never
+ * gets here: server/fast-server.ts refuses it first), and anything not forwarded is the route's
+ * 404 JSON. Copying Next's URL
  * normalisation here instead would be a second copy to keep in step with every Next release, for
  * requests the page never makes; the fast path only needs the exact forms.
  */
@@ -70,16 +74,38 @@ export function readNodeBody(req: IncomingMessage, contentLength: string | null,
   });
 }
 
+/** What next.config.mjs puts on every answer of Next's, for the answers made here. */
+const SECURITY_HEADERS: Record<string, string> = Object.fromEntries(COMMON_SECURITY_HEADERS.map((h) => [h.key, h.value]));
+
 function writeResult(res: ServerResponse, result: RelayResult<NodeSseStream>): void {
   if (res.headersSent) return void res.end();
   if (typeof result.body === "string") {
-    res.writeHead(result.status, { ...result.headers, "Content-Length": String(Buffer.byteLength(result.body)) });
+    res.writeHead(result.status, { ...SECURITY_HEADERS, ...result.headers, "Content-Length": String(Buffer.byteLength(result.body)) });
     res.end(result.body);
     return;
   }
   // As with Next's route handler, the headers leave with the first write (a chunk or a ping).
-  res.writeHead(result.status, result.headers);
+  res.writeHead(result.status, { ...SECURITY_HEADERS, ...result.headers });
   result.body.pipe(res);
+}
+
+/** 405 for a method the app never answers, on any path, before Next sees it (no stack trace). */
+export function refuseMethod(res: ServerResponse): void {
+  res.on("error", () => {});
+  const error = methodNotAllowed();
+  writeError(res, error, guardErrorHeaders(error));
+}
+
+/**
+ * The same 405 on a raw socket, for CONNECT: Node hands CONNECT to the server's 'connect' event,
+ * not to the request handler, and without a listener it drops the connection without an answer.
+ */
+export function refuseConnect(socket: Duplex): void {
+  socket.on("error", () => {});
+  const error = methodNotAllowed();
+  const { status, headers, body } = errorResult(error, guardErrorHeaders(error));
+  const lines = Object.entries({ ...SECURITY_HEADERS, ...headers, "Content-Length": String(Buffer.byteLength(body as string)), Connection: "close" }).map(([k, v]) => `${k}: ${v}`);
+  socket.end(`HTTP/1.1 ${status} Method Not Allowed\r\n${lines.join("\r\n")}\r\n\r\n${body as string}`);
 }
 
 function writeError(res: ServerResponse, err: unknown, extraHeaders?: Record<string, string>): void {
@@ -95,6 +121,8 @@ export async function serveProxy(req: IncomingMessage, res: ServerResponse, env:
     const method = req.method ?? "GET";
     const { pathname, search } = splitTarget(req.url ?? "/");
     const headers = headerGetter(req.headers);
+    const refused = guardRequest({ method, pathname, headers }, { trustProxyHops: env.trustProxyHops });
+    if (refused) return writeError(res, refused, guardErrorHeaders(refused));
     const denied = await checkAccess({ method, pathname, headers, peerAddress: req.socket.remoteAddress ?? "" }, env);
     if (denied) return writeError(res, denied, accessErrorHeaders(denied));
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { exportData, parseImport } from "./transfer";
-import type { Conversation } from "./types";
+import type { Conversation } from "@/lib/types";
 
 const conv = (id: string, over: Partial<Conversation> = {}): Conversation => ({
   id,
@@ -9,7 +10,7 @@ const conv = (id: string, over: Partial<Conversation> = {}): Conversation => ({
   createdAt: 1000,
   updatedAt: 2000,
   messages: [
-    { id: `${id}-1`, role: "user", content: "hi", status: "done", createdAt: 1000 },
+    { id: `${id}-1`, role: "user", content: "hi", status: "done", createdAt: 1000, parentId: null },
     {
       id: `${id}-2`,
       role: "assistant",
@@ -22,11 +23,13 @@ const conv = (id: string, over: Partial<Conversation> = {}): Conversation => ({
       usage: { promptTokens: 9, completionTokens: 2, estimated: false },
       cost: 0.0000425,
       finishReason: "stop",
+      parentId: `${id}-1`,
     },
   ],
+  leafId: `${id}-2`,
   overrides: { model: "gpt-4o", temperature: 0.5 },
   ledger: [
-    { id: "l1", at: 1500, kind: "chat", model: "gpt-4o", usage: { promptTokens: 9, completionTokens: 2, estimated: false }, cost: null, messageId: `${id}-2`, status: "done", ttftMs: 300 },
+    { id: "l1", at: 1500, kind: "chat", model: "gpt-4o", usage: { promptTokens: 9, completionTokens: 2, estimated: false }, cost: null, messageId: `${id}-2`, status: "done", ttftMs: 300, convId: id },
   ],
   ...over,
 });
@@ -39,8 +42,8 @@ function reason(text: string): string {
 
 describe("exportData / parseImport round trip", () => {
   it("exports with the format tag and imports back identically", () => {
-    const data = exportData([conv("a"), conv("b")], { theme: "dark" });
-    expect(data).toMatchObject({ format: "relaychat", version: 1 });
+    const data = exportData([conv("a"), conv("b")], { settings: { theme: "dark" } });
+    expect(data).toMatchObject({ format: "relaychat", version: 2 });
     expect(Number.isNaN(Date.parse(data.exportedAt))).toBe(false);
     const r = parseImport(JSON.stringify(data));
     expect(r).toEqual({ ok: true, conversations: [conv("a"), conv("b")], settings: { theme: "dark" } });
@@ -74,7 +77,8 @@ describe("exportData / parseImport round trip", () => {
           titleSettled: false,
           createdAt: 5,
           updatedAt: 5,
-          messages: [{ id: "1", role: "user", content: "x", status: "done", createdAt: 5 }],
+          messages: [{ id: "1", role: "user", content: "x", status: "done", createdAt: 5, parentId: null }],
+          leafId: "1",
           overrides: {},
           ledger: [],
         },
@@ -96,17 +100,17 @@ describe("parseImport refuses malformed files with a readable reason", () => {
   });
 
   it("wrong or missing format tag", () => {
-    expect(reason(JSON.stringify({ format: "nextchat", conversations: [] }))).toMatch(/not a relaychat export.*"nextchat"/);
-    expect(reason(JSON.stringify({ conversations: [] }))).toMatch(/format is missing/);
+    expect(reason(JSON.stringify({ format: "nextchat", conversations: [] }))).toMatch(/not a RelayChat export.*"nextchat"/);
+    expect(reason(JSON.stringify({ conversations: [] }))).toMatch(/not a RelayChat export/);
   });
 
   it("a newer format version", () => {
-    expect(reason(JSON.stringify({ ...exportData([]), version: 2 }))).toMatch(/newer version/);
+    expect(reason(JSON.stringify({ ...exportData([]), version: 3 }))).toMatch(/newer version/);
   });
 
   it("not an object or array", () => {
-    expect(reason("42")).toMatch(/does not contain conversations/);
-    expect(reason("null")).toMatch(/does not contain conversations/);
+    expect(reason("42")).toMatch(/does not recognise/);
+    expect(reason("null")).toMatch(/does not recognise/);
   });
 
   it("a message without a role, naming where", () => {
@@ -114,7 +118,7 @@ describe("parseImport refuses malformed files with a readable reason", () => {
     delete (c.messages[1] as Partial<(typeof c.messages)[number]>).role;
     const r = reason(JSON.stringify(exportData([conv("x"), c])));
     expect(r).toContain("conversation 2 › message 2 › role: is missing");
-    expect(r).toContain("Nothing was imported");
+    expect(r).toMatch(/^This looks like a RelayChat export/);
   });
 
   it("a message without content", () => {
@@ -126,7 +130,7 @@ describe("parseImport refuses malformed files with a readable reason", () => {
   it("a bad role value", () => {
     const c = conv("a");
     (c.messages[0] as unknown as { role: string }).role = "robot";
-    expect(reason(JSON.stringify([c]))).toMatch(/message 1 › role: Invalid option/);
+    expect(reason(JSON.stringify([c]))).toContain('message 1 › role: should be one of "system", "user", "assistant"');
   });
 
   it("conversations that are not a list, or a message list that is not a list", () => {
@@ -141,7 +145,7 @@ describe("parseImport refuses malformed files with a readable reason", () => {
   });
 
   it("duplicate conversation ids", () => {
-    expect(reason(JSON.stringify([conv("a"), conv("a")]))).toMatch(/share the id "a"/);
+    expect(reason(JSON.stringify([conv("a"), conv("a")]))).toMatch(/two conversations with the id "a"/);
   });
 
   it("never applies part of a file: one bad conversation refuses all", () => {
@@ -149,5 +153,41 @@ describe("parseImport refuses malformed files with a readable reason", () => {
     const r = parseImport(JSON.stringify([conv("a"), bad, conv("c")]));
     expect(r.ok).toBe(false);
     expect("conversations" in r).toBe(false);
+  });
+});
+
+describe("format versions", () => {
+  it("a version 1 export (fixture) imports with the same meaning, as a chain", () => {
+    const file = readFileSync(new URL("./fixtures/relaychat-v1.json", import.meta.url), "utf8");
+    const v1 = JSON.parse(file);
+    const r = parseImport(file);
+    if (!r.ok) throw new Error(r.reason);
+    const [c] = r.conversations;
+    const old = v1.conversations[0];
+    // Same conversation, same messages in the same order with the same fields...
+    expect(c).toMatchObject({ id: old.id, title: old.title, titleSettled: true, createdAt: old.createdAt, updatedAt: old.updatedAt, overrides: old.overrides });
+    expect(c.messages.map(({ parentId: _p, ...m }) => m)).toEqual(old.messages);
+    // ...now a chain whose shown leaf is the last message, so the visible thread is the old list.
+    expect(c.messages.map((m) => m.parentId)).toEqual([null, "m1", "m2", "m3"]);
+    expect(c.leafId).toBe("m4");
+    expect(c.ledger.map(({ convId, ...l }) => (expect(convId).toBe("c1"), l))).toEqual(old.ledger);
+    expect(r.settings).toEqual(v1.settings);
+  });
+
+  it("a version 2 export keeps branches, the shown leaf, loose ledger lines and prompts", () => {
+    const tree = conv("t", {
+      messages: [
+        { id: "q", role: "user", content: "q", status: "done", createdAt: 1, parentId: null },
+        { id: "a1", role: "assistant", content: "first", status: "done", createdAt: 2, parentId: "q" },
+        { id: "a2", role: "assistant", content: "second", status: "done", createdAt: 3, parentId: "q", topicBreak: true, images: [{ id: "img1", mime: "image/png", width: 4, height: 3 }] },
+      ],
+      leafId: "a1",
+      ledger: [],
+    });
+    const loose = { id: "d1", at: 9, kind: "doctor" as const, model: "gpt-4o", usage: { promptTokens: 5, completionTokens: 1, estimated: false }, cost: null, status: "done" as const };
+    const prompt = { id: "p1", name: "Translator", systemPrompt: "Translate.", params: { temperature: 0.2 }, createdAt: 1, updatedAt: 2 };
+    const image = { id: "img1", mime: "image/png", width: 4, height: 3, data: "iVBORw0KGgo=" };
+    const r = parseImport(JSON.stringify(exportData([tree], { ledger: [loose], prompts: [prompt], images: [image] })));
+    expect(r).toEqual({ ok: true, conversations: [tree], ledger: [loose], prompts: [prompt], images: [image] });
   });
 });

@@ -7,6 +7,12 @@ import { freePort } from "./app-server";
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH || "/usr/bin/redis-server";
 export const redisAvailable = existsSync(REDIS_SERVER);
 
+/**
+ * An app's log line once its lock-out is shared (on a busy machine the first connection attempt
+ * may time out, warn, and succeed on the next try: then the line is the "back" one).
+ */
+export const SHARED = /access: lock-outs are shared through Redis at redis:\/\/127\.0\.0\.1:\d+|is back; lock-outs are shared again/;
+
 export interface RedisServer {
   port: number;
   pid: number;

@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { type AppServer, startAppServer } from "./app-server";
 import { type NginxServer, startComposeNginx } from "./nginx";
 import { JSON_TYPE, rawRequest, SECRETS } from "./proxy-helpers";
-import { type RedisServer, startRedis } from "./redis-server";
+import { type RedisServer, SHARED, startRedis } from "./redis-server";
 
 const deploy = (file: string) => readFileSync(path.resolve(__dirname, "..", "deploy", file), "utf8");
 const locationBlock = (conf: string) => /location \/ \{[\s\S]*?\n {4}\}/.exec(conf)?.[0];
@@ -30,7 +30,7 @@ test.describe("two app instances behind the compose nginx config, one Redis", ()
     redis = await startRedis();
     const env = { CODE: "secret1", TRUST_PROXY: "1", REDIS_URL: redis.url, OPENAI_API_KEY: "", BASE_URL: "" };
     apps = await Promise.all([startAppServer(env), startAppServer(env)]);
-    for (const app of apps) await expect.poll(() => app.output(), { timeout: 30_000 }).toContain("lock-outs are shared through Redis");
+    for (const app of apps) await expect.poll(() => app.output(), { timeout: 30_000 }).toMatch(SHARED);
     nginx = await startComposeNginx([apps[0].port, apps[1].port]);
   });
   test.afterAll(async () => {

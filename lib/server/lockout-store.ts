@@ -23,7 +23,7 @@ import { Lockout, type LockState } from "./lockout";
 /** What the store needs from a shared backend; `ready` false = not connected, so not asked. */
 export interface SharedLockouts {
   readonly ready: boolean;
-  /** Pending while the first connection attempt runs (a cold start): wait for it rather than count alone. */
+  /** Pending while the first connection attempt runs (a cold start, bounded): wait for it rather than count alone. */
   readonly starting: Promise<void> | null;
   /** Counts one wrong code atomically. count -1 = the address was already locked (not counted). */
   recordFailure(address: string, now: number): Promise<{ count: number; lockTtlMs: number }>;

@@ -48,6 +48,8 @@ return {n, 0}
  * store answers from memory for that one call; the connection itself is left alone.
  */
 export const REQUEST_CALL_MS = 2000;
+/** How long requests at a cold start wait for the first connection before counting in memory. */
+export const START_WAIT_MS = 3000;
 
 function withinLimit<T>(call: Promise<T>, ms = REQUEST_CALL_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -103,7 +105,10 @@ export class RedisLockouts implements SharedLockouts {
       // No ioredis commandTimeout: it also covers the connection's own ready check, and a server
       // busy loading its routes for over a second then took a healthy Redis for a lost one. The
       // calls made for a request have their own limit (REQUEST_CALL_MS) instead.
-      connectTimeout: 3000,
+      // Generous: a server starting up on a busy machine can block its event loop for seconds,
+      // and a shorter limit then fires before the (finished) connect is seen. Requests do not
+      // wait this long: see START_WAIT_MS.
+      connectTimeout: 10_000,
       retryStrategy: (times) => Math.min(times * 200, 5000),
     };
     this.client = new Redis(config.url(), base) as WithScript;
@@ -118,6 +123,7 @@ export class RedisLockouts implements SharedLockouts {
     this.subscriber.on("ready", () => this.events?.onReady());
     this.subscriber.on("message", (_channel: string, message: string) => this.onMessage(message));
     this.subscriber.subscribe(LOCK_CHANNEL).catch(() => {});
+    setTimeout(() => this.endStart(), START_WAIT_MS).unref();
   }
 
   get ready(): boolean {

@@ -3,7 +3,7 @@
  * older bare array of chats whose `folder` is a folder name. Messages are `{ role, content }` with
  * neither ids nor times, so ids come from the position and times from the file's date.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { linkChain } from "@/lib/chat/thread";
 import type { ChatMessage, Conversation } from "@/lib/types";
 import { conversationOf, pickOverrides, stableHash } from "./common";

@@ -4,7 +4,7 @@
  * `current_node` the branch shown. Times are Unix seconds. The tree is kept as a tree: hidden,
  * system and tool nodes are dropped and their children attach to the nearest kept ancestor.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import type { ChatMessage, Conversation } from "@/lib/types";
 import { conversationOf, stableHash } from "./common";
 import { fromZod, refuse, type ParseOutcome } from "./problem";

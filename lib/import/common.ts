@@ -1,5 +1,5 @@
 /** Small pieces the foreign-format parsers share. */
-import { z } from "zod";
+import { z } from "./zod";
 import { leafIdOf } from "@/lib/chat/thread";
 import { localTitle } from "@/lib/title";
 import type { ChatMessage, ChatParams, Conversation } from "@/lib/types";

@@ -5,7 +5,7 @@
  * conversation, and the messages of a session outside any topic another. User messages usually
  * carry no `parentId`: they follow the message before them. Settings (with key vaults) are ignored.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import type { ChatMessage, Conversation } from "@/lib/types";
 import { conversationOf, looseId, looseNumber, pickOverrides } from "./common";
 import { fromZod, refuse, type ParseOutcome } from "./problem";

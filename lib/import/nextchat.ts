@@ -4,7 +4,7 @@
  * live in `chat-next-web-store`, masks (system-prompt presets) in `mask-store`. Access keys and
  * app settings in the same file are never read.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { linkChain } from "@/lib/chat/thread";
 import type { ChatMessage, Conversation, SavedPrompt } from "@/lib/types";
 import { conversationOf, looseId, looseNumber, pickOverrides } from "./common";

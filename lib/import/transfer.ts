@@ -3,15 +3,11 @@
  * full IndexedDB. An import is validated completely before anything is applied — a file that is
  * wrong anywhere is refused as a whole with a reason a person can act on, never half-imported.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { isErrorCode, type ErrorCode } from "@/lib/errors";
 import { describeProblem, fromZod, refuse, type ImportProblem, type ParseOutcome } from "./problem";
 import { leafIdOf, linkChain } from "@/lib/chat/thread";
 import type { Conversation, LedgerEntry, SavedPrompt } from "@/lib/types";
-
-// Before any schema is built: zod otherwise probes `new Function("")` to compile fast parsers,
-// and the page's Content-Security-Policy (no 'unsafe-eval') reports that probe as a violation.
-z.config({ jitless: true });
 
 export const EXPORT_FORMAT = "relaychat";
 /**

@@ -13,6 +13,9 @@ export default function nextConfig(phase) {
     reactStrictMode: true,
     // Streams must not be gzip-buffered by Next itself.
     compress: false,
+    // The Redis client (REDIS_URL lock-out store) is required from node_modules at run time rather
+    // than bundled into the server chunks; the standalone output's file tracing copies it along.
+    serverExternalPackages: ["ioredis"],
     async headers() {
       return [
         { source: "/:path*", headers: [...COMMON_SECURITY_HEADERS] },

@@ -16,13 +16,31 @@ export interface NginxServer {
  * Only the listen address and the upstream port are changed; every proxy setting is the shipped one.
  */
 export async function startNginx(appPort: number): Promise<NginxServer> {
-  const dir = mkdtempSync(path.join(tmpdir(), "relaychat-nginx-"));
-  for (const sub of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, sub));
   const port = await freePort();
   const site = readFileSync(path.resolve(__dirname, "..", "deploy", "nginx.conf"), "utf8")
     .replace(/server 127\.0\.0\.1:3000;/, `server 127.0.0.1:${appPort};`)
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`);
   if (!site.includes(`127.0.0.1:${port}`) || !site.includes(`127.0.0.1:${appPort}`)) throw new Error("deploy/nginx.conf changed shape: update e2e/nginx.ts");
+  return runNginx(site, port);
+}
+
+/**
+ * The same with deploy/nginx-compose.conf (the scale-out shape of deploy/compose.yaml): its two
+ * upstream servers, app1:3000 and app2:3000, become the two given app ports on loopback.
+ */
+export async function startComposeNginx(appPorts: [number, number]): Promise<NginxServer> {
+  const port = await freePort();
+  const site = readFileSync(path.resolve(__dirname, "..", "deploy", "nginx-compose.conf"), "utf8")
+    .replace(/server app1:3000;/, `server 127.0.0.1:${appPorts[0]};`)
+    .replace(/server app2:3000;/, `server 127.0.0.1:${appPorts[1]};`)
+    .replace(/listen 80;/, `listen 127.0.0.1:${port};`);
+  if (![port, ...appPorts].every((p) => site.includes(`127.0.0.1:${p}`))) throw new Error("deploy/nginx-compose.conf changed shape: update e2e/nginx.ts");
+  return runNginx(site, port);
+}
+
+async function runNginx(site: string, port: number): Promise<NginxServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), "relaychat-nginx-"));
+  for (const sub of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, sub));
   writeFileSync(path.join(dir, "site.conf"), site);
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   writeFileSync(

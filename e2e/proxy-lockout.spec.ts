@@ -35,7 +35,11 @@ for (const mode of LAUNCH_MODES) {
       expect((await fetch(`${app.url}/api/config`)).status).toBe(200);
       const other = await rawRequest(app.url, "POST", "/api/access", { ...JSON_TYPE, ...CODE }, undefined, "127.0.0.2");
       expect(other.status).toBe(200);
-      for (const secret of SECRETS) expect(app.output()).not.toContain(secret);
+      // One line per refused code (address, time, running count) and the lock-out's start; never a code.
+      const log = app.output();
+      for (let n = 1; n <= 3; n++) expect(log).toMatch(new RegExp(`access: wrong access code from 127\\.0\\.0\\.1 at \\S+Z \\(${n} of 3 within 10 min\\)`));
+      expect(log).toMatch(/access: 127\.0\.0\.1 locked out from \S+Z until \S+Z \(3 wrong codes within 10 min\)/);
+      for (const secret of [...SECRETS, "guess0", "guess1", "guess2"]) expect(log).not.toContain(secret);
     });
 
     test("wrong codes on /api/openai/* count in the same lock-out as every other gated route", async () => {

@@ -3,7 +3,8 @@ import { timingSafeEqual } from "node:crypto";
 import { AppError } from "../errors";
 import { clientAddress, peerHookActive } from "./client-address";
 import { digestCode, getEnv, type ServerEnv } from "./env";
-import { type Lockout, sharedLockout } from "./lockout";
+import { LockoutStore } from "./lockout-store";
+import { RedisLockouts } from "./redis-lockouts";
 
 /**
  * The access-code gate used by proxy.ts (and by any other entry point, e.g. a node:http fast path).
@@ -51,15 +52,45 @@ export interface AccessCheck {
   now?: number;
 }
 
-/** null = let the request through; otherwise the error to answer with (401 or 429). */
-export function checkAccess(
+const STORE_KEY = Symbol.for("relaychat.lockoutStore");
+type Holder = { [STORE_KEY]?: { env: ServerEnv; signature: string; store: LockoutStore } };
+
+/**
+ * The process-wide lock-out store: in memory, shared through Redis when REDIS_URL is set. Held on
+ * globalThis because fast-server.js, proxy.ts and each route handler are bundled separately and
+ * would otherwise each get their own table (and Redis connections). Created at boot, so shared
+ * lock-outs load before the first request.
+ */
+export function accessLockoutStore(env: ServerEnv = getEnv()): LockoutStore {
+  const holder = globalThis as Holder;
+  const existing = holder[STORE_KEY];
+  if (existing?.env === env) return existing.store; // the usual case: the cached env of getEnv()
+  const signature = `${env.accessMaxFailures}/${env.accessWindowMs}/${env.redis?.label ?? ""}`;
+  if (existing?.signature === signature) {
+    existing.env = env;
+    return existing.store;
+  }
+  void existing?.store.close();
+  const { accessMaxFailures: maxFailures, accessWindowMs: windowMs } = env;
+  const shared = env.redis ? new RedisLockouts(env.redis, { maxFailures, windowMs }) : null;
+  const store = new LockoutStore({ maxFailures, windowMs, shared });
+  holder[STORE_KEY] = { env, signature, store };
+  return store;
+}
+
+/**
+ * null = let the request through; otherwise the error to answer with (401 or 429). Settles
+ * without waiting on anything for a right code from an address already seen; a wrong code waits
+ * for the shared count when Redis is in use.
+ */
+export async function checkAccess(
   { method, pathname, headers, peerAddress, now = Date.now() }: AccessCheck,
   env: ServerEnv = getEnv(),
-  lockout: Lockout = sharedLockout({ maxFailures: env.accessMaxFailures, windowMs: env.accessWindowMs }),
-): AppError | null {
+  lockout: LockoutStore = accessLockoutStore(env),
+): Promise<AppError | null> {
   if (!env.codeRequired || !requiresAccessCode(method, pathname)) return null;
   const client = clientAddress(headers, { trustProxyHops: env.trustProxyHops, peerHookActive: peerHookActive(), peerAddress });
-  const state = lockout.check(client, now);
+  const state = await lockout.check(client, now);
   if (state.locked) return lockedError(state.retryAfterSec);
   const code = headers.get(ACCESS_CODE_HEADER)?.trim();
   if (!code) {
@@ -67,7 +98,8 @@ export function checkAccess(
     return new AppError({ code: "access_code_required", status: 401, message: "An access code is required" });
   }
   if (codeMatches(code, env.codeDigests)) return null;
-  lockout.fail(client, now);
+  // Logged by the store with the address and count; the code itself is never logged.
+  await lockout.fail(client, now);
   return new AppError({ code: "access_code_invalid", status: 401, message: "The access code is not valid" });
 }
 

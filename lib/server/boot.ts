@@ -1,4 +1,5 @@
 import "server-only";
+import { accessLockoutStore } from "./access";
 import { EnvError, getEnv, getListenConfig, type ListenConfig } from "./env";
 import { installPeerAddressHook } from "./peer-address";
 
@@ -20,6 +21,8 @@ function validated<T>(read: () => T): T {
 export function boot(): void {
   validated(getEnv);
   installPeerAddressHook();
+  // Connects to Redis (REDIS_URL) now, so shared lock-outs are loaded before the first request.
+  accessLockoutStore();
 }
 
 /** Start-up of the standalone server (server/fast-server.ts): the same, plus where to listen. */
@@ -29,5 +32,6 @@ export function bootStandalone(): ListenConfig {
     return getListenConfig();
   });
   installPeerAddressHook();
+  accessLockoutStore();
   return listen;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { digestCode, EnvError, parseEnv, parseListenConfig } from "./env";
+import { digestCode, EnvError, parseEnv, parseListenConfig, redactRedisUrl } from "./env";
 
 describe("parseEnv", () => {
   it("works with an empty environment (build time, first boot)", () => {
@@ -18,6 +18,7 @@ describe("parseEnv", () => {
     expect(env.outboundProxy).toBeNull();
     expect(env.hideUserApiKey).toBe(false);
     expect(env.disableModelTitle).toBe(false);
+    expect(env.redis).toBeNull();
   });
 
   it("treats blank values as unset", () => {
@@ -101,6 +102,9 @@ describe("parseEnv", () => {
     ["BASE_URL", "ftp://files.example.com"],
     ["OPENAI_API_KEY", "sk-abc def"],
     ["OPENAI_API_KEY", "sk-ok,sk-ü"],
+    ["REDIS_URL", "localhost:6379"],
+    ["REDIS_URL", "http://redis:6379"],
+    ["REDIS_URL", "redis://"],
   ])("rejects %s=%s with a message naming the variable", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(name);
@@ -120,6 +124,27 @@ describe("parseEnv", () => {
     expect(message).not.toContain("c0de");
     expect(message).toContain("OPENAI_API_KEY");
     expect(message).not.toContain("sk-le");
+  });
+});
+
+describe("REDIS_URL", () => {
+  it("accepts redis:// and rediss:// and keeps the password out of the parsed object", () => {
+    const env = parseEnv({ REDIS_URL: "rediss://default:hunter2@eu1-fine-cat-12345.upstash.io:6379" });
+    expect(env.redis?.url()).toBe("rediss://default:hunter2@eu1-fine-cat-12345.upstash.io:6379");
+    expect(env.redis?.label).toBe("rediss://eu1-fine-cat-12345.upstash.io:6379");
+    expect(JSON.stringify(env)).not.toContain("hunter2");
+    expect(parseEnv({ REDIS_URL: " redis://127.0.0.1:6380/2 " }).redis?.label).toBe("redis://127.0.0.1:6380/2");
+    expect(parseEnv({ REDIS_URL: "" }).redis).toBeNull();
+  });
+
+  it("never echoes a bad REDIS_URL (it may hold a password)", () => {
+    expect(() => parseEnv({ REDIS_URL: "redis//:hunter2@host" })).toThrow(/REDIS_URL/);
+    expect(() => parseEnv({ REDIS_URL: "redis//:hunter2@host" })).not.toThrow(/hunter2/);
+  });
+
+  it("redactRedisUrl drops user and password", () => {
+    expect(redactRedisUrl("redis://user:p%40ss@10.0.0.5:6379/0")).toBe("redis://10.0.0.5:6379/0");
+    expect(redactRedisUrl("redis://:pw@redis")).toBe("redis://redis");
   });
 });
 

@@ -46,6 +46,15 @@ export interface ServerEnv {
   outboundProxy: OutboundProxy | null;
   hideUserApiKey: boolean;
   disableModelTitle: boolean;
+  /** Where access-code lock-outs are shared between instances; null = this process's memory. */
+  redis: RedisConfig | null;
+}
+
+export interface RedisConfig {
+  /** The full URL, password included: behind a function so logging the env object cannot leak it. */
+  url: () => string;
+  /** The URL without user or password, for logs. */
+  label: string;
 }
 
 export class EnvError extends Error {
@@ -109,6 +118,25 @@ const proxyUrl = z.preprocess(
     .optional(),
 );
 
+// redis:// or rediss:// (TLS, e.g. Upstash). The value is never echoed: it may carry a password.
+const redisUrl = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .refine((v) => /^rediss?:\/\/[^\s]+$/i.test(v) && URL.canParse(v) && new URL(v).hostname !== "", {
+      error: "must be a URL like redis://host:6379 or rediss://user:password@host:6379",
+    })
+    .optional(),
+);
+
+/** A REDIS_URL fit for a log line: scheme, host, port and database, never the user or password. */
+export function redactRedisUrl(url: string): string {
+  const u = new URL(url);
+  const db = u.pathname && u.pathname !== "/" ? u.pathname : "";
+  return `${u.protocol}//${u.host}${db}`;
+}
+
 const schema = z.object({
   OPENAI_API_KEY: text,
   BASE_URL: text,
@@ -127,6 +155,7 @@ const schema = z.object({
   NO_PROXY: text,
   HIDE_USER_API_KEY: boolVar,
   DISABLE_MODEL_TITLE: boolVar,
+  REDIS_URL: redisUrl,
 });
 
 function splitList(value: string | undefined): string[] {
@@ -201,7 +230,12 @@ export function parseEnv(source: EnvSource): ServerEnv {
     outboundProxy: proxy.httpProxy || proxy.httpsProxy ? proxy : null,
     hideUserApiKey: e.HIDE_USER_API_KEY ?? false,
     disableModelTitle: e.DISABLE_MODEL_TITLE ?? false,
+    redis: e.REDIS_URL ? redisConfig(e.REDIS_URL) : null,
   };
+}
+
+function redisConfig(url: string): RedisConfig {
+  return { url: () => url, label: redactRedisUrl(url) };
 }
 
 /** Where the standalone server (server/fast-server.ts) listens. Next's own server.js reads the same names. */

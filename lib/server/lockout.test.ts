@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Lockout, sharedLockout } from "./lockout";
+import { Lockout } from "./lockout";
 
 const MIN = 60_000;
 
@@ -67,14 +67,5 @@ describe("Lockout", () => {
     for (let i = 0; i < 5; i++) l.fail(`x${i}`, 1);
     l.fail("attacker", 2); // touched again: moves to the back
     expect(l.check("attacker", 3).locked).toBe(true);
-  });
-});
-
-describe("sharedLockout", () => {
-  it("returns the same instance for the same settings across callers", () => {
-    const a = sharedLockout({ maxFailures: 7, windowMs: 1234 });
-    const b = sharedLockout({ maxFailures: 7, windowMs: 1234 });
-    expect(a).toBe(b);
-    expect((globalThis as Record<symbol, unknown>)[Symbol.for("relaychat.lockout")]).toBe(a);
   });
 });

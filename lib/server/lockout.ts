@@ -53,8 +53,16 @@ export class Lockout {
 
   /** Records one wrong code; returns the state after it. */
   fail(key: string, now: number): LockState {
+    return this.record(key, now).state;
+  }
+
+  /**
+   * Records one wrong code; returns the state after it and how many wrong codes the window now
+   * holds, this one included (0 = not counted: the address was already locked).
+   */
+  record(key: string, now: number): { count: number; state: LockState } {
     const current = this.check(key, now);
-    if (current.locked) return current;
+    if (current.locked) return { count: 0, state: current };
     let entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key); // re-inserted below: Map order doubles as least-recently-touched order
@@ -64,12 +72,19 @@ export class Lockout {
     }
     entry.failures = entry.failures.filter((t) => t > now - this.windowMs);
     entry.failures.push(now);
-    if (entry.failures.length >= this.maxFailures) {
+    const count = entry.failures.length;
+    if (count >= this.maxFailures) {
       entry.lockedUntil = now + this.windowMs;
       entry.failures = [];
     }
     this.entries.set(key, entry);
-    return this.check(key, now);
+    return { count, state: this.check(key, now) };
+  }
+
+  /** When the lock on `key` ends (ms since the epoch), or 0 when it is not locked at `now`. */
+  lockedUntil(key: string, now: number): number {
+    const until = this.entries.get(key)?.lockedUntil ?? 0;
+    return until > now ? until : 0;
   }
 
   private isExpired(entry: Entry, now: number): boolean {
@@ -91,20 +106,4 @@ export class Lockout {
       }
     }
   }
-}
-
-const GLOBAL_KEY = Symbol.for("relaychat.lockout");
-type Holder = { [GLOBAL_KEY]?: Lockout };
-
-/**
- * The process-wide instance. Held on globalThis because proxy.ts and each route handler are
- * bundled separately and would otherwise each get their own module-level Map.
- */
-export function sharedLockout(options: LockoutOptions): Lockout {
-  const holder = globalThis as Holder;
-  const existing = holder[GLOBAL_KEY];
-  if (existing && existing.maxFailures === options.maxFailures && existing.windowMs === options.windowMs) return existing;
-  const created = new Lockout(options);
-  holder[GLOBAL_KEY] = created;
-  return created;
 }

@@ -123,7 +123,7 @@ export async function serveProxy(req: IncomingMessage, res: ServerResponse, env:
     const headers = headerGetter(req.headers);
     const refused = guardRequest({ method, pathname, headers }, { trustProxyHops: env.trustProxyHops });
     if (refused) return writeError(res, refused, guardErrorHeaders(refused));
-    const denied = checkAccess({ method, pathname, headers, peerAddress: req.socket.remoteAddress ?? "" }, env);
+    const denied = await checkAccess({ method, pathname, headers, peerAddress: req.socket.remoteAddress ?? "" }, env);
     if (denied) return writeError(res, denied, accessErrorHeaders(denied));
 
     const client = new LightAbort();

@@ -2,7 +2,7 @@
  * Shapes of the JSON our own /api routes answer with (the browser reads these). Errors always use
  * `{ error: ErrorInfo }` from lib/errors.ts.
  */
-import type { ModelOption } from "./model-list";
+import type { ModelOption } from "./models/model-list";
 import type { ChatParams, TitleMode } from "./types";
 
 export type { ModelOption };

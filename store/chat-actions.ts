@@ -4,7 +4,7 @@
  */
 import { AppError } from "@/lib/errors";
 import { buildContext, sendableHistory } from "@/lib/context";
-import { contextWindowFor } from "@/lib/models";
+import { contextWindowFor } from "@/lib/models/models";
 import { localTitle } from "@/lib/title";
 import { newId } from "@/lib/id";
 import { threadOf } from "@/lib/chat/thread";

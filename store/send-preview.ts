@@ -2,7 +2,7 @@
 import { useMemo, useSyncExternalStore } from "react";
 import { sendableHistory } from "@/lib/context";
 import { threadOf } from "@/lib/chat/thread";
-import { contextWindowFor } from "@/lib/models";
+import { contextWindowFor } from "@/lib/models/models";
 import { priceFor } from "@/lib/pricing";
 import { computeSendPreview, type SendPreview } from "@/lib/send-preview";
 import { countMessage, subscribeTokenCounts, tokenCountsVersion } from "@/lib/client/tokenizer";

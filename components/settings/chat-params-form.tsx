@@ -6,7 +6,7 @@ import { useSettings } from "@/store/settings";
 import { useAccess } from "@/store/access";
 import { useT } from "@/store/language";
 import { Field, NumberInput, inputClass } from "./field";
-import { contextWindowFor } from "@/lib/models";
+import { contextWindowFor } from "@/lib/models/models";
 
 /** The context window used for trimming and the guard; editable per model. */
 function ContextWindowField({ model }: { model: string }) {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ServerConfig } from "../api-types";
 import { DEFAULT_SERVER_DEFAULTS } from "../defaults";
-import { buildModelList } from "../model-list";
+import { buildModelList } from "../models/model-list";
 import { getEnv, type ServerEnv } from "./env";
 
 

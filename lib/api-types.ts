@@ -2,6 +2,7 @@
  * Shapes of the JSON our own /api routes answer with (the browser reads these). Errors always use
  * `{ error: ErrorInfo }` from lib/errors.ts.
  */
+import type { ErrorInfo } from "./errors";
 import type { ModelOption } from "./models/model-list";
 import type { ChatParams, TitleMode } from "./types";
 
@@ -22,10 +23,24 @@ export interface ServerConfig {
   allowUserApiKey: boolean;
   /** false when DISABLE_MODEL_TITLE is set: the UI must not offer titleMode "model". */
   allowModelTitle: boolean;
+  /** The configured list (defaults + CUSTOM_MODELS); the upstream's own list is GET /api/models. */
   models: ModelOption[];
   /** Always the id of models[0]. */
   defaultModel: string;
+  /** CUSTOM_MODELS has a standing -all: the proxy refuses any model outside `models`. */
+  modelsRestricted: boolean;
   defaults: ServerDefaults;
+}
+
+/** Whether the upstream's /v1/models could be read, and when it was asked. */
+export type LiveListStatus = { ok: true; count: number; fetchedAt: number } | { ok: false; error: ErrorInfo; fetchedAt: number };
+
+/** GET /api/models (behind the access code): the live list merged with CUSTOM_MODELS. */
+export interface ModelListResponse {
+  models: ModelOption[];
+  defaultModel: string;
+  restricted: boolean;
+  live: LiveListStatus;
 }
 
 /** POST /api/access: the code in `x-access-code` is right (a wrong one gets 401/429 JSON). */

@@ -72,6 +72,7 @@ export async function fetchConfig(): Promise<ServerConfig> {
     allowModelTitle: json.allowModelTitle !== false,
     models: Array.isArray(json.models) ? json.models.filter((m) => m && typeof m.id === "string") : [],
     defaultModel: typeof json.defaultModel === "string" ? json.defaultModel : "",
+    modelsRestricted: json.modelsRestricted === true,
     defaults: { ...DEFAULT_SERVER_DEFAULTS, ...(json.defaults ?? {}) },
   };
 }

@@ -6,7 +6,7 @@ import { getEnv, type ServerEnv } from "./env";
 
 
 export function buildServerConfig(env: ServerEnv = getEnv()): ServerConfig {
-  const { models, defaultModel } = buildModelList(env.customModels, env.defaultModel);
+  const { models, defaultModel, restricted } = buildModelList(env.customModels, env.defaultModel);
   return {
     codeRequired: env.codeRequired,
     upstreamConfigured: env.upstreamConfigured,
@@ -14,6 +14,7 @@ export function buildServerConfig(env: ServerEnv = getEnv()): ServerConfig {
     allowModelTitle: !env.disableModelTitle,
     models,
     defaultModel,
+    modelsRestricted: restricted,
     defaults: { ...DEFAULT_SERVER_DEFAULTS },
   };
 }

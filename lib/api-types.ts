@@ -3,6 +3,7 @@
  * `{ error: ErrorInfo }` from lib/errors.ts.
  */
 import type { ErrorInfo } from "./errors";
+import type { CapabilityTable } from "./models/capabilities";
 import type { ModelOption } from "./models/model-list";
 import type { ChatParams, TitleMode } from "./types";
 
@@ -29,6 +30,8 @@ export interface ServerConfig {
   defaultModel: string;
   /** CUSTOM_MODELS has a standing -all: the proxy refuses any model outside `models`. */
   modelsRestricted: boolean;
+  /** MODEL_CAPABILITIES: the owner's per-model defaults, between the name guess and the user's edits. */
+  modelCapabilities: CapabilityTable;
   defaults: ServerDefaults;
 }
 

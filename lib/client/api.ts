@@ -6,6 +6,7 @@ import { AppError, parseErrorInfo } from "@/lib/errors";
 import { classifyUpstreamError } from "@/lib/upstream-error";
 import { joinApiUrl } from "@/lib/base-url";
 import { DEFAULT_SERVER_DEFAULTS } from "@/lib/defaults";
+import { sanitizeCapabilityTable } from "@/lib/models/capabilities";
 
 import type { ServerConfig } from "@/lib/api-types";
 
@@ -73,6 +74,7 @@ export async function fetchConfig(): Promise<ServerConfig> {
     models: Array.isArray(json.models) ? json.models.filter((m) => m && typeof m.id === "string") : [],
     defaultModel: typeof json.defaultModel === "string" ? json.defaultModel : "",
     modelsRestricted: json.modelsRestricted === true,
+    modelCapabilities: sanitizeCapabilityTable(json.modelCapabilities),
     defaults: { ...DEFAULT_SERVER_DEFAULTS, ...(json.defaults ?? {}) },
   };
 }

@@ -15,6 +15,7 @@ export function buildServerConfig(env: ServerEnv = getEnv()): ServerConfig {
     models,
     defaultModel,
     modelsRestricted: restricted,
+    modelCapabilities: env.modelCapabilities,
     defaults: { ...DEFAULT_SERVER_DEFAULTS },
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import crypto, { createHash } from "node:crypto";
 import { z } from "zod";
 import { BaseUrlError, normalizeBaseUrl } from "../base-url";
+import { type CapabilityTable, capabilityOverrideSchema } from "../models/capabilities";
 
 /**
  * The only module that reads `process.env`. It runs at request time (and eagerly from
@@ -42,6 +43,8 @@ export interface ServerEnv {
   pingIntervalMs: number;
   customModels: string;
   defaultModel: string;
+  /** MODEL_CAPABILITIES: the owner's per-model defaults (vision, reasoning, windows, prices). */
+  modelCapabilities: CapabilityTable;
   /** null = connect directly. */
   outboundProxy: OutboundProxy | null;
   hideUserApiKey: boolean;
@@ -122,6 +125,7 @@ const schema = z.object({
   PING_INTERVAL_MS: intVar(10_000, 50),
   CUSTOM_MODELS: text,
   DEFAULT_MODEL: text,
+  MODEL_CAPABILITIES: text,
   HTTP_PROXY: proxyUrl,
   HTTPS_PROXY: proxyUrl,
   NO_PROXY: text,
@@ -140,6 +144,24 @@ export function digestCode(code: string): Buffer {
   // crypto.hash (Node 20.12+) is the one-shot form, about half the cost per request.
   if (typeof crypto.hash === "function") return crypto.hash("sha256", code, "buffer");
   return createHash("sha256").update(code, "utf8").digest();
+}
+
+/** MODEL_CAPABILITIES='{"gpt4-all":{"vision":true,"contextWindow":128000}}': a JSON object per model. */
+function parseCapabilities(raw: string | undefined, problems: string[]): CapabilityTable {
+  if (typeof raw !== "string" || raw.trim() === "") return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    problems.push('MODEL_CAPABILITIES: must be JSON such as {"gpt4-all":{"vision":true}}');
+    return {};
+  }
+  // Strict here: a misspelt field in the owner's config is reported, not silently dropped.
+  const parsed = z.record(z.string().trim().min(1).max(200), capabilityOverrideSchema.strict()).safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  problems.push(`MODEL_CAPABILITIES: ${issue.path.join(".") || "value"}: ${issue.message} (fields: vision, reasoning, contextWindow, maxOutput, inputPrice, outputPrice)`);
+  return {};
 }
 
 /** Parses and validates an environment; throws EnvError naming every bad variable. */
@@ -171,6 +193,7 @@ export function parseEnv(source: EnvSource): ServerEnv {
   // that error message would carry the key into a log. Refuse it here, without echoing it.
   const rawKeys = typeof input.OPENAI_API_KEY === "string" ? splitList(input.OPENAI_API_KEY) : [];
   if (rawKeys.some((k) => !/^[\x21-\x7e]+$/.test(k))) problems.push("OPENAI_API_KEY: contains spaces or characters that are not printable ASCII");
+  const modelCapabilities = parseCapabilities(input.MODEL_CAPABILITIES, problems);
   if (problems.length > 0 || !parsed.success) {
     throw new EnvError(`Invalid environment configuration:\n  - ${problems.join("\n  - ")}`);
   }
@@ -198,6 +221,7 @@ export function parseEnv(source: EnvSource): ServerEnv {
     pingIntervalMs: e.PING_INTERVAL_MS,
     customModels: e.CUSTOM_MODELS ?? "",
     defaultModel: e.DEFAULT_MODEL ?? "",
+    modelCapabilities,
     outboundProxy: proxy.httpProxy || proxy.httpsProxy ? proxy : null,
     hideUserApiKey: e.HIDE_USER_API_KEY ?? false,
     disableModelTitle: e.DISABLE_MODEL_TITLE ?? false,

@@ -5,7 +5,6 @@
  * model and that edit wins. Order of evidence: the user's edit, then the server owner's defaults
  * (MODEL_CAPABILITIES), then the family guess.
  */
-import { z } from "zod";
 import { contextWindowInfo } from "./models";
 import { longestPrefixMatch, normalizeModelName } from "./model-match";
 import { priceFor } from "../pricing";
@@ -22,17 +21,47 @@ export interface ModelCapabilities {
 }
 
 /** A per-model edit (the user's, or the server owner's): only the fields that were set. */
-export const capabilityOverrideSchema = z.object({
-  vision: z.boolean().optional(),
-  reasoning: z.boolean().optional(),
-  contextWindow: z.number().int().positive().max(100_000_000).optional(),
-  maxOutput: z.number().int().positive().max(100_000_000).optional(),
-  inputPrice: z.number().nonnegative().max(100_000).optional(),
-  outputPrice: z.number().nonnegative().max(100_000).optional(),
-});
-export type CapabilityOverride = z.infer<typeof capabilityOverrideSchema>;
-export const capabilityTableSchema = z.record(z.string().trim().min(1).max(200), capabilityOverrideSchema);
+export interface CapabilityOverride {
+  vision?: boolean;
+  reasoning?: boolean;
+  contextWindow?: number;
+  maxOutput?: number;
+  inputPrice?: number;
+  outputPrice?: number;
+}
 export type CapabilityTable = Record<string, CapabilityOverride>;
+
+// Checked by hand rather than with zod: this module is in the page's first load, and zod would add
+// its weight there (lib/server/env.ts validates the owner's MODEL_CAPABILITIES with the same rules).
+const FLAG_FIELDS = ["vision", "reasoning"] as const;
+export const COUNT_LIMITS = { contextWindow: 100_000_000, maxOutput: 100_000_000 } as const;
+export const PRICE_LIMIT = 100_000;
+export const CAPABILITY_FIELDS = [...FLAG_FIELDS, "contextWindow", "maxOutput", "inputPrice", "outputPrice"] as const;
+
+/** The override in `value` if every field present is valid (unknown fields are dropped), else null. */
+export function readCapabilityOverride(value: unknown): CapabilityOverride | null {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  const out: CapabilityOverride = {};
+  for (const f of FLAG_FIELDS) {
+    if (v[f] === undefined) continue;
+    if (typeof v[f] !== "boolean") return null;
+    out[f] = v[f];
+  }
+  for (const f of ["contextWindow", "maxOutput"] as const) {
+    if (v[f] === undefined) continue;
+    const n = v[f];
+    if (typeof n !== "number" || !Number.isSafeInteger(n) || n <= 0 || n > COUNT_LIMITS[f]) return null;
+    out[f] = n;
+  }
+  for (const f of ["inputPrice", "outputPrice"] as const) {
+    if (v[f] === undefined) continue;
+    const n = v[f];
+    if (typeof n !== "number" || !Number.isFinite(n) || n < 0 || n > PRICE_LIMIT) return null;
+    out[f] = n;
+  }
+  return out;
+}
 
 // Checked in order; the first match decides. Names are normalised (lower case, no vendor prefix).
 const NO_VISION = [/^gpt-3\.5/, /^gpt-4-(?:0314|0613|32k)/, /^gpt-4$/, /^o1-(?:mini|preview)/, /^o3-mini/, /^claude-(?:2|instant)/, /^gemini-(?:1\.0-)?pro$/, /^deepseek-/, /^qwq/];
@@ -141,8 +170,8 @@ export function sanitizeCapabilityTable(value: unknown): CapabilityTable {
   if (!value || typeof value !== "object" || Array.isArray(value)) return {};
   const out: CapabilityTable = {};
   for (const [key, entry] of Object.entries(value)) {
-    const parsed = capabilityOverrideSchema.safeParse(entry);
-    if (key.trim() && parsed.success && Object.keys(parsed.data).length > 0) out[key.trim()] = parsed.data;
+    const parsed = readCapabilityOverride(entry);
+    if (key.trim() && key.length <= 200 && parsed && Object.keys(parsed).length > 0) out[key.trim()] = parsed;
   }
   return out;
 }

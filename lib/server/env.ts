@@ -2,7 +2,7 @@ import "server-only";
 import crypto, { createHash } from "node:crypto";
 import { z } from "zod";
 import { BaseUrlError, normalizeBaseUrl } from "../base-url";
-import { type CapabilityTable, capabilityOverrideSchema } from "../models/capabilities";
+import { CAPABILITY_FIELDS, type CapabilityTable, readCapabilityOverride } from "../models/capabilities";
 
 /**
  * The only module that reads `process.env`. It runs at request time (and eagerly from
@@ -156,12 +156,22 @@ function parseCapabilities(raw: string | undefined, problems: string[]): Capabil
     problems.push('MODEL_CAPABILITIES: must be JSON such as {"gpt4-all":{"vision":true}}');
     return {};
   }
-  // Strict here: a misspelt field in the owner's config is reported, not silently dropped.
-  const parsed = z.record(z.string().trim().min(1).max(200), capabilityOverrideSchema.strict()).safeParse(json);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  problems.push(`MODEL_CAPABILITIES: ${issue.path.join(".") || "value"}: ${issue.message} (fields: vision, reasoning, contextWindow, maxOutput, inputPrice, outputPrice)`);
-  return {};
+  if (!json || typeof json !== "object" || Array.isArray(json)) {
+    problems.push('MODEL_CAPABILITIES: must be a JSON object such as {"gpt4-all":{"vision":true}}');
+    return {};
+  }
+  const table: CapabilityTable = {};
+  for (const [model, entry] of Object.entries(json)) {
+    const parsed = readCapabilityOverride(entry);
+    // Strict here: a misspelt field in the owner's config is reported, not silently dropped.
+    const unknown = entry && typeof entry === "object" ? Object.keys(entry).filter((k) => !(CAPABILITY_FIELDS as readonly string[]).includes(k)) : [];
+    if (!model.trim() || model.length > 200 || !parsed || unknown.length > 0) {
+      problems.push(`MODEL_CAPABILITIES: ${JSON.stringify(model.slice(0, 60))}: fields are ${CAPABILITY_FIELDS.join(", ")} (flags true/false, counts and USD prices as numbers)`);
+      return {};
+    }
+    table[model.trim()] = parsed;
+  }
+  return table;
 }
 
 /** Parses and validates an environment; throws EnvError naming every bad variable. */

@@ -8,6 +8,7 @@ import { useConversations } from "@/store/conversations";
 import { useSettings } from "@/store/settings";
 import { useLang } from "@/store/language";
 import { ensureTokenizer } from "@/lib/client/tokenizer";
+import { ensureModels } from "@/store/models";
 import { AccessGate } from "./access-gate";
 import { Sidebar } from "./sidebar/sidebar";
 import { ChatView } from "./chat/chat-view";
@@ -77,6 +78,15 @@ export function ChatApp() {
       clearTimeout(tokenizer);
     };
   }, [shellShown]);
+
+  // The live model list, once the composer is usable and the code (if any) accepted: the page
+  // never waits on the upstream's /v1/models.
+  const canCall = shellShown && (!config?.codeRequired || verified);
+  useEffect(() => {
+    if (!canCall) return;
+    const models = setTimeout(ensureModels, 300);
+    return () => clearTimeout(models);
+  }, [canCall]);
 
   if (configError) {
     return (

@@ -16,7 +16,7 @@ test("the page asks for the code, refuses a wrong one and lets the right one in"
   await chat.enterCode("second-code");
   await expect(chat.composer).toBeVisible();
   await chat.ask("hello behind a code");
-  const sent = stack.mock.requests.at(-1)!;
+  const sent = stack.chatRequests().at(-1)!;
   expect(sent.headers["x-access-code"]).toBeUndefined();
   expect(sent.headers.authorization).toBe("Bearer sk-test-upstream-key");
 

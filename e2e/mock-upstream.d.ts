@@ -152,8 +152,10 @@ export interface MockUpstream {
   requests: MockRequest[];
   /** Queue a scenario for the next matching request (default path: /v1/chat/completions). */
   enqueue(scenario: MockEnqueue): void;
-  /** Forget recorded requests and queued scenarios. */
+  /** Forget recorded requests and queued scenarios, and list the default models again. */
   reset(): void;
+  /** What GET /v1/models lists from now on (null: the default list). */
+  setModels(ids: readonly string[] | null): void;
   /** Resolves with the first recorded request matching `predicate` (polls; default 5000 ms). */
   waitFor(predicate: (request: MockRequest) => boolean, timeoutMs?: number): Promise<MockRequest>;
   close(): Promise<void>;

@@ -8,7 +8,8 @@ import { completionJson, lastUserText, planAnswer, streamEvents } from "./mock-s
 
 export { SCENARIO_NAMES };
 
-const MODELS = ["gpt-4o-mini", "gpt-4o", "deepseek-chat", "deepseek-reasoner", "mock-model"];
+// One or more of each family the model picker groups by, and a relay alias no name reveals.
+const MODELS = ["gpt-4o-mini", "gpt-4o", "deepseek-chat", "deepseek-reasoner", "mock-model", "claude-3-5-sonnet", "gemini-2.0-flash", "qwen-max", "gpt4-all"];
 const DIRECTIVE = /\bmock:([a-z0-9-]+)/i;
 // "/v1/x" and "/x" are the same endpoint, as on one-api.
 const norm = (path) => path.replace(/^\/v1(?=\/)/, "");
@@ -23,6 +24,7 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
   const stalls = new Set();
   let seq = 0;
   let closing = false;
+  let models = MODELS;
 
   const sleep = (ms) =>
     new Promise((resolve) => {
@@ -141,7 +143,7 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
       return sendError(res, queued);
     }
     if (req.method === "GET" && path === "/models") {
-      return sendJson(res, 200, { object: "list", data: MODELS.map((id) => ({ id, object: "model", created: 1700000000, owned_by: "mock" })) });
+      return sendJson(res, 200, { object: "list", data: models.map((id) => ({ id, object: "model", created: 1700000000, owned_by: "mock" })) });
     }
     if (req.method === "GET" && path === "/dashboard/billing/subscription") {
       return sendJson(res, 200, { object: "billing_subscription", has_payment_method: true, soft_limit_usd: 100, hard_limit_usd: 100, system_hard_limit_usd: 100, access_until: 0 });
@@ -219,6 +221,10 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
     reset() {
       requests.length = 0;
       queue.length = 0;
+      models = MODELS;
+    },
+    setModels(ids) {
+      models = ids ? [...ids] : MODELS;
     },
     async waitFor(predicate, timeout = 5000) {
       const deadline = Date.now() + timeout;

@@ -2,7 +2,9 @@
  * Shapes of the JSON our own /api routes answer with (the browser reads these). Errors always use
  * `{ error: ErrorInfo }` from lib/errors.ts.
  */
-import type { ModelOption } from "./model-list";
+import type { ErrorInfo } from "./errors";
+import type { CapabilityTable } from "./models/capabilities";
+import type { ModelOption } from "./models/model-list";
 import type { ChatParams, TitleMode } from "./types";
 
 export type { ModelOption };
@@ -22,10 +24,26 @@ export interface ServerConfig {
   allowUserApiKey: boolean;
   /** false when DISABLE_MODEL_TITLE is set: the UI must not offer titleMode "model". */
   allowModelTitle: boolean;
+  /** The configured list (defaults + CUSTOM_MODELS); the upstream's own list is GET /api/models. */
   models: ModelOption[];
   /** Always the id of models[0]. */
   defaultModel: string;
+  /** CUSTOM_MODELS has a standing -all: the proxy refuses any model outside `models`. */
+  modelsRestricted: boolean;
+  /** MODEL_CAPABILITIES: the owner's per-model defaults, between the name guess and the user's edits. */
+  modelCapabilities: CapabilityTable;
   defaults: ServerDefaults;
+}
+
+/** Whether the upstream's /v1/models could be read, and when it was asked. */
+export type LiveListStatus = { ok: true; count: number; fetchedAt: number } | { ok: false; error: ErrorInfo; fetchedAt: number };
+
+/** GET /api/models (behind the access code): the live list merged with CUSTOM_MODELS. */
+export interface ModelListResponse {
+  models: ModelOption[];
+  defaultModel: string;
+  restricted: boolean;
+  live: LiveListStatus;
 }
 
 /** POST /api/access: the code in `x-access-code` is right (a wrong one gets 401/429 JSON). */

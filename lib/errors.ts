@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   "forbidden_origin", // 403: a POST from another site's page (Origin or Sec-Fetch-Site says so)
   "method_not_allowed", // 405: a method this server never answers (TRACE, PROPFIND, ...)
   "unsupported_media_type", // 415: a POST to /api/* whose Content-Type is not application/json
+  "model_not_allowed", // 403: CUSTOM_MODELS starts with -all and the model is not in the list
   "upstream_bad_request", // 400/422 from upstream we cannot narrow down, e.g. an unsupported parameter
   "upstream_auth", // 401 from upstream: a wrong or foreign key (one-api: 无效的令牌)
   "upstream_key_missing", // 401: no key reached the upstream (one-api: 未提供令牌)
@@ -56,6 +57,8 @@ export interface ErrorInfo {
   upstreamMessage?: string;
   /** The relay's request id, from the message or an x-request-id style header. */
   requestId?: string;
+  /** The model the error is about, when the text should name it (model_not_allowed). */
+  model?: string;
 }
 
 export class AppError extends Error {
@@ -63,6 +66,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly upstreamMessage?: string;
   readonly requestId?: string;
+  readonly model?: string;
 
   constructor(info: ErrorInfo) {
     super(info.message);
@@ -71,12 +75,14 @@ export class AppError extends Error {
     this.status = info.status;
     this.upstreamMessage = info.upstreamMessage;
     this.requestId = info.requestId;
+    this.model = info.model;
   }
 
   toInfo(): ErrorInfo {
     const info: ErrorInfo = { code: this.code, status: this.status, message: this.message };
     if (this.upstreamMessage) info.upstreamMessage = this.upstreamMessage;
     if (this.requestId) info.requestId = this.requestId;
+    if (this.model) info.model = this.model;
     return info;
   }
 
@@ -110,5 +116,6 @@ export function parseErrorInfo(body: unknown): ErrorInfo | null {
   };
   if (typeof e.upstreamMessage === "string") info.upstreamMessage = e.upstreamMessage;
   if (typeof e.requestId === "string") info.requestId = e.requestId;
+  if (typeof e.model === "string") info.model = e.model;
   return info;
 }

@@ -7,7 +7,7 @@
  * discounts). Chinese vendors that publish in CNY only (Qwen, GLM, Kimi) are left out on purpose:
  * users set those in Settings. A relay's own multiplier (倍率) is applied through CostSettings.
  */
-import { longestPrefixMatch, mergeTables } from "./model-match";
+import { longestPrefixMatch, mergeTables } from "./models/model-match";
 import type { ModelPrice } from "./types";
 
 /** When DEFAULT_PRICES were last checked against the vendors' price pages. */

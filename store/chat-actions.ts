@@ -4,7 +4,7 @@
  */
 import { AppError } from "@/lib/errors";
 import { buildContext, sendableHistory } from "@/lib/context";
-import { contextWindowFor } from "@/lib/models";
+import { capabilitiesFor } from "@/lib/models/capabilities";
 import { localTitle } from "@/lib/title";
 import { newId } from "@/lib/id";
 import { threadOf } from "@/lib/chat/thread";
@@ -41,7 +41,7 @@ async function contextFor(conv: Conversation, earlier: ChatMessage[], question: 
     question: { role: "user", content: question, id: questionId },
     systemPrompt: params.systemPrompt,
     historyCount: params.historyCount,
-    contextWindow: contextWindowFor(params.model, contextWindows),
+    contextWindow: capabilitiesFor(params.model, { server: useAccess.getState().config?.modelCapabilities, contextWindows }).contextWindow,
     maxTokens: params.max_tokens,
     countTokens: (m) => countMessage(params.model, m).tokens,
   });

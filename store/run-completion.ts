@@ -5,7 +5,7 @@
  */
 import { AppError, type ErrorInfo } from "@/lib/errors";
 import { createStreamAccumulator } from "@/lib/upstream/chat-chunk";
-import { estimateCost, priceFor } from "@/lib/pricing";
+import { estimateCost } from "@/lib/pricing";
 import { newId } from "@/lib/id";
 import { joinTimings } from "@/lib/chat/answer-info";
 import { requestFor, type ApiTarget } from "@/lib/client/api";
@@ -17,6 +17,7 @@ import { useConversations } from "./conversations";
 import { useSettings } from "./settings";
 import { useAccess } from "./access";
 import { useStreaming } from "./streaming";
+import { priceOf } from "./cost";
 
 const COMMIT_INTERVAL_MS = 1000;
 // Text is re-rendered at most 12.5 times a second: still reads as flowing text, and a fifth of
@@ -48,7 +49,7 @@ export function stopConversation(convId: string): void {
 
 export function costOf(model: string, usage: TokenUsage): number | null {
   const { prices, cost } = useSettings.getState();
-  return estimateCost(usage, priceFor(model, prices), cost);
+  return estimateCost(usage, priceOf(model, prices, useAccess.getState().config?.modelCapabilities), cost);
 }
 
 export function requestBody(params: ChatParams, messages: ApiMessage[]) {

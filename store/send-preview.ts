@@ -2,12 +2,12 @@
 import { useMemo, useSyncExternalStore } from "react";
 import { sendableHistory } from "@/lib/context";
 import { threadOf } from "@/lib/chat/thread";
-import { contextWindowFor } from "@/lib/models";
-import { priceFor } from "@/lib/pricing";
+import { capabilitiesFor } from "@/lib/models/capabilities";
 import { computeSendPreview, type SendPreview } from "@/lib/send-preview";
 import { countMessage, subscribeTokenCounts, tokenCountsVersion } from "@/lib/client/tokenizer";
 import type { ApiMessage, ChatParams, Conversation } from "@/lib/types";
 import { useSettings } from "./settings";
+import { useAccess } from "./access";
 
 export interface PreviewState {
   preview: SendPreview;
@@ -22,6 +22,7 @@ export function useSendPreview(conversation: Conversation | undefined, question:
   const prices = useSettings((s) => s.prices);
   const cost = useSettings((s) => s.cost);
   const windows = useSettings((s) => s.contextWindows);
+  const serverCaps = useAccess((s) => s.config?.modelCapabilities);
   const overrides = conversation?.overrides;
   const params = useMemo(() => ({ ...defaults, ...overrides }), [defaults, overrides]);
   // Bumped when the worker delivers exact counts; asking for a count queues it there.
@@ -34,12 +35,13 @@ export function useSendPreview(conversation: Conversation | undefined, question:
   const history = useMemo(() => sendableHistory((messages ?? []).filter((m) => m.status !== "streaming")), [messages]);
   const { preview, exact } = useMemo(() => {
     let allExact = true;
+    const { contextWindow, price } = capabilitiesFor(params.model, { server: serverCaps, contextWindows: windows, prices });
     const result = computeSendPreview({
       history,
       question,
       params,
-      contextWindow: contextWindowFor(params.model, windows),
-      price: priceFor(params.model, prices),
+      contextWindow,
+      price,
       cost,
       countTokens: (m) => {
         const counted = countMessage(params.model, m);
@@ -50,6 +52,7 @@ export function useSendPreview(conversation: Conversation | undefined, question:
     return { preview: result, exact: allExact };
     // countsVersion: recount once exact counts replace the estimates.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [history, question, params, windows, prices, cost, countsVersion]);
+  }, [history, question, params, windows, prices, serverCaps, cost, countsVersion]);
   return { preview, history, params, exact };
 }
+

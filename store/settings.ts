@@ -4,6 +4,7 @@ import type { ChatParams, ModelPrice, TitleMode } from "@/lib/types";
 import type { CostSettings } from "@/lib/pricing";
 import type { ServerConfig } from "@/lib/api-types";
 import { DEFAULT_SERVER_DEFAULTS, FALLBACK_MODEL } from "@/lib/defaults";
+import { type CapabilityTable, sanitizeCapabilityTable } from "@/lib/models/capabilities";
 
 export type Language = "auto" | "en" | "zh-CN";
 export type Theme = "system" | "light" | "dark";
@@ -24,6 +25,8 @@ export interface Settings {
   prices: Record<string, ModelPrice>;
   cost: CostSettings;
   contextWindows: Record<string, number>;
+  /** Per-model edits of vision, reasoning and max output (context windows and prices live above). */
+  modelCapabilities: CapabilityTable;
   /** Set once the user picks a default model, so the server's DEFAULT_MODEL no longer replaces it. */
   defaultModelChosen: boolean;
 }
@@ -44,6 +47,7 @@ export function defaultSettings(): Settings {
     prices: {},
     cost: { currency: "USD", usdToCny: 7.2, multiplier: 1 },
     contextWindows: {},
+    modelCapabilities: {},
     defaultModelChosen: false,
   };
 }
@@ -61,6 +65,8 @@ export function migrateSettings(stored: unknown): Settings {
     cost: { ...base.cost, ...(s.cost ?? {}) },
     prices: { ...(s.prices ?? {}) },
     contextWindows: { ...(s.contextWindows ?? {}) },
+    // Added after version 1: absent in older stores, and read defensively from an import.
+    modelCapabilities: sanitizeCapabilityTable(s.modelCapabilities),
   };
 }
 
@@ -103,6 +109,7 @@ export function settingsSnapshot(): Settings {
     prices: s.prices,
     cost: s.cost,
     contextWindows: s.contextWindows,
+    modelCapabilities: s.modelCapabilities,
     defaultModelChosen: s.defaultModelChosen,
   };
 }

@@ -20,6 +20,11 @@ export function ErrorCard({ error }: { error: ErrorInfo }) {
         {error.status > 0 && <span className="ml-auto rounded bg-red-200/60 px-1.5 text-xs dark:bg-red-900/60">HTTP {error.status}</span>}
       </div>
       <p className="mt-1">{hint}</p>
+      {error.model && (
+        <p className="mt-1 break-words text-xs opacity-80">
+          {t("message.model")}: <code>{error.model}</code>
+        </p>
+      )}
       {error.upstreamMessage && (
         <p className="mt-1 break-words text-xs opacity-80">
           {t("message.upstreamSaid")}: <code>{error.upstreamMessage}</code>

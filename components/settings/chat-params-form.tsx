@@ -3,30 +3,10 @@ import { useState } from "react";
 import type { ChatParams } from "@/lib/types";
 import { useConversations } from "@/store/conversations";
 import { useSettings } from "@/store/settings";
-import { useAccess } from "@/store/access";
 import { useT } from "@/store/language";
 import { Field, NumberInput, inputClass } from "./field";
-import { contextWindowFor } from "@/lib/models";
-
-/** The context window used for trimming and the guard; editable per model. */
-function ContextWindowField({ model }: { model: string }) {
-  const t = useT();
-  const windows = useSettings((s) => s.contextWindows);
-  const known = contextWindowFor(model);
-  return (
-    <Field label={t("settings.contextWindow")} hint={t("settings.contextWindowHint", { tokens: known.toLocaleString() })}>
-      <NumberInput
-        key={model}
-        testId="settings-context-window"
-        value={contextWindowFor(model, windows)}
-        min={256}
-        max={10_000_000}
-        step={1024}
-        onChange={(n) => useSettings.getState().update({ contextWindows: { ...useSettings.getState().contextWindows, [model]: Math.round(n) } })}
-      />
-    </Field>
-  );
-}
+import { ModelPicker } from "./model-picker";
+import { ModelCapabilitiesEditor } from "./model-capabilities";
 
 /** Model parameters, for the open conversation (as overrides) or as defaults for new chats. */
 export function ChatParamsForm() {
@@ -34,7 +14,6 @@ export function ChatParamsForm() {
   const currentId = useConversations((s) => s.currentId);
   const overrides = useConversations((s) => (s.currentId ? s.conversations[s.currentId]?.overrides : undefined));
   const defaults = useSettings((s) => s.defaults);
-  const models = useAccess((s) => s.config?.models ?? []);
   const [scope, setScope] = useState<"conversation" | "defaults">(currentId ? "conversation" : "defaults");
   const inConversation = scope === "conversation" && currentId !== null;
   const params: ChatParams = inConversation ? { ...defaults, ...overrides } : defaults;
@@ -58,13 +37,8 @@ export function ChatParamsForm() {
           </button>
         )}
       </div>
-      <Field label={t("settings.model")}>
-        <input data-testid="settings-model" list="model-options" className={inputClass} defaultValue={params.model} onChange={(e) => e.target.value.trim() && change({ model: e.target.value.trim() })} />
-        <datalist id="model-options">
-          {models.map((m) => <option key={m.id} value={m.id}>{m.label ?? m.id}</option>)}
-        </datalist>
-      </Field>
-      <ContextWindowField model={params.model} />
+      <ModelPicker value={params.model} onChange={(model) => change({ model })} />
+      <ModelCapabilitiesEditor key={params.model} model={params.model} />
       <div className="grid grid-cols-2 gap-3">
         <Field label={t("settings.temperature")} hint={params.temperature > 1 ? <span data-testid="temperature-warning" className="text-amber-600">{t("settings.temperatureWarning")}</span> : undefined}>
           <NumberInput testId="settings-temperature" value={params.temperature} min={0} max={2} step={0.1} onChange={(temperature) => change({ temperature })} />

@@ -7,6 +7,7 @@ import { classifyUpstreamError } from "@/lib/upstream/errors";
 import { joinApiUrl } from "@/lib/upstream/base-url";
 import { DEFAULT_SERVER_DEFAULTS } from "@/lib/defaults";
 import { networkError } from "./network-failure";
+import { sanitizeCapabilityTable } from "@/lib/models/capabilities";
 
 import type { ServerConfig } from "@/lib/api-types";
 
@@ -66,6 +67,8 @@ export async function fetchConfig(): Promise<ServerConfig> {
     allowModelTitle: json.allowModelTitle !== false,
     models: Array.isArray(json.models) ? json.models.filter((m) => m && typeof m.id === "string") : [],
     defaultModel: typeof json.defaultModel === "string" ? json.defaultModel : "",
+    modelsRestricted: json.modelsRestricted === true,
+    modelCapabilities: sanitizeCapabilityTable(json.modelCapabilities),
     defaults: { ...DEFAULT_SERVER_DEFAULTS, ...(json.defaults ?? {}) },
   };
 }

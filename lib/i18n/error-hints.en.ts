@@ -83,6 +83,10 @@ export const ERROR_HINTS_EN: Record<ErrorCode, ErrorHint> = {
     title: "Endpoint not found (404)",
     hint: "BASE_URL probably points to the wrong place. Try it with and without /v1 at the end, and make sure it is the API address, not the relay's website. It can also mean the model name is unknown to the provider.",
   },
+  model_not_allowed: {
+    title: "Model not offered by this server",
+    hint: "This server only allows the models in its list (its CUSTOM_MODELS starts with -all), and a typed name outside it is refused before anything is billed. Pick a model from the list in Settings; if you need this one, ask whoever runs this site to add it to CUSTOM_MODELS.",
+  },
   model_not_found: {
     title: "Model not available",
     hint: "The upstream does not know this model, or the relay has no channel for it in your group. Check the model name for typos and upper/lower case, or pick one from the model list.",

@@ -75,6 +75,10 @@ export const ERROR_HINTS_ZH_CN: Record<ErrorCode, ErrorHint> = {
     title: "接口地址不存在（404）",
     hint: "多半是 BASE_URL 填错了：试试末尾加上或去掉 /v1，并确认填的是 API 地址而不是中转站的网站首页。模型名服务商不认识时也可能出现 404。",
   },
+  model_not_allowed: {
+    title: "本站不提供这个模型",
+    hint: "本站只允许使用列表里的模型（它的 CUSTOM_MODELS 以 -all 开头），列表外手动输入的模型名会在计费前被拒绝。请在设置里从模型列表中选一个；如果确实需要这个模型，请联系本站的部署者把它加进 CUSTOM_MODELS。",
+  },
   model_not_found: {
     title: "模型不可用",
     hint: "上游不认识这个模型，或者中转站在你的分组下没有这个模型的可用渠道。检查模型名的拼写和大小写，或者直接从模型列表里选。",

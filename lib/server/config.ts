@@ -1,12 +1,12 @@
 import "server-only";
 import type { ServerConfig } from "../api-types";
 import { DEFAULT_SERVER_DEFAULTS } from "../defaults";
-import { buildModelList } from "../model-list";
+import { buildModelList } from "../models/model-list";
 import { getEnv, type ServerEnv } from "./env";
 
 
 export function buildServerConfig(env: ServerEnv = getEnv()): ServerConfig {
-  const { models, defaultModel } = buildModelList(env.customModels, env.defaultModel);
+  const { models, defaultModel, restricted } = buildModelList(env.customModels, env.defaultModel);
   return {
     codeRequired: env.codeRequired,
     upstreamConfigured: env.upstreamConfigured,
@@ -14,6 +14,8 @@ export function buildServerConfig(env: ServerEnv = getEnv()): ServerConfig {
     allowModelTitle: !env.disableModelTitle,
     models,
     defaultModel,
+    modelsRestricted: restricted,
+    modelCapabilities: env.modelCapabilities,
     defaults: { ...DEFAULT_SERVER_DEFAULTS },
   };
 }

@@ -148,6 +148,18 @@ describe("REDIS_URL", () => {
   });
 });
 
+describe("MODEL_CAPABILITIES", () => {
+  it("reads per-model defaults, blank as none", () => {
+    expect(parseEnv({}).modelCapabilities).toEqual({});
+    expect(parseEnv({ MODEL_CAPABILITIES: " " }).modelCapabilities).toEqual({});
+    expect(parseEnv({ MODEL_CAPABILITIES: '{"gpt4-all":{"vision":true,"contextWindow":128000,"inputPrice":2.5}}' }).modelCapabilities).toEqual({ "gpt4-all": { vision: true, contextWindow: 128000, inputPrice: 2.5 } });
+  });
+
+  it.each(["not json", '["x"]', '{"a":{"vision":"yes"}}', '{"a":{"Vision":true}}', '{"a":{"contextWindow":-1}}'])("refuses %s naming the variable", (value) => {
+    expect(() => parseEnv({ MODEL_CAPABILITIES: value })).toThrow(/MODEL_CAPABILITIES/);
+  });
+});
+
 describe("digestCode", () => {
   it("is the SHA-256 of the code's UTF-8 bytes", () => {
     for (const code of ["secret1", "访问码", ""]) expect(digestCode(code).equals(createHash("sha256").update(code, "utf8").digest())).toBe(true);

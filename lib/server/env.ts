@@ -2,6 +2,7 @@ import "server-only";
 import crypto, { createHash } from "node:crypto";
 import { z } from "zod";
 import { BaseUrlError, normalizeBaseUrl } from "../upstream/base-url";
+import { CAPABILITY_FIELDS, type CapabilityTable, readCapabilityOverride } from "../models/capabilities";
 
 /**
  * The only module that reads `process.env`. It runs at request time (and eagerly from
@@ -42,6 +43,8 @@ export interface ServerEnv {
   pingIntervalMs: number;
   customModels: string;
   defaultModel: string;
+  /** MODEL_CAPABILITIES: the owner's per-model defaults (vision, reasoning, windows, prices). */
+  modelCapabilities: CapabilityTable;
   /** null = connect directly. */
   outboundProxy: OutboundProxy | null;
   hideUserApiKey: boolean;
@@ -150,6 +153,7 @@ const schema = z.object({
   PING_INTERVAL_MS: intVar(10_000, 50),
   CUSTOM_MODELS: text,
   DEFAULT_MODEL: text,
+  MODEL_CAPABILITIES: text,
   HTTP_PROXY: proxyUrl,
   HTTPS_PROXY: proxyUrl,
   NO_PROXY: text,
@@ -169,6 +173,34 @@ export function digestCode(code: string): Buffer {
   // crypto.hash (Node 20.12+) is the one-shot form, about half the cost per request.
   if (typeof crypto.hash === "function") return crypto.hash("sha256", code, "buffer");
   return createHash("sha256").update(code, "utf8").digest();
+}
+
+/** MODEL_CAPABILITIES='{"gpt4-all":{"vision":true,"contextWindow":128000}}': a JSON object per model. */
+function parseCapabilities(raw: string | undefined, problems: string[]): CapabilityTable {
+  if (typeof raw !== "string" || raw.trim() === "") return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    problems.push('MODEL_CAPABILITIES: must be JSON such as {"gpt4-all":{"vision":true}}');
+    return {};
+  }
+  if (!json || typeof json !== "object" || Array.isArray(json)) {
+    problems.push('MODEL_CAPABILITIES: must be a JSON object such as {"gpt4-all":{"vision":true}}');
+    return {};
+  }
+  const table: CapabilityTable = {};
+  for (const [model, entry] of Object.entries(json)) {
+    const parsed = readCapabilityOverride(entry);
+    // Strict here: a misspelt field in the owner's config is reported, not silently dropped.
+    const unknown = entry && typeof entry === "object" ? Object.keys(entry).filter((k) => !(CAPABILITY_FIELDS as readonly string[]).includes(k)) : [];
+    if (!model.trim() || model.length > 200 || !parsed || unknown.length > 0) {
+      problems.push(`MODEL_CAPABILITIES: ${JSON.stringify(model.slice(0, 60))}: fields are ${CAPABILITY_FIELDS.join(", ")} (flags true/false, counts and USD prices as numbers)`);
+      return {};
+    }
+    table[model.trim()] = parsed;
+  }
+  return table;
 }
 
 /** Parses and validates an environment; throws EnvError naming every bad variable. */
@@ -200,6 +232,7 @@ export function parseEnv(source: EnvSource): ServerEnv {
   // that error message would carry the key into a log. Refuse it here, without echoing it.
   const rawKeys = typeof input.OPENAI_API_KEY === "string" ? splitList(input.OPENAI_API_KEY) : [];
   if (rawKeys.some((k) => !/^[\x21-\x7e]+$/.test(k))) problems.push("OPENAI_API_KEY: contains spaces or characters that are not printable ASCII");
+  const modelCapabilities = parseCapabilities(input.MODEL_CAPABILITIES, problems);
   if (problems.length > 0 || !parsed.success) {
     throw new EnvError(`Invalid environment configuration:\n  - ${problems.join("\n  - ")}`);
   }
@@ -227,6 +260,7 @@ export function parseEnv(source: EnvSource): ServerEnv {
     pingIntervalMs: e.PING_INTERVAL_MS,
     customModels: e.CUSTOM_MODELS ?? "",
     defaultModel: e.DEFAULT_MODEL ?? "",
+    modelCapabilities,
     outboundProxy: proxy.httpProxy || proxy.httpsProxy ? proxy : null,
     hideUserApiKey: e.HIDE_USER_API_KEY ?? false,
     disableModelTitle: e.DISABLE_MODEL_TITLE ?? false,

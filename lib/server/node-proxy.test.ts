@@ -50,7 +50,8 @@ beforeAll(async () => {
   app = http.createServer((req, res) => {
     // Every /api/openai/ target, not only what isProxyTarget() lets through: serveProxy must stay
     // safe on its own.
-    if (req.url?.startsWith("/api/openai/")) return void serveProxy(req, res, (req.headers["x-test-env"] === "trust" ? trustEnv : env) as ServerEnv);
+    const chosen = req.headers["x-test-env"] === "trust" ? trustEnv : req.headers["x-test-env"] === "restricted" ? restrictedEnv : env;
+    if (req.url?.startsWith("/api/openai/")) return void serveProxy(req, res, chosen as ServerEnv);
     res.writeHead(418).end();
   });
   appUrl = await listen(app);
@@ -61,6 +62,7 @@ afterAll(async () => {
 });
 
 let trustEnv: ServerEnv;
+let restrictedEnv: ServerEnv;
 
 interface Reply {
   status: number;
@@ -274,5 +276,17 @@ describe("serveProxy", () => {
     });
     // The abort travels through two sockets: wait for it (a busy machine takes longer than 100 ms).
     await vi.waitFor(() => expect(upstreamSeen[upstreamSeen.length - 1].aborted).toBe(true), { timeout: 5000, interval: 50 });
+  });
+
+  it("with CUSTOM_MODELS=-all refuses a model outside the list before calling the upstream", async () => {
+    restrictedEnv = parseEnv({ BASE_URL: upstreamUrl, OPENAI_API_KEY: "sk-server", CODE: "letmein", CUSTOM_MODELS: "-all,+gpt-4o-mini" });
+    const headers = { ...CODE, "content-type": "application/json", "x-test-env": "restricted" };
+    const before = upstreamSeen.length;
+    const refused = await request("POST", "/api/openai/v1/chat/completions", headers, chat({ model: "gpt-4o" }));
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body).error).toMatchObject({ code: "model_not_allowed", model: "gpt-4o" });
+    expect(upstreamSeen.length).toBe(before);
+    const allowed = await request("POST", "/api/openai/v1/chat/completions", headers, chat({ model: "gpt-4o-mini" }));
+    expect(allowed.status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "../errors";
 import { redactSecrets } from "../upstream/body";
 import { getEnv, type ServerEnv } from "./env";
+import { assertModelAllowed } from "./model-policy";
 import { findProxyRoute, pathNotAllowed, readBodyLimited, resolveProxyRoute, type ProxyRoute, upstreamHeaders, upstreamUrl, validateChatBody } from "./proxy-request";
 import { relayUpstream, type RelayOptions, type RelayResult } from "./relay";
 import { fetchUpstream, type UpstreamRequest } from "./upstream";
@@ -33,7 +34,8 @@ export interface PreparedCall {
 
 /**
  * Everything decided before the upstream is called, for an already resolved route: the server key
- * (503 without one), the request body (read by `readBody`, size-limited, validated for chat), the
+ * (503 without one), the request body (read by `readBody`, size-limited, validated for chat, its
+ * model checked against a restricted list: lib/server/model-policy.ts), the
  * upstream URL and headers, and the relay's timings.
  */
 export async function prepareProxyCall(
@@ -50,7 +52,10 @@ export async function prepareProxyCall(
   let stream = false;
   if (route.kind === "chat") {
     body = await readBody(input.headers.get("content-length"));
-    stream = validateChatBody(body).stream;
+    const chat = validateChatBody(body);
+    // Before the upstream is called: a refused model costs nothing.
+    assertModelAllowed(chat.model, env);
+    stream = chat.stream;
   }
   return {
     request: { url: upstreamUrl(env.baseUrl, route, input.search), method: route.method, headers: upstreamHeaders(input.headers, apiKey, body !== undefined), body },

@@ -6,7 +6,7 @@ const defaults = DEFAULT_MODELS.map((m) => m.id);
 
 describe("buildModelList", () => {
   it("offers the default list when nothing is configured", () => {
-    expect(buildModelList("")).toEqual({ models: DEFAULT_MODELS.map((m) => ({ ...m })), defaultModel: defaults[0] });
+    expect(buildModelList("")).toEqual({ models: DEFAULT_MODELS.map((m) => ({ ...m })), defaultModel: defaults[0], restricted: false });
   });
 
   it("adds with and without +, keeping order and skipping blanks", () => {
@@ -45,11 +45,32 @@ describe("buildModelList", () => {
     expect(ids("", "deepseek-chat")[0]).toBe("deepseek-chat");
     expect(ids("", "deepseek-chat")).toHaveLength(defaults.length);
     const withNew = buildModelList("-all,a,b", "c@openai");
-    expect(withNew).toEqual({ models: [{ id: "c" }, { id: "a" }, { id: "b" }], defaultModel: "c" });
+    expect(withNew).toEqual({ models: [{ id: "c" }, { id: "a" }, { id: "b" }], defaultModel: "c", restricted: true });
   });
 
   it("never ends with an empty list", () => {
-    expect(buildModelList("-all")).toEqual({ models: [{ id: "gpt-4o-mini" }], defaultModel: "gpt-4o-mini" });
+    expect(buildModelList("-all")).toEqual({ models: [{ id: "gpt-4o-mini" }], defaultModel: "gpt-4o-mini", restricted: true });
+  });
+
+  it("is restricted only while a -all stands", () => {
+    expect(buildModelList("-gpt-4o").restricted).toBe(false);
+    expect(buildModelList("-all,+gpt-4o-mini").restricted).toBe(true);
+    expect(buildModelList("-all,+all").restricted).toBe(false);
+    expect(buildModelList("+all,-all,x").restricted).toBe(true);
+    expect(buildModelList("-ALL").restricted).toBe(true);
+  });
+
+  it("takes another base list (the upstream's) and +all restores that one", () => {
+    const base = [{ id: "live-a" }, { id: "live-b" }];
+    expect(buildModelList("", "", base).models.map((m) => m.id)).toEqual(["live-a", "live-b"]);
+    expect(buildModelList("-all,x,+all", "", base).models.map((m) => m.id)).toEqual(["x", "live-a", "live-b"]);
+  });
+
+  it("does not crash on NextChat's odd forms", () => {
+    for (const raw of ["@", "=", "@@", "a@", "-=x", "+@azure=Foo", "gpt-4o@azure=my-deployment", "a=b=c", " , ,", "-@openai", "+all@x", "模型=名字"]) {
+      expect(() => buildModelList(raw)).not.toThrow();
+    }
+    expect(buildModelList("-all,gpt-4o@azure=My Deployment,a=b=c").models).toEqual([{ id: "gpt-4o", label: "My Deployment" }, { id: "a", label: "b=c" }]);
   });
 
   it("ignores tokens without a name", () => {

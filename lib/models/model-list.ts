@@ -1,12 +1,15 @@
 /**
- * The model list the server offers in GET /api/config, built from a modest default list plus
+ * The model list the server offers, built from a base list (a modest default list in GET
+ * /api/config; the upstream's own /v1/models in GET /api/models, see live-list.ts) plus
  * CUSTOM_MODELS in NextChat's syntax, so a NextChat deployment keeps its setting:
  *
  *   CUSTOM_MODELS="-all,+gpt-4o-mini,qwen-max=通义千问 Max,claude-3-5-sonnet@anthropic,-gpt-4o"
  *
  * - comma-separated, applied left to right;
  * - `name` or `+name` adds (or re-enables) a model, `-name` removes it;
- * - `-all` removes every model listed so far (defaults included), `+all` restores the defaults;
+ * - `-all` removes every model listed so far (the base included), `+all` restores the base;
+ *   a `-all` that no later `+all` undoes makes the list *restricted*: the proxy then refuses
+ *   any other model (lib/server/model-policy.ts);
  * - `name=Display Name` sets a label; `name@provider` is accepted and the provider is dropped from
  *   the id, since every call here goes to one OpenAI-compatible upstream (a label is kept).
  *
@@ -16,6 +19,8 @@
 export interface ModelOption {
   id: string;
   label?: string;
+  /** Whether the upstream's /v1/models names it; absent when no live list was read. */
+  listed?: boolean;
 }
 
 export const DEFAULT_MODELS: readonly ModelOption[] = [
@@ -67,18 +72,22 @@ export function stripProvider(name: string): string {
 export interface ModelList {
   models: ModelOption[];
   defaultModel: string;
+  /** CUSTOM_MODELS has a `-all` no later `+all` undoes: only `models` may be used. */
+  restricted: boolean;
 }
 
-export function buildModelList(customModels: string, defaultModel = ""): ModelList {
+export function buildModelList(customModels: string, defaultModel = "", base: readonly ModelOption[] = DEFAULT_MODELS): ModelList {
   // Insertion order of the Map is the display order.
-  const list = new Map<string, ModelOption>(DEFAULT_MODELS.map((m) => [m.id, { ...m }]));
+  const list = new Map<string, ModelOption>(base.map((m) => [m.id, { ...m }]));
+  let restricted = false;
   for (const raw of customModels.split(",")) {
     const token = parseToken(raw);
     if (!token) continue;
     const key = token.id.toLowerCase();
     if (key === "all") {
+      restricted = token.op === "remove";
       if (token.op === "remove") list.clear();
-      else for (const m of DEFAULT_MODELS) if (!list.has(m.id)) list.set(m.id, { ...m });
+      else for (const m of base) if (!list.has(m.id)) list.set(m.id, { ...m });
       continue;
     }
     if (token.op === "remove") {
@@ -96,5 +105,5 @@ export function buildModelList(customModels: string, defaultModel = ""): ModelLi
   const chosen = wanted || models[0]?.id || FALLBACK_MODEL;
   const first = models.find((m) => m.id === chosen) ?? { id: chosen };
   models = [first, ...models.filter((m) => m.id !== chosen)];
-  return { models, defaultModel: chosen };
+  return { models, defaultModel: chosen, restricted };
 }

@@ -1,6 +1,6 @@
 /**
  * Model names as relays spell them: any case, dated suffixes ("gpt-4o-2024-08-06"), vendor
- * prefixes ("openai/gpt-4o", "deepseek-ai/DeepSeek-V3"). Tables in lib/models.ts and
+ * prefixes ("openai/gpt-4o", "deepseek-ai/DeepSeek-V3"). Tables in lib/models/models.ts and
  * lib/pricing.ts are keyed by family prefixes; this module decides which entry a name belongs to.
  */
 

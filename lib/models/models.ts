@@ -10,7 +10,7 @@ import { longestPrefixMatch, mergeTables, normalizeModelName } from "./model-mat
 /** Used for models we know nothing about: small enough that most current models accept it. */
 export const DEFAULT_CONTEXT_WINDOW = 32_768;
 
-// Keys are family prefixes; the longest matching key wins (see lib/model-match.ts).
+// Keys are family prefixes; the longest matching key wins (see lib/models/model-match.ts).
 export const CONTEXT_WINDOWS: Record<string, number> = {
   // OpenAI
   "gpt-3.5-turbo": 16_385,

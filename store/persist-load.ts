@@ -20,13 +20,14 @@ export interface InitialState extends StoredState {
   journalError: unknown;
 }
 
-/** Replays the journals of tabs that are gone, oldest first; a live tab's journal is its own. */
+/**
+ * Replays every journal, oldest first. A journal is also replayed when its tab still looks alive:
+ * on a reload the old page's locks can outlive it for a moment, and a live tab keeps its journal
+ * no older than what it committed, so replaying it writes nothing stale.
+ */
 async function replayJournals(): Promise<unknown> {
-  const journals = readJournals();
-  if (journals.length === 0) return null;
-  const { tabs } = await liveLocks();
-  for (const j of journals) {
-    if (tabs.has(j.tab) || j.v > JOURNAL_VERSION) continue;
+  for (const j of readJournals()) {
+    if (j.v > JOURNAL_VERSION) continue;
     try {
       for (const batch of j.batches) await writeBatch(batch);
       clearJournal(j.tab);

@@ -9,7 +9,8 @@ import { isQuotaError, putPrompts, putValue, readConversation, ReadOnlyError } f
 import { createSaveScheduler } from "@/lib/client/save-scheduler";
 import { isStreamingTextOnly } from "@/lib/client/stored-records";
 import { clearJournal, writeJournal } from "@/lib/client/journal";
-import { announceSaved, holdTabLock, onOtherTabSaved, tabId } from "@/lib/client/tab-sync";
+import { announceSaved, holdTabLock, onOtherTabSaved, tabId, whenRunEnds } from "@/lib/client/tab-sync";
+import { reviveConversation } from "@/lib/client/revive";
 import type { Conversation } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { migrateSettings, settingsSnapshot, useSettings } from "./settings";
@@ -47,6 +48,8 @@ function clearNotice(key: string) {
 }
 
 const BLOCKED = "notice.storageBlocked";
+/** How long a tab whose stream ended gets to commit its end before another tab closes it. */
+const RUN_END_GRACE_MS = 1500;
 const conversationOf = (id: string): Conversation | undefined => {
   const s = useConversations.getState();
   return s.conversations[id] ?? s.trash[id];
@@ -155,6 +158,24 @@ export async function startPersistence(): Promise<void> {
       if (applied) scheduler.setSaved(applied);
     }
   });
+
+  // A message the load left streaming belongs to a stream another tab held at that moment (or a
+  // page that was just reloaded, whose lock outlived it briefly). Once its lock is free, give the
+  // owner a moment to commit its end, then close it here if nobody did.
+  for (const c of Object.values(useConversations.getState().conversations)) {
+    for (const m of c.messages) {
+      if (m.status !== "streaming" || isStreaming(m.id)) continue;
+      void whenRunEnds(m.id)
+        .then(() => new Promise((r) => setTimeout(r, RUN_END_GRACE_MS)))
+        .then(async () => {
+          const stored = await readConversation(c.id).catch(() => undefined);
+          const local = conversationOf(c.id);
+          if (!stored || !local || scheduler.isDirty(c.id) || local.messages.some((x) => isStreaming(x.id))) return;
+          const revived = reviveConversation(stored);
+          if (revived !== stored) useConversations.getState().replaceFromStorage(c.id, revived);
+        });
+    }
+  }
 
   let settingsTimer: ReturnType<typeof setTimeout> | null = null;
   const saveSettings = () => {

@@ -16,7 +16,7 @@ const CHANNEL = "relaychat-sync";
 export const tabId = newId();
 
 interface LockManagerLike {
-  request(name: string, callback: () => Promise<unknown>): Promise<unknown>;
+  request(name: string, callback: () => Promise<unknown> | unknown): Promise<unknown>;
   query(): Promise<{ held?: Array<{ name?: string }> }>;
 }
 
@@ -33,6 +33,11 @@ export function holdTabLock(): void {
 /** Holds the lock of one running stream until `done` settles. */
 export function holdRunLock(messageId: string, done: Promise<unknown>): void {
   void locks()?.request(RUN_LOCK + messageId, () => done.catch(() => undefined));
+}
+
+/** Resolves once no tab holds the lock of this stream any more (at once without Web Locks). */
+export async function whenRunEnds(messageId: string): Promise<void> {
+  await locks()?.request(RUN_LOCK + messageId, () => undefined);
 }
 
 /** The tabs and streams alive right now (empty without Web Locks). */

@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { COMMON_SECURITY_HEADERS } from "../security-headers.mjs";
 import { accessErrorHeaders, checkAccess } from "./access";
 import { getEnv, type ServerEnv } from "./env";
+import { withFailover } from "./failover-call";
 import { errorResult, prepareProxyCall } from "./proxy";
 import { BodyLimiter, checkContentLength, exactProxyRoute, MAX_BODY_BYTES, resolveProxyPath } from "./proxy-request";
 import type { RelayResult } from "./relay";
@@ -132,7 +133,7 @@ export async function serveProxy(req: IncomingMessage, res: ServerResponse, env:
     });
     const route = resolveProxyPath(method, pathname.slice(PROXY_PREFIX.length));
     const call = await prepareProxyCall(route, { search, headers }, (length) => readNodeBody(req, length), env);
-    const result = await relayUpstreamNode(requestUpstream(call.request, env), { ...call.relay, clientSignal: client });
+    const result = await relayUpstreamNode(withFailover(call.request, call.urls, env, requestUpstream), { ...call.relay, clientSignal: client });
     writeResult(res, result);
   } catch (err) {
     writeError(res, err);

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "../errors";
 import { redactSecrets } from "../upstream-body";
 import { getEnv, type ServerEnv } from "./env";
+import { withFailover } from "./failover-call";
 import { findProxyRoute, pathNotAllowed, readBodyLimited, resolveProxyRoute, type ProxyRoute, upstreamHeaders, upstreamUrl, validateChatBody } from "./proxy-request";
 import { relayUpstream, type RelayOptions, type RelayResult } from "./relay";
 import { fetchUpstream, type UpstreamRequest } from "./upstream";
@@ -27,7 +28,10 @@ export interface ProxyInput {
 }
 
 export interface PreparedCall {
+  /** The call to the first endpoint. */
   request: UpstreamRequest;
+  /** With several endpoints (BASE_URL a list): the same call's URL on each, in order, for failover. */
+  urls?: string[];
   relay: Omit<RelayOptions, "clientSignal">;
 }
 
@@ -52,8 +56,10 @@ export async function prepareProxyCall(
     body = await readBody(input.headers.get("content-length"));
     stream = validateChatBody(body).stream;
   }
+  const urls = env.baseUrls.length > 1 ? env.baseUrls.map((root) => upstreamUrl(root, route, input.search)) : undefined;
   return {
-    request: { url: upstreamUrl(env.baseUrl, route, input.search), method: route.method, headers: upstreamHeaders(input.headers, apiKey, body !== undefined), body },
+    request: { url: urls?.[0] ?? upstreamUrl(env.baseUrl, route, input.search), method: route.method, headers: upstreamHeaders(input.headers, apiKey, body !== undefined), body },
+    urls,
     relay: { stream, timings: { firstBytePingMs: env.firstBytePingMs, pingIntervalMs: env.pingIntervalMs, idleTimeoutMs: env.requestTimeoutMs } },
   };
 }
@@ -61,7 +67,7 @@ export async function prepareProxyCall(
 export async function proxyToUpstream(input: ProxyInput, env: ServerEnv = getEnv()): Promise<RelayResult> {
   const route = resolveProxyRoute(input.method, input.segments);
   const call = await prepareProxyCall(route, input, (length) => readBodyLimited(input.body, length), env);
-  return relayUpstream(fetchUpstream(call.request, env), { ...call.relay, clientSignal: input.signal });
+  return relayUpstream(withFailover(call.request, call.urls, env, fetchUpstream), { ...call.relay, clientSignal: input.signal });
 }
 
 /** Any failure as the project's error result: AppErrors as they are, anything else as a bare 500. */

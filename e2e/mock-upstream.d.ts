@@ -148,4 +148,5 @@ export interface MockUpstream {
 
 export const SCENARIO_NAMES: readonly string[];
 
-export function startMockUpstream(options?: { port?: number; host?: "127.0.0.1"; log?: boolean }): Promise<MockUpstream>;
+/** `scenario`: what every chat completion answers unless one is queued (a `mock:` directive in the message is ignored then). */
+export function startMockUpstream(options?: { port?: number; host?: "127.0.0.1"; log?: boolean; scenario?: string }): Promise<MockUpstream>;

@@ -22,6 +22,8 @@ export interface ServerConfig {
   allowUserApiKey: boolean;
   /** false when DISABLE_MODEL_TITLE is set: the UI must not offer titleMode "model". */
   allowModelTitle: boolean;
+  /** ENABLE_BALANCE_QUERY is set: the page may show the server key's balance (the billing paths answer). */
+  balanceQuery: boolean;
   models: ModelOption[];
   /** Always the id of models[0]. */
   defaultModel: string;

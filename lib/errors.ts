@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   "forbidden_origin", // 403: a POST from another site's page (Origin or Sec-Fetch-Site says so)
   "method_not_allowed", // 405: a method this server never answers (TRACE, PROPFIND, ...)
   "unsupported_media_type", // 415: a POST to /api/* whose Content-Type is not application/json
+  "balance_disabled", // 403: the billing paths with the server's key, while ENABLE_BALANCE_QUERY is off
   "upstream_bad_request", // 400/422 from upstream we cannot narrow down, e.g. an unsupported parameter
   "upstream_auth", // 401 from upstream: bad, expired or foreign key
   "upstream_quota", // 402/403/429 from upstream about quota, balance or billing

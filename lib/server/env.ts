@@ -56,6 +56,8 @@ export interface ServerEnv {
   outboundProxy: OutboundProxy | null;
   hideUserApiKey: boolean;
   disableModelTitle: boolean;
+  /** ENABLE_BALANCE_QUERY (NextChat's name): code holders may read the server key's balance (the billing paths). */
+  enableBalanceQuery: boolean;
 }
 
 export class EnvError extends Error {
@@ -139,6 +141,7 @@ const schema = z.object({
   NO_PROXY: text,
   HIDE_USER_API_KEY: boolVar,
   DISABLE_MODEL_TITLE: boolVar,
+  ENABLE_BALANCE_QUERY: boolVar,
 });
 
 function splitList(value: string | undefined): string[] {
@@ -224,6 +227,7 @@ export function parseEnv(source: EnvSource): ServerEnv {
     outboundProxy: proxy.httpProxy || proxy.httpsProxy ? proxy : null,
     hideUserApiKey: e.HIDE_USER_API_KEY ?? false,
     disableModelTitle: e.DISABLE_MODEL_TITLE ?? false,
+    enableBalanceQuery: e.ENABLE_BALANCE_QUERY ?? false,
   };
 }
 

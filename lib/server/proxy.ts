@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
+import { billingCache, wholeAnswer } from "./billing-cache";
 import { redactSecrets } from "../upstream-body";
 import { getEnv, type ServerEnv } from "./env";
 import { withFailover } from "./failover-call";
@@ -46,6 +47,9 @@ export async function prepareProxyCall(
   readBody: (contentLength: string | null) => Promise<Uint8Array>,
   env: ServerEnv,
 ): Promise<PreparedCall> {
+  if (route.kind === "billing" && !env.enableBalanceQuery) {
+    throw new AppError({ code: "balance_disabled", status: 403, message: "Balance queries with the server's key are off: the server's owner can set ENABLE_BALANCE_QUERY=1" });
+  }
   const apiKey = env.upstreamConfigured ? env.apiKey() : undefined;
   if (!apiKey) {
     throw new AppError({ code: "not_configured", status: 503, message: "The server has no OPENAI_API_KEY configured" });
@@ -67,7 +71,10 @@ export async function prepareProxyCall(
 export async function proxyToUpstream(input: ProxyInput, env: ServerEnv = getEnv()): Promise<RelayResult> {
   const route = resolveProxyRoute(input.method, input.segments);
   const call = await prepareProxyCall(route, input, (length) => readBodyLimited(input.body, length), env);
-  return relayUpstream(withFailover(call.request, call.urls, env, fetchUpstream), { ...call.relay, clientSignal: input.signal });
+  const start = withFailover(call.request, call.urls, env, fetchUpstream);
+  // Billing answers are small JSON, shared by every caller for a minute: no browser signal on them.
+  if (route.kind === "billing") return billingCache().get(call.request.url, () => wholeAnswer(relayUpstream(start, call.relay)));
+  return relayUpstream(start, { ...call.relay, clientSignal: input.signal });
 }
 
 /** Any failure as the project's error result: AppErrors as they are, anything else as a bare 500. */

@@ -126,6 +126,11 @@ export type MockScenarioName =
   | "stamped"
   | "unicode"
   | MockErrorName
+  /** Fixed answers of the billing paths (e2e/mock-scenarios.mjs BILLING). */
+  | "billing-unlimited"
+  | "billing-units"
+  | "billing-error-200"
+  | "billing-404"
   | `${"hang" | "hang-body" | "hang-error" | "slow" | "stamped"}-${number}`;
 
 /** What enqueue() takes: a name, or a scenario object; `path` picks the endpoint it applies to. */

@@ -169,6 +169,20 @@ export const uiEn = {
   "settings.contextWindow": "Context window (tokens)",
   "settings.contextWindowHint": "Known value for this model: {tokens}. Change it if your model or relay differs.",
   "menu.theme": "Toggle theme",
+  "balance.title": "Balance",
+  "balance.ownKey": "of your own key",
+  "balance.serverKey": "of this server's key",
+  "balance.loading": "Reading the balance…",
+  "balance.left": "{remaining} left of {total}",
+  "balance.total": "{total} in total",
+  "balance.used": "used {used}",
+  "balance.unlimited": "Unlimited",
+  "balance.approx": "≈ converted from the relay's quota units (500,000 = $1): an estimate",
+  "balance.expires": "key expires {date}",
+  "balance.unsupported": "This endpoint does not offer a balance.",
+  "balance.blocked": "The endpoint does not allow the browser to read its balance (CORS), or could not be reached.",
+  "balance.error": "The balance could not be read: {message}",
+  "balance.readAt": "read at {time}; read again at most once a minute",
 };
 
 export type UiKey = keyof typeof uiEn;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ServerEnv } from "./env";
+import { getEnv, type ServerEnv } from "./env";
 import { errorRetryReason, type EndpointSnapshot, type FailoverEvent, FailoverState, HeaderTimeout, responseRetryReason } from "./failover";
 import type { StartUpstream, UpstreamResponse } from "./relay";
 import type { UpstreamRequest } from "./upstream";
@@ -31,8 +31,8 @@ export function failoverState(env: FailoverEnv): FailoverState {
   return state;
 }
 
-/** Each endpoint's state, for the connection doctor. */
-export function failoverSnapshot(env: FailoverEnv): EndpointSnapshot[] {
+/** Each endpoint's state (host, ok or cooling, failures, last error), for the connection doctor. */
+export function failoverSnapshot(env: FailoverEnv = getEnv()): EndpointSnapshot[] {
   return failoverState(env).snapshot();
 }
 

@@ -9,3 +9,4 @@ export const ERRORS: Record<string, () => MockErrorResponse>;
 export const SCENARIO_NAMES: string[];
 export function errorResponse(name: string): MockErrorResponse;
 export function resolveScenario(name: string): Record<string, unknown> | null;
+export const BILLING: Record<string, () => MockErrorResponse>;

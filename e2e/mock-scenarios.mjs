@@ -62,6 +62,19 @@ export const ERRORS = {
   ...oneApi("error-200-body", 200, "该令牌额度已用尽"),
 };
 
+const subscription = (amount) => JSON.stringify({ object: "billing_subscription", has_payment_method: true, soft_limit_usd: amount, hard_limit_usd: amount, system_hard_limit_usd: amount, access_until: 0 });
+
+/**
+ * Fixed answers of the billing paths (enqueue them with `path: "/v1/dashboard/billing/subscription"`);
+ * served like the error scenarios. Unqueued, the mock answers $100 total and $12.345 used.
+ */
+export const BILLING = {
+  "billing-unlimited": () => ({ status: 200, body: subscription(100000000) }),
+  "billing-units": () => ({ status: 200, body: subscription(5000000) }),
+  "billing-error-200": () => ({ status: 200, body: json({ message: "该令牌已过期 (request id: 20250101120000009)", type: "one_api_error" }) }),
+  "billing-404": () => ({ status: 404, body: json({ message: "Invalid URL (GET /v1/dashboard/billing/subscription)", type: "invalid_request_error", param: null, code: null }) }),
+};
+
 function oneApi(name, status, message, code, withId = true) {
   return {
     [name]: () => {
@@ -111,7 +124,7 @@ const STREAMS = {
   }),
 };
 
-export const SCENARIO_NAMES = [...Object.keys(STREAMS), ...Object.keys(ERRORS)];
+export const SCENARIO_NAMES = [...Object.keys(STREAMS), ...Object.keys(ERRORS), ...Object.keys(BILLING)];
 
 /**
  * "hang-1500" → hang for 1500 ms; "slow-50" → 50 chunks; plain names use their defaults.
@@ -119,7 +132,7 @@ export const SCENARIO_NAMES = [...Object.keys(STREAMS), ...Object.keys(ERRORS)];
  */
 export function resolveScenario(name) {
   const n = String(name).trim().toLowerCase();
-  if (ERRORS[n]) return { kind: "error", error: n };
+  if (ERRORS[n] || BILLING[n]) return { kind: "error", error: n };
   if (STREAMS[n]) return STREAMS[n]();
   const m = /^(.*)-(\d+)$/.exec(n);
   if (m && STREAMS[m[1]]) return STREAMS[m[1]](Number(m[2]));
@@ -127,7 +140,7 @@ export function resolveScenario(name) {
 }
 
 export function errorResponse(name) {
-  const make = ERRORS[name];
+  const make = ERRORS[name] ?? BILLING[name];
   if (!make) throw new Error(`mock-upstream: unknown error scenario ${name}`);
   return make();
 }

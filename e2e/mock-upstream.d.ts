@@ -139,6 +139,11 @@ export type MockScenarioName =
   | "stamped"
   | "unicode"
   | MockErrorName
+  /** Fixed answers of the billing paths (e2e/mock-scenarios.mjs BILLING). */
+  | "billing-unlimited"
+  | "billing-units"
+  | "billing-error-200"
+  | "billing-404"
   | `${"hang" | "hang-body" | "hang-error" | "slow" | "stamped"}-${number}`;
 
 /** What enqueue() takes: a name, or a scenario object; `path` picks the endpoint it applies to. */
@@ -163,5 +168,6 @@ export interface MockUpstream {
 
 export const SCENARIO_NAMES: readonly string[];
 
-/** `cors: false` sends no CORS headers (and answers a preflight like any request without a key): a relay that browsers may not call. */
-export function startMockUpstream(options?: { port?: number; host?: "127.0.0.1"; log?: boolean; cors?: boolean }): Promise<MockUpstream>;
+/** `cors: false` sends no CORS headers (and answers a preflight like any request without a key): a relay that browsers may not call.
+ *  `scenario`: what every chat completion answers unless one is queued (a `mock:` directive in the message is ignored then). */
+export function startMockUpstream(options?: { port?: number; host?: "127.0.0.1"; log?: boolean; cors?: boolean; scenario?: string }): Promise<MockUpstream>;

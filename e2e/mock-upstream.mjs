@@ -14,12 +14,15 @@ const DIRECTIVE = /\bmock:([a-z0-9-]+)/i;
 // "/v1/x" and "/x" are the same endpoint, as on one-api.
 const norm = (path) => path.replace(/^\/v1(?=\/)/, "");
 
-export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = false, cors = true } = {}) {
+export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = false, cors = true, scenario: defaultScenario } = {}) {
   // Loopback only: the mock accepts any key and must never be reachable from the network.
   if (host !== "127.0.0.1") throw new Error("mock-upstream listens on 127.0.0.1 only");
   const requests = [];
   const queue = [];
   const timers = new Set();
+  // A scenario every chat completion gets unless one is queued (e.g. one failover endpoint that is always down).
+  const fallback = defaultScenario ? resolveScenario(defaultScenario) : null;
+  if (defaultScenario && !fallback) throw new Error(`mock-upstream: unknown scenario "${defaultScenario}"`);
   const sockets = new Set();
   const stalls = new Set();
   let seq = 0;
@@ -56,8 +59,8 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
   async function chat(res, record, queued) {
     const body = record.body && typeof record.body === "object" ? record.body : {};
     const directive = DIRECTIVE.exec(lastUserText(body))?.[1];
-    const scenario = queued ?? (directive && resolveScenario(directive)) ?? { kind: "stream" };
-    record.scenario = queued?.name ?? directive ?? "stream";
+    const scenario = queued ?? fallback ?? (directive && resolveScenario(directive)) ?? { kind: "stream" };
+    record.scenario = queued?.name ?? (fallback ? defaultScenario : undefined) ?? directive ?? "stream";
     if (scenario.kind === "error") {
       if (scenario.delayMs) await sleep(scenario.delayMs);
       return sendError(res, scenario);

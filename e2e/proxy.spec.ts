@@ -27,6 +27,7 @@ for (const mode of LAUNCH_MODES) {
         REQUEST_TIMEOUT_MS: "1500",
         CUSTOM_MODELS: "+mock-model=Mock Model",
         DEFAULT_MODEL: "deepseek-chat",
+        ENABLE_BALANCE_QUERY: "1",
       }, { mode });
     });
     test.afterAll(async () => {

@@ -24,6 +24,8 @@ export interface ServerConfig {
   allowUserApiKey: boolean;
   /** false when DISABLE_MODEL_TITLE is set: the UI must not offer titleMode "model". */
   allowModelTitle: boolean;
+  /** ENABLE_BALANCE_QUERY is set: the page may show the server key's balance (the billing paths answer). */
+  balanceQuery: boolean;
   /** The configured list (defaults + CUSTOM_MODELS); the upstream's own list is GET /api/models. */
   models: ModelOption[];
   /** Always the id of models[0]. */

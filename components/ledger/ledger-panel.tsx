@@ -7,6 +7,7 @@ import { useCostOf } from "@/store/cost";
 import { useLedger } from "@/store/ledger";
 import { useT } from "@/store/language";
 import { Dialog } from "@/components/ui/dialog";
+import { BalanceLine } from "@/components/settings/balance-line";
 import { LedgerTable, TotalsRow } from "./ledger-table";
 
 function Totals({ title, rows }: { title: string; rows: Array<[string, ReturnType<typeof groupTotals>[number][1]]> }) {
@@ -43,7 +44,10 @@ export function LedgerPanel({ onClose }: { onClose: () => void }) {
             <LedgerTable entries={conversation?.ledger ?? []} />
           </section>
           <section className="space-y-3">
-            <h3 className="text-sm font-semibold">{t("ledger.all")}</h3>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h3 className="text-sm font-semibold">{t("ledger.all")}</h3>
+              <BalanceLine compact />
+            </div>
             {all.length === 0 ? (
               <p className="text-sm text-zinc-500">{t("ledger.empty")}</p>
             ) : (

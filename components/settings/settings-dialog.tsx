@@ -4,6 +4,7 @@ import { useT } from "@/store/language";
 import { Dialog } from "@/components/ui/dialog";
 import { ChatParamsForm } from "./chat-params-form";
 import { GeneralForm } from "./general-form";
+import { BalanceLine } from "./balance-line";
 import { CostsForm } from "./costs-form";
 import { DataSection } from "./data-section";
 import { TrashSection } from "./trash-section";
@@ -31,7 +32,10 @@ export function SettingsDialog({ onClose, section }: { onClose: () => void; sect
       <div className="overflow-y-auto px-5">
         <Section title={t("settings.model")}><ChatParamsForm /></Section>
         <Section title={t("settings.general")}><GeneralForm /></Section>
-        <Section title={t("settings.costs")}><CostsForm /></Section>
+        <Section title={t("settings.costs")}>
+          <CostsForm />
+          <div className="mt-3"><BalanceLine /></div>
+        </Section>
         <Section title={t("settings.data")} sectionRef={data}>
           <DataSection />
           <div className="mt-4"><TrashSection /></div>

@@ -65,6 +65,7 @@ export async function fetchConfig(): Promise<ServerConfig> {
     upstreamConfigured: Boolean(json.upstreamConfigured),
     allowUserApiKey: json.allowUserApiKey !== false,
     allowModelTitle: json.allowModelTitle !== false,
+    balanceQuery: json.balanceQuery === true,
     models: Array.isArray(json.models) ? json.models.filter((m) => m && typeof m.id === "string") : [],
     defaultModel: typeof json.defaultModel === "string" ? json.defaultModel : "",
     modelsRestricted: json.modelsRestricted === true,

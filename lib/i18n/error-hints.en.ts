@@ -43,6 +43,10 @@ export const ERROR_HINTS_EN: Record<ErrorCode, ErrorHint> = {
     title: "Method not allowed",
     hint: "The server does not answer this kind of HTTP request. The app only uses GET and POST; if a tool or proxy sent it, use one of those instead.",
   },
+  balance_disabled: {
+    title: "Balance not shared",
+    hint: "This server does not show the balance of its key. Whoever deployed it can turn that on with ENABLE_BALANCE_QUERY=1; with your own key, your balance is always shown.",
+  },
   unsupported_media_type: {
     title: "Request must be JSON",
     hint: "The server only accepts requests sent with Content-Type: application/json. If you call the API from a script, set that header; if the app itself gets this, reload the page to pick up the current version.",

@@ -35,6 +35,10 @@ export const ERROR_HINTS_ZH_CN: Record<ErrorCode, ErrorHint> = {
     title: "不支持的请求方法",
     hint: "服务器不响应这种 HTTP 请求方法。应用本身只用 GET 和 POST；如果是某个工具或代理发出的，请改用这两种之一。",
   },
+  balance_disabled: {
+    title: "未开放余额查询",
+    hint: "此服务器不显示其密钥的余额。部署者可以设置 ENABLE_BALANCE_QUERY=1 开启；使用你自己的密钥时，总会显示你自己的余额。",
+  },
   unsupported_media_type: {
     title: "请求必须是 JSON",
     hint: "服务器只接受 Content-Type 为 application/json 的请求。如果是用脚本调用接口，请加上这个请求头；如果是应用自己报的错，刷新页面换成最新版本即可。",

@@ -254,6 +254,20 @@ export const uiEn = {
   "finish.toolCalls": "The model asked to call a tool ({reason}). This client does not run tools, so nothing more follows: ask again without a tool in mind, or use another model.",
   "finish.empty": "The answer ended without any text. Relays end an answer they refused or could not produce this way: regenerate, rephrase, or try another model.",
   "finish.other": "The answer ended with finish_reason \"{reason}\" instead of a normal stop.",
+  "balance.title": "Balance",
+  "balance.ownKey": "of your own key",
+  "balance.serverKey": "of this server's key",
+  "balance.loading": "Reading the balance…",
+  "balance.left": "{remaining} left of {total}",
+  "balance.total": "{total} in total",
+  "balance.used": "used {used}",
+  "balance.unlimited": "Unlimited",
+  "balance.approx": "≈ converted from the relay's quota units (500,000 = $1): an estimate",
+  "balance.expires": "key expires {date}",
+  "balance.unsupported": "This endpoint does not offer a balance.",
+  "balance.blocked": "The endpoint does not allow the browser to read its balance (CORS), or could not be reached.",
+  "balance.error": "The balance could not be read: {message}",
+  "balance.readAt": "read at {time}; read again at most once a minute",
 };
 
 export type UiKey = keyof typeof uiEn;

@@ -12,6 +12,7 @@ describe("buildServerConfig", () => {
       upstreamConfigured: true,
       allowUserApiKey: false,
       allowModelTitle: true,
+      balanceQuery: false,
       models: [{ id: "b", label: "Bee" }, { id: "a" }],
       defaultModel: "b",
       defaults: { titleMode: "local", historyCount: expect.any(Number), temperature: expect.any(Number), max_tokens: expect.any(Number) },
@@ -27,5 +28,10 @@ describe("buildServerConfig", () => {
     expect(config.upstreamConfigured).toBe(false);
     expect(config.allowUserApiKey).toBe(true);
     expect(config.models[0].id).toBe(config.defaultModel);
+  });
+
+  it("says whether the server key's balance may be shown (ENABLE_BALANCE_QUERY)", () => {
+    expect(buildServerConfig(parseEnv({ ENABLE_BALANCE_QUERY: "1" })).balanceQuery).toBe(true);
+    expect(buildServerConfig(parseEnv({ ENABLE_BALANCE_QUERY: "0" })).balanceQuery).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ export function buildServerConfig(env: ServerEnv = getEnv()): ServerConfig {
     upstreamConfigured: env.upstreamConfigured,
     allowUserApiKey: !env.hideUserApiKey,
     allowModelTitle: !env.disableModelTitle,
+    balanceQuery: env.enableBalanceQuery,
     models,
     defaultModel,
     modelsRestricted: restricted,

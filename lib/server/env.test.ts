@@ -34,6 +34,29 @@ describe("parseEnv", () => {
     expect(parseEnv({ BASE_URL: "http://127.0.0.1:8787/v1/chat/completions" }).baseUrl).toBe("http://127.0.0.1:8787");
   });
 
+  it("reads BASE_URL as a comma-separated list of endpoints, each in any accepted form", () => {
+    const env = parseEnv({ BASE_URL: " https://direct.example.com/v1/ , cdn.example.com/v1/chat/completions,http://10.0.0.5:8080/relay/v1,https://direct.example.com" });
+    expect(env.baseUrls).toEqual(["https://direct.example.com", "https://cdn.example.com", "http://10.0.0.5:8080/relay"]);
+    expect(env.baseUrl).toBe("https://direct.example.com");
+    expect(parseEnv({}).baseUrls).toEqual(["https://api.openai.com"]);
+    expect(parseEnv({ BASE_URL: "https://relay.example.com," }).baseUrls).toEqual(["https://relay.example.com"]);
+  });
+
+  it("names the bad endpoint of a list without echoing it", () => {
+    expect(() => parseEnv({ BASE_URL: "https://ok.example.com,ftp://user:hunter2@h" })).toThrow("BASE_URL (endpoint 2): must start with http:// or https://");
+    expect(() => parseEnv({ BASE_URL: "https://ok.example.com,ftp://user:hunter2@h" })).not.toThrow("hunter2");
+  });
+
+  it("keeps the failover header timeout below the first ping", () => {
+    expect(parseEnv({}).failoverHeaderTimeoutMs).toBe(2000);
+    expect(parseEnv({}).failoverCooldownMs).toBe(60_000);
+    expect(parseEnv({ FIRST_BYTE_PING_MS: "300" }).failoverHeaderTimeoutMs).toBe(200);
+    expect(parseEnv({ FIRST_BYTE_PING_MS: "0" }).failoverHeaderTimeoutMs).toBe(0);
+    expect(parseEnv({ FAILOVER_HEADER_TIMEOUT_MS: "0" }).failoverHeaderTimeoutMs).toBe(0);
+    expect(parseEnv({ FAILOVER_HEADER_TIMEOUT_MS: "2500", FAILOVER_COOLDOWN_MS: "5000" })).toMatchObject({ failoverHeaderTimeoutMs: 2500, failoverCooldownMs: 5000 });
+    expect(() => parseEnv({ FAILOVER_HEADER_TIMEOUT_MS: "3000" })).toThrow("FAILOVER_HEADER_TIMEOUT_MS: must be shorter than FIRST_BYTE_PING_MS (3000)");
+  });
+
   it("stores codes only as digests", () => {
     const env = parseEnv({ CODE: "secret1, secret2,," });
     expect(env.codeRequired).toBe(true);
@@ -100,6 +123,8 @@ describe("parseEnv", () => {
     ["HIDE_USER_API_KEY", "sure"],
     ["HTTPS_PROXY", "not a url"],
     ["BASE_URL", "ftp://files.example.com"],
+    ["FAILOVER_HEADER_TIMEOUT_MS", "soon"],
+    ["FAILOVER_COOLDOWN_MS", "10"],
     ["OPENAI_API_KEY", "sk-abc def"],
     ["OPENAI_API_KEY", "sk-ok,sk-ü"],
     ["REDIS_URL", "localhost:6379"],

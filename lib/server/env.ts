@@ -23,8 +23,18 @@ export interface OutboundProxy {
 }
 
 export interface ServerEnv {
-  /** Normalised root the API paths hang off (see lib/upstream/base-url.ts). */
+  /** Normalised root the API paths hang off (see lib/upstream/base-url.ts): the first of baseUrls. */
   baseUrl: string;
+  /** Every endpoint of BASE_URL (comma-separated), normalised, in order; failover tries them in turn. */
+  baseUrls: readonly string[];
+  /**
+   * With several endpoints: an attempt without response headers after this long moves on to the
+   * next one (0 = never for lack of headers). Shorter than firstBytePingMs, so the decision falls
+   * before the stream opens for pings: after that nothing is retried.
+   */
+  failoverHeaderTimeoutMs: number;
+  /** First cool-down of a failing endpoint (doubling per consecutive failure, up to 15 min). */
+  failoverCooldownMs: number;
   /** "Upstream configured" = a server key is set; BASE_URL defaults to OpenAI. */
   upstreamConfigured: boolean;
   /** Next server key (several comma-separated keys are used in turn, as in NextChat). */
@@ -49,6 +59,8 @@ export interface ServerEnv {
   outboundProxy: OutboundProxy | null;
   hideUserApiKey: boolean;
   disableModelTitle: boolean;
+  /** ENABLE_BALANCE_QUERY (NextChat's name): code holders may read the server key's balance (the billing paths). */
+  enableBalanceQuery: boolean;
   /** Where access-code lock-outs are shared between instances; null = this process's memory. */
   redis: RedisConfig | null;
 }
@@ -151,6 +163,8 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: intVar(300_000, 1000),
   FIRST_BYTE_PING_MS: intVar(3000, 0),
   PING_INTERVAL_MS: intVar(10_000, 50),
+  FAILOVER_HEADER_TIMEOUT_MS: z.preprocess(blank, z.string().trim().regex(/^\d+$/, { error: "must be a whole number of milliseconds (0 = off)" }).transform(Number).optional()),
+  FAILOVER_COOLDOWN_MS: intVar(60_000, 1000),
   CUSTOM_MODELS: text,
   DEFAULT_MODEL: text,
   MODEL_CAPABILITIES: text,
@@ -160,6 +174,7 @@ const schema = z.object({
   HIDE_USER_API_KEY: boolVar,
   DISABLE_MODEL_TITLE: boolVar,
   REDIS_URL: redisUrl,
+  ENABLE_BALANCE_QUERY: boolVar,
 });
 
 function splitList(value: string | undefined): string[] {
@@ -217,17 +232,19 @@ export function parseEnv(source: EnvSource): ServerEnv {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".") || "?"}: ${issue.message}`);
   }
-  let baseUrl = "https://api.openai.com";
-  const rawBase = typeof input.BASE_URL === "string" ? input.BASE_URL.trim() : "";
-  if (rawBase) {
+  const baseUrls: string[] = [];
+  const rawBases = typeof input.BASE_URL === "string" ? splitList(input.BASE_URL) : [];
+  rawBases.forEach((rawBase, i) => {
     try {
-      baseUrl = normalizeBaseUrl(rawBase);
+      const root = normalizeBaseUrl(rawBase);
+      if (!baseUrls.includes(root)) baseUrls.push(root);
     } catch (err) {
       // The value is not echoed: a BASE_URL may carry credentials (https://user:pass@host).
       const why = err instanceof BaseUrlError && /http/.test(err.message) ? "must start with http:// or https://" : "is not a valid URL";
-      problems.push(`BASE_URL: ${why}`);
+      problems.push(`BASE_URL${rawBases.length > 1 ? ` (endpoint ${i + 1})` : ""}: ${why}`);
     }
-  }
+  });
+  if (baseUrls.length === 0) baseUrls.push("https://api.openai.com");
   // A key with spaces or control characters would make the Authorization header throw later, and
   // that error message would carry the key into a log. Refuse it here, without echoing it.
   const rawKeys = typeof input.OPENAI_API_KEY === "string" ? splitList(input.OPENAI_API_KEY) : [];
@@ -237,6 +254,12 @@ export function parseEnv(source: EnvSource): ServerEnv {
     throw new EnvError(`Invalid environment configuration:\n  - ${problems.join("\n  - ")}`);
   }
   const e = parsed.data;
+  // The header timeout must fall before the stream opens for pings (FIRST_BYTE_PING_MS): once the
+  // browser got a byte, failover no longer applies. Unset, it takes 2 s, or 2/3 of a shorter ping delay.
+  const failoverHeaderTimeoutMs = e.FAILOVER_HEADER_TIMEOUT_MS ?? Math.min(2000, Math.floor((e.FIRST_BYTE_PING_MS * 2) / 3));
+  if (failoverHeaderTimeoutMs > 0 && failoverHeaderTimeoutMs >= e.FIRST_BYTE_PING_MS) {
+    throw new EnvError(`Invalid environment configuration:\n  - FAILOVER_HEADER_TIMEOUT_MS: must be shorter than FIRST_BYTE_PING_MS (${e.FIRST_BYTE_PING_MS}), or 0`);
+  }
   const keys = splitList(e.OPENAI_API_KEY);
   const codes = splitList(e.CODE);
   let turn = 0;
@@ -245,7 +268,10 @@ export function parseEnv(source: EnvSource): ServerEnv {
   if (e.HTTPS_PROXY) proxy.httpsProxy = e.HTTPS_PROXY;
   if (e.NO_PROXY) proxy.noProxy = e.NO_PROXY;
   return {
-    baseUrl,
+    baseUrl: baseUrls[0],
+    baseUrls,
+    failoverHeaderTimeoutMs,
+    failoverCooldownMs: e.FAILOVER_COOLDOWN_MS,
     upstreamConfigured: keys.length > 0,
     apiKey: () => (keys.length === 0 ? undefined : keys[turn++ % keys.length]),
     codeDigests: codes.map(digestCode),
@@ -265,6 +291,7 @@ export function parseEnv(source: EnvSource): ServerEnv {
     hideUserApiKey: e.HIDE_USER_API_KEY ?? false,
     disableModelTitle: e.DISABLE_MODEL_TITLE ?? false,
     redis: e.REDIS_URL ? redisConfig(e.REDIS_URL) : null,
+    enableBalanceQuery: e.ENABLE_BALANCE_QUERY ?? false,
   };
 }
 

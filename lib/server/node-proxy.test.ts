@@ -32,6 +32,10 @@ beforeAll(async () => {
         res.writeHead(200, { "content-type": "application/json", "x-request-id": "req_models" });
         return res.end('{"object":"list","data":[]}');
       }
+      if (req.url?.startsWith("/v1/dashboard/billing/")) {
+        res.writeHead(200, { "content-type": "application/json" });
+        return res.end('{"object":"billing_subscription","hard_limit_usd":25}');
+      }
       const stream = JSON.parse(body).stream === true;
       if (!stream) {
         res.writeHead(200, { "content-type": "application/json" });
@@ -235,6 +239,27 @@ describe("serveProxy", () => {
     const propfind = await request("PROPFIND", "/api/openai/v1/models", CODE);
     expect([propfind.status, errorCode(propfind), propfind.headers.allow]).toEqual([405, "method_not_allowed", "GET, HEAD, OPTIONS, POST"]);
     expect(upstreamSeen.length).toBe(before + 1);
+  });
+
+  it("refuses the billing paths with 403 unless ENABLE_BALANCE_QUERY is set, then asks the relay at most once a minute", async () => {
+    const before = upstreamSeen.length;
+    const off = await request("GET", "/api/openai/dashboard/billing/subscription", CODE);
+    expect([off.status, errorCode(off)]).toEqual([403, "balance_disabled"]);
+    expect(JSON.parse(off.body).error.message).toContain("ENABLE_BALANCE_QUERY=1");
+    expect(upstreamSeen.length).toBe(before);
+    const on = parseEnv({ BASE_URL: upstreamUrl, OPENAI_API_KEY: "sk-server", ENABLE_BALANCE_QUERY: "1" });
+    const server = http.createServer((req, res) => void serveProxy(req, res, on));
+    const url = await listen(server);
+    try {
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${url}/api/openai/v1/dashboard/billing/subscription?cache=node-proxy-test`);
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject({ hard_limit_usd: 25 });
+      }
+      expect(upstreamSeen.slice(before).map((r) => r.url)).toEqual(["/v1/dashboard/billing/subscription?cache=node-proxy-test"]);
+    } finally {
+      await close(server);
+    }
   });
 
   it("answers 503 not_configured without a server key", async () => {

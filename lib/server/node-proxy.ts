@@ -2,9 +2,11 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { AppError } from "../errors";
+import { billingCache, wholeAnswer } from "./billing-cache";
 import { COMMON_SECURITY_HEADERS } from "../security-headers.mjs";
 import { accessErrorHeaders, checkAccess } from "./access";
 import { getEnv, type ServerEnv } from "./env";
+import { withFailover } from "./failover-call";
 import { errorResult, prepareProxyCall } from "./proxy";
 import { BodyLimiter, checkContentLength, exactProxyRoute, MAX_BODY_BYTES, resolveProxyPath } from "./proxy-request";
 import type { RelayResult } from "./relay";
@@ -132,7 +134,12 @@ export async function serveProxy(req: IncomingMessage, res: ServerResponse, env:
     });
     const route = resolveProxyPath(method, pathname.slice(PROXY_PREFIX.length));
     const call = await prepareProxyCall(route, { search, headers }, (length) => readNodeBody(req, length), env);
-    const result = await relayUpstreamNode(requestUpstream(call.request, env), { ...call.relay, clientSignal: client });
+    const start = withFailover(call.request, call.urls, env, requestUpstream);
+    // Billing answers are small JSON, shared by every caller for a minute (billing-cache.ts).
+    const result =
+      route.kind === "billing"
+        ? await billingCache().get(call.request.url, () => wholeAnswer(relayUpstreamNode(start, call.relay)))
+        : await relayUpstreamNode(start, { ...call.relay, clientSignal: client });
     writeResult(res, result);
   } catch (err) {
     writeError(res, err);

@@ -1,8 +1,10 @@
 import "server-only";
 import { AppError } from "../errors";
+import { billingCache, wholeAnswer } from "./billing-cache";
 import { redactSecrets } from "../upstream/body";
 import { getEnv, type ServerEnv } from "./env";
 import { assertModelAllowed } from "./model-policy";
+import { withFailover } from "./failover-call";
 import { findProxyRoute, pathNotAllowed, readBodyLimited, resolveProxyRoute, type ProxyRoute, upstreamHeaders, upstreamUrl, validateChatBody } from "./proxy-request";
 import { relayUpstream, type RelayOptions, type RelayResult } from "./relay";
 import { fetchUpstream, type UpstreamRequest } from "./upstream";
@@ -28,7 +30,10 @@ export interface ProxyInput {
 }
 
 export interface PreparedCall {
+  /** The call to the first endpoint. */
   request: UpstreamRequest;
+  /** With several endpoints (BASE_URL a list): the same call's URL on each, in order, for failover. */
+  urls?: string[];
   relay: Omit<RelayOptions, "clientSignal">;
 }
 
@@ -44,6 +49,9 @@ export async function prepareProxyCall(
   readBody: (contentLength: string | null) => Promise<Uint8Array>,
   env: ServerEnv,
 ): Promise<PreparedCall> {
+  if (route.kind === "billing" && !env.enableBalanceQuery) {
+    throw new AppError({ code: "balance_disabled", status: 403, message: "Balance queries with the server's key are off: the server's owner can set ENABLE_BALANCE_QUERY=1" });
+  }
   const apiKey = env.upstreamConfigured ? env.apiKey() : undefined;
   if (!apiKey) {
     throw new AppError({ code: "not_configured", status: 503, message: "The server has no OPENAI_API_KEY configured" });
@@ -57,8 +65,10 @@ export async function prepareProxyCall(
     assertModelAllowed(chat.model, env);
     stream = chat.stream;
   }
+  const urls = env.baseUrls.length > 1 ? env.baseUrls.map((root) => upstreamUrl(root, route, input.search)) : undefined;
   return {
-    request: { url: upstreamUrl(env.baseUrl, route, input.search), method: route.method, headers: upstreamHeaders(input.headers, apiKey, body !== undefined), body },
+    request: { url: urls?.[0] ?? upstreamUrl(env.baseUrl, route, input.search), method: route.method, headers: upstreamHeaders(input.headers, apiKey, body !== undefined), body },
+    urls,
     relay: { stream, timings: { firstBytePingMs: env.firstBytePingMs, pingIntervalMs: env.pingIntervalMs, idleTimeoutMs: env.requestTimeoutMs } },
   };
 }
@@ -66,7 +76,10 @@ export async function prepareProxyCall(
 export async function proxyToUpstream(input: ProxyInput, env: ServerEnv = getEnv()): Promise<RelayResult> {
   const route = resolveProxyRoute(input.method, input.segments);
   const call = await prepareProxyCall(route, input, (length) => readBodyLimited(input.body, length), env);
-  return relayUpstream(fetchUpstream(call.request, env), { ...call.relay, clientSignal: input.signal });
+  const start = withFailover(call.request, call.urls, env, fetchUpstream);
+  // Billing answers are small JSON, shared by every caller for a minute: no browser signal on them.
+  if (route.kind === "billing") return billingCache().get(call.request.url, () => wholeAnswer(relayUpstream(start, call.relay)));
+  return relayUpstream(start, { ...call.relay, clientSignal: input.signal });
 }
 
 /** Any failure as the project's error result: AppErrors as they are, anything else as a bare 500. */

@@ -31,8 +31,12 @@ export interface UpstreamResponse<B = ReadableStream<Uint8Array>> {
   body: B | null;
 }
 
-/** Starts the upstream call; `signal` aborts it (fetch callers turn it into an AbortSignal with toAbortSignal()). */
-export type StartUpstream<B = ReadableStream<Uint8Array>> = (signal: AbortLike) => Promise<UpstreamResponse<B>>;
+/**
+ * Starts the upstream call; `signal` aborts it (fetch callers turn it into an AbortSignal with
+ * toAbortSignal()). `committed` turns true once the relay has opened the stream to the browser
+ * (pings), after which failover (failover-call.ts) may no longer move on to another endpoint.
+ */
+export type StartUpstream<B = ReadableStream<Uint8Array>> = (signal: AbortLike, committed?: () => boolean) => Promise<UpstreamResponse<B>>;
 
 export interface RelayResult<S = ReadableStream<Uint8Array>> {
   status: number;
@@ -71,7 +75,8 @@ function withRequestId(headers: Readonly<Record<string, string>>, res?: Upstream
 /** Relays one upstream call. Throws AppError for anything that is not a success. */
 export async function relayWith<B, S>(io: RelayIO<B, S>, start: StartUpstream<B>, options: RelayOptions): Promise<RelayResult<S>> {
   const call = new UpstreamCall(options.timings, options.clientSignal);
-  const responseP = start(call.signal).then((res) => {
+  let committed = false;
+  const responseP = start(call.signal, () => committed).then((res) => {
     call.touch();
     return res;
   });
@@ -115,6 +120,7 @@ export async function relayWith<B, S>(io: RelayIO<B, S>, start: StartUpstream<B>
     }
   }
   const committedEarly = early.state === "pending";
+  committed = true;
   const headers = withRequestId(SSE_HEADERS, early.state === "resolved" ? early.value : undefined);
   return { status: 200, headers, body: io.stream(responseP, call, options.timings, committedEarly) };
 }

@@ -89,7 +89,20 @@ describe("requestUpstream (undici dispatch into a push body)", () => {
   });
 });
 
-runUpstreamScenarios({ name: "requestUpstream", call: requestUpstream, relay: relayUpstreamNode }, local);
+/** Pipes a committed stream into a stand-in ServerResponse and collects what it writes. */
+function readNodeStream(stream: { pipe(out: unknown): void }): Promise<string> {
+  const parts: string[] = [];
+  return new Promise((resolve) => {
+    const out = Object.assign(new EventEmitter(), {
+      destroyed: false,
+      write: (c: Uint8Array) => (parts.push(Buffer.from(c).toString()), true),
+      end: () => resolve(parts.join("")),
+    });
+    stream.pipe(out);
+  });
+}
+
+runUpstreamScenarios({ name: "requestUpstream", call: requestUpstream, relay: relayUpstreamNode, read: readNodeStream }, local);
 
 describe("LightAbort and toAbortSignal", () => {
   it("fires its listeners once, with the reason kept", () => {

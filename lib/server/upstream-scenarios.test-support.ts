@@ -13,6 +13,8 @@ import net from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerEnv } from "./env";
+import { FailoverState } from "./failover";
+import { failoverStart } from "./failover-call";
 import type { RelayOptions, RelayResult, StartUpstream } from "./relay";
 import type { UpstreamRequest } from "./upstream";
 
@@ -32,7 +34,9 @@ export interface Received {
 /**
  * A local upstream for the file's tests (started before them, closed after): `/redirect` answers
  * 301, `/gzip` a gzipped stream, `/slow` 20 events 30 ms apart, `/late` its JSON after a second,
- * anything else `{"ok":true}` at once.
+ * anything else `{"ok":true}` at once. As failover endpoints (a path prefix as a BASE_URL's):
+ * `/html502/...` an nginx 502 page, `/json401/...` one-api's 401, `/breaks/...` one event then a
+ * broken connection, `/sse/...` a short stream, `/silent/...` never answers, `/reset-late/...` breaks the connection after 300 ms.
  */
 export function localUpstream(): { readonly base: string; received: Received[] } {
   let server: http.Server;
@@ -45,6 +49,30 @@ export function localUpstream(): { readonly base: string; received: Received[] }
         const record: Received = { method: req.method, url: req.url, headers: req.headers, body };
         local.received.push(record);
         res.on("close", () => (record.closedEarly = !res.writableFinished));
+        const prefix = req.url?.split("/")[1];
+        if (prefix === "html502") {
+          res.writeHead(502, { "content-type": "text/html" });
+          return res.end("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>");
+        }
+        if (prefix === "json401") {
+          res.writeHead(401, { "content-type": "application/json" });
+          return res.end('{"error":{"message":"无效的令牌 (request id: F401)","type":"one_api_error"}}');
+        }
+        if (prefix === "breaks") {
+          res.writeHead(200, { "content-type": "text/event-stream" });
+          res.write("data: 1\n\n");
+          await sleep(20);
+          return res.socket?.destroy();
+        }
+        if (prefix === "silent") return;
+        if (prefix === "sse") {
+          res.writeHead(200, { "content-type": "text/event-stream" });
+          return res.end("data: ok\n\ndata: [DONE]\n\n");
+        }
+        if (prefix === "reset-late") {
+          await sleep(300);
+          return res.socket?.destroy();
+        }
         if (req.url === "/redirect") {
           res.writeHead(301, { location: "https://elsewhere.example/v1/chat/completions" });
           return res.end();
@@ -86,6 +114,8 @@ export interface UpstreamHarness<B, S> {
   call(request: UpstreamRequest, env: Pick<ServerEnv, "outboundProxy">): StartUpstream<B>;
   /** The relay adapter that consumes this kind of call. */
   relay(start: StartUpstream<B>, options: RelayOptions): Promise<RelayResult<S>>;
+  /** Reads a committed stream to its end, as the browser would. */
+  read(stream: S): Promise<string>;
 }
 
 /** A forward proxy that records each request line it is sent and answers 502. */
@@ -140,6 +170,130 @@ const UPSTREAM_SCENARIOS: UpstreamScenario[] = [
   },
 ];
 
+/** Several endpoints (failover-call.ts over this harness's calls), given the local base and a closed port's URL. */
+interface FailoverScenario {
+  name: string;
+  endpoints(base: string, closed: string): string[];
+  stream: boolean;
+  headerTimeoutMs?: number;
+  /** When the stream opens for pings; far off by default, so a loaded machine cannot open it first. */
+  firstBytePingMs?: number;
+  /** The relay's answer (the stream read to its end), or the AppError it throws. */
+  answers?: { status: number; text: RegExp };
+  rejects?: Record<string, unknown>;
+  /** The paths the local upstream received, in order, and the endpoints' states after. */
+  then(paths: string[], states: ReturnType<FailoverState["snapshot"]>): void;
+}
+
+const chat = (root: string) => `${root}/v1/chat/completions`;
+
+const FAILOVER_SCENARIOS: FailoverScenario[] = [
+  {
+    name: "failover: a refused connection moves on to the next endpoint, which answers; the first cools down",
+    endpoints: (base, closed) => [closed, `${base}/ok`],
+    stream: false,
+    answers: { status: 200, text: /^\{"ok":true\}$/ },
+    then: (paths, states) => {
+      expect(paths).toEqual(["/ok/v1/chat/completions"]);
+      expect(states.map((s) => s.state)).toEqual(["cooling", "ok"]);
+      expect(states[0].lastError).toBe("ECONNREFUSED");
+    },
+  },
+  {
+    name: "failover: an HTML 502 from a gateway moves on, and the same body is sent again",
+    endpoints: (base) => [`${base}/html502`, `${base}/sse`],
+    stream: true,
+    answers: { status: 200, text: /^data: ok\n\ndata: \[DONE\]\n\n$/ },
+    then: (paths, states) => {
+      expect(paths).toEqual(["/html502/v1/chat/completions", "/sse/v1/chat/completions"]);
+      expect(states[0]).toMatchObject({ state: "cooling", lastError: "HTTP 502" });
+    },
+  },
+  {
+    name: "failover: a relay's JSON 401 goes to the user, the next endpoint is not called, nothing cools down",
+    endpoints: (base) => [`${base}/json401`, `${base}/ok`],
+    stream: true,
+    rejects: { code: "upstream_auth", status: 401, requestId: "F401" },
+    then: (paths, states) => {
+      expect(paths).toEqual(["/json401/v1/chat/completions"]);
+      expect(states.map((s) => s.state)).toEqual(["ok", "ok"]);
+    },
+  },
+  {
+    name: "failover: a stream that broke after its first bytes is not replayed elsewhere",
+    endpoints: (base) => [`${base}/breaks`, `${base}/ok`],
+    stream: true,
+    answers: { status: 200, text: /^data: 1\n\n[^]*"code":"stream_interrupted"/ },
+    then: (paths, states) => {
+      expect(paths).toEqual(["/breaks/v1/chat/completions"]);
+      expect(states[0].state).toBe("ok");
+    },
+  },
+  {
+    name: "failover: an endpoint without headers within the header timeout is left for the next",
+    endpoints: (base) => [`${base}/silent`, `${base}/ok`],
+    stream: false,
+    headerTimeoutMs: 50,
+    answers: { status: 200, text: /^\{"ok":true\}$/ },
+    then: (paths, states) => {
+      expect(paths).toEqual(["/silent/v1/chat/completions", "/ok/v1/chat/completions"]);
+      expect(states[0]).toMatchObject({ state: "cooling", lastError: "no response headers within 50 ms" });
+    },
+  },
+  {
+    name: "failover: once the stream opened for pings, a failure is reported, not retried elsewhere",
+    endpoints: (base) => [`${base}/reset-late`, `${base}/ok`],
+    stream: true,
+    firstBytePingMs: 100,
+    answers: { status: 200, text: /^: ping\n\n[^]*"code":"upstream_unreachable"/ },
+    then: (paths) => expect(paths).toEqual(["/reset-late/v1/chat/completions"]),
+  },
+  {
+    name: "failover: when every endpoint fails, the last failure is what the user sees",
+    endpoints: (base, closed) => [closed, `${base}/html502`],
+    stream: false,
+    rejects: { code: "upstream_html", status: 502 },
+    then: (paths, states) => {
+      expect(paths).toEqual(["/html502/v1/chat/completions"]);
+      expect(states.map((s) => s.state)).toEqual(["cooling", "cooling"]);
+    },
+  },
+];
+
+async function closedPortUrl(): Promise<string> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((r) => server.close(() => r()));
+  return `http://127.0.0.1:${port}`;
+}
+
+function runFailoverScenarios<B, S>(h: UpstreamHarness<B, S>, local: { readonly base: string; received: Received[] }): void {
+  describe(`${h.name}: failover across several endpoints`, () => {
+    for (const s of FAILOVER_SCENARIOS) {
+      it(s.name, async () => {
+        const roots = s.endpoints(local.base, await closedPortUrl());
+        const state = new FailoverState(roots);
+        const body = new TextEncoder().encode(JSON.stringify({ model: "m", messages: [{ role: "user", content: "hi" }], stream: s.stream }));
+        const starts = roots.map((root) => h.call({ url: chat(root), method: "POST", headers: { "content-type": "application/json" }, body }, { outboundProxy: null }));
+        const before = local.received.length;
+        const relayed = h.relay(failoverStart(state, starts, s.headerTimeoutMs ?? 0), { stream: s.stream, timings: { ...timings, firstBytePingMs: s.firstBytePingMs ?? 60_000 } });
+        if (s.rejects) await expect(relayed).rejects.toMatchObject(s.rejects);
+        else {
+          const result = await relayed;
+          const text = typeof result.body === "string" ? result.body : await h.read(result.body);
+          expect(result.status).toBe(s.answers!.status);
+          expect(text).toMatch(s.answers!.text);
+        }
+        const received = local.received.slice(before);
+        // Every attempt carried the whole body.
+        for (const r of received) expect(JSON.parse(r.body ?? "")).toMatchObject({ model: "m", stream: s.stream });
+        s.then(received.map((r) => r.url ?? ""), state.snapshot());
+      });
+    }
+  });
+}
+
 /** Declares one test per shared scenario for the harness, against the file's local upstream. */
 export function runUpstreamScenarios<B, S>(h: UpstreamHarness<B, S>, local: { readonly base: string; received: Received[] }): void {
   describe(`${h.name}: the scenarios every upstream call runs`, () => {
@@ -158,4 +312,5 @@ export function runUpstreamScenarios<B, S>(h: UpstreamHarness<B, S>, local: { re
       });
     }
   });
+  runFailoverScenarios(h, local);
 }

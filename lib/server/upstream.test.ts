@@ -20,4 +20,4 @@ describe("getDispatcher", () => {
   });
 });
 
-runUpstreamScenarios({ name: "fetchUpstream", call: fetchUpstream, relay: relayUpstream }, local);
+runUpstreamScenarios({ name: "fetchUpstream", call: fetchUpstream, relay: relayUpstream, read: (stream) => new Response(stream).text() }, local);

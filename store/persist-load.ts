@@ -2,9 +2,9 @@
  * The start of persistence: replay what a tab that went away could not commit (its unload
  * journal), load, close the streams whose tab is gone, and empty the trash of what is too old.
  */
-import { readJournals, clearJournal, JOURNAL_VERSION } from "@/lib/client/journal";
+import { readJournals, clearJournal, JOURNAL_VERSION, takeSettingsJournal } from "@/lib/client/journal";
 import { reviveConversation } from "@/lib/client/revive";
-import { loadState, ReadOnlyError, writeBatch, type StoredState } from "@/lib/client/storage";
+import { loadState, putValue, ReadOnlyError, writeBatch, type StoredState } from "@/lib/client/storage";
 import { liveLocks } from "@/lib/client/tab-sync";
 import type { Conversation, LedgerEntry } from "@/lib/types";
 import { TRASH_DAYS } from "./conversations";
@@ -26,6 +26,8 @@ export interface InitialState extends StoredState {
  * no older than what it committed, so replaying it writes nothing stale.
  */
 async function replayJournals(): Promise<unknown> {
+  const settings = takeSettingsJournal();
+  if (settings !== undefined) await putValue("settings", settings).catch(() => undefined);
   for (const j of readJournals()) {
     if (j.v > JOURNAL_VERSION) continue;
     try {

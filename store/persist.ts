@@ -8,7 +8,7 @@
 import { isQuotaError, putPrompts, putValue, readConversation, ReadOnlyError } from "@/lib/client/storage";
 import { createSaveScheduler } from "@/lib/client/save-scheduler";
 import { isStreamingTextOnly } from "@/lib/client/stored-records";
-import { clearJournal, writeJournal } from "@/lib/client/journal";
+import { clearJournal, clearSettingsJournal, writeJournal, writeSettingsJournal } from "@/lib/client/journal";
 import { announceSaved, holdTabLock, onOtherTabSaved, tabId, whenRunEnds } from "@/lib/client/tab-sync";
 import { reviveConversation } from "@/lib/client/revive";
 import type { Conversation } from "@/lib/types";
@@ -180,7 +180,7 @@ export async function startPersistence(): Promise<void> {
   let settingsTimer: ReturnType<typeof setTimeout> | null = null;
   const saveSettings = () => {
     settingsTimer = null;
-    putValue("settings", settingsSnapshot()).catch(reportStorageError);
+    putValue("settings", settingsSnapshot()).then(() => clearSettingsJournal(), reportStorageError);
     try {
       // The pre-paint theme script in the layout reads this to avoid a flash of the wrong theme.
       localStorage.setItem("relaychat-theme", useSettings.getState().theme);
@@ -209,6 +209,8 @@ export async function startPersistence(): Promise<void> {
     void scheduler.flush();
     if (settingsTimer) {
       clearTimeout(settingsTimer);
+      // Like the messages: kept synchronously too, replayed at the next start.
+      writeSettingsJournal(settingsSnapshot());
       saveSettings();
     }
   };

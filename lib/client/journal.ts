@@ -71,3 +71,34 @@ export function readJournals(store: KeyValue | null = local()): Journal[] {
   }
   return found.sort((a, b) => a.at - b.at);
 }
+
+const SETTINGS_KEY = "relaychat-journal-settings";
+
+/** Settings changed just before the page went away: kept synchronously like the batches. */
+export function writeSettingsJournal(settings: unknown, store: KeyValue | null = local()): void {
+  try {
+    store?.setItem(SETTINGS_KEY, JSON.stringify({ at: Date.now(), settings }));
+  } catch {
+    /* full or blocked: the IndexedDB write may still land */
+  }
+}
+
+/** The settings a page left in its journal, or undefined; removed once read. */
+export function takeSettingsJournal(store: KeyValue | null = local()): unknown {
+  try {
+    const raw = store?.getItem(SETTINGS_KEY);
+    if (!raw) return undefined;
+    store?.removeItem(SETTINGS_KEY);
+    return (JSON.parse(raw) as { settings?: unknown }).settings;
+  } catch {
+    return undefined;
+  }
+}
+
+export function clearSettingsJournal(store: KeyValue | null = local()): void {
+  try {
+    store?.removeItem(SETTINGS_KEY);
+  } catch {
+    /* nothing to do */
+  }
+}

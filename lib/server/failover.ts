@@ -1,4 +1,5 @@
 import "server-only";
+import { causes } from "../upstream/errors";
 
 /**
  * Endpoint failover, the decisions only (no I/O, the clock injected): which of BASE_URL's
@@ -145,31 +146,9 @@ export class HeaderTimeout extends Error {
   }
 }
 
-interface ErrorLike {
-  name?: unknown;
-  code?: unknown;
-  cause?: unknown;
-  errors?: unknown;
-}
-
-/** The error and its causes (fetch wraps socket errors in a TypeError; AggregateError for happy eyeballs). */
-function chain(err: unknown): ErrorLike[] {
-  const out: ErrorLike[] = [];
-  const queue: unknown[] = [err];
-  while (queue.length > 0 && out.length < 8) {
-    const e = queue.shift();
-    if (!e || typeof e !== "object") continue;
-    const el = e as ErrorLike;
-    out.push(el);
-    if (el.cause) queue.push(el.cause);
-    if (Array.isArray(el.errors)) queue.push(...el.errors);
-  }
-  return out;
-}
-
 /** Why a thrown upstream call may move on to the next endpoint, or null when it may not. */
 export function errorRetryReason(err: unknown): string | null {
-  const errors = chain(err);
+  const errors = causes(err);
   const timeout = errors.find((e): e is HeaderTimeout => e instanceof HeaderTimeout);
   if (timeout) return timeout.message;
   const code = errors.map((e) => e.code).find((c): c is string => typeof c === "string" && NETWORK_CODES.test(c));

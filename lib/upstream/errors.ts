@@ -179,7 +179,7 @@ export function classifyStreamError(payload: unknown, headers?: HeaderLike): Err
 const UNREACHABLE_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|EPIPE|ECONNABORTED|EPROTO|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_CLOSED|CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_TLS|ERR_SSL|ERR_INVALID_URL)/;
 const TIMEOUT_CODES = /^(ETIMEDOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/;
 
-interface ErrorLike {
+export interface ErrorLike {
   name?: string;
   code?: string;
   message?: string;
@@ -187,7 +187,9 @@ interface ErrorLike {
   errors?: unknown[];
 }
 
-function causes(err: unknown): ErrorLike[] {
+/** The error and its causes, breadth first (fetch wraps socket errors in a TypeError; happy
+ *  eyeballs gives an AggregateError); at most 8. */
+export function causes(err: unknown): ErrorLike[] {
   const out: ErrorLike[] = [];
   const queue: unknown[] = [err];
   while (queue.length > 0 && out.length < 8) {

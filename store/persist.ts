@@ -96,7 +96,10 @@ export async function startPersistence(): Promise<void> {
       clearNotice("notice.storageFailed");
       // Keep the journal in step with what is still uncommitted, so it never holds older text
       // than the database (a replay would otherwise bring old text back).
-      if (journaling) journaling = !writeJournal(tabId, scheduler.uncommitted()) || scheduler.uncommitted().length > 0;
+      if (journaling) {
+        const pending = scheduler.uncommitted();
+        journaling = !writeJournal(tabId, pending) || pending.length > 0;
+      }
     },
   });
   // What the load changed (closed streams, their ledger lines, repaired trees) is written now;

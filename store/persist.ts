@@ -181,9 +181,18 @@ export async function startPersistence(): Promise<void> {
   }
 
   let settingsTimer: ReturnType<typeof setTimeout> | null = null;
+  // Settings changed since the last write that is known to have committed: a write still in
+  // flight when the page goes away may never commit, so it counts as not saved.
+  let settingsUnsaved = false;
+  let settingsWrites = 0;
   const saveSettings = () => {
     settingsTimer = null;
-    putValue("settings", settingsSnapshot()).then(() => clearSettingsJournal(), reportStorageError);
+    const write = ++settingsWrites;
+    putValue("settings", settingsSnapshot()).then(() => {
+      if (write !== settingsWrites) return;
+      settingsUnsaved = false;
+      clearSettingsJournal();
+    }, reportStorageError);
     try {
       // The pre-paint theme script in the layout reads this to avoid a flash of the wrong theme.
       localStorage.setItem("relaychat-theme", useSettings.getState().theme);
@@ -192,6 +201,7 @@ export async function startPersistence(): Promise<void> {
     }
   };
   useSettings.subscribe(() => {
+    settingsUnsaved = true;
     if (settingsTimer) clearTimeout(settingsTimer);
     settingsTimer = setTimeout(saveSettings, 300);
   });
@@ -210,11 +220,13 @@ export async function startPersistence(): Promise<void> {
     const pending = scheduler.uncommitted();
     journaling = pending.length > 0 && writeJournal(tabId, pending);
     void scheduler.flush();
-    if (settingsTimer) {
-      clearTimeout(settingsTimer);
+    if (settingsUnsaved) {
       // Like the messages: kept synchronously too, replayed at the next start.
       writeSettingsJournal(settingsSnapshot());
-      saveSettings();
+      if (settingsTimer) {
+        clearTimeout(settingsTimer);
+        saveSettings();
+      }
     }
   };
   window.addEventListener("pagehide", flushAll);

@@ -3,6 +3,10 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# .git stays out of the build context: pass the commit in (docker build --build-arg GIT_COMMIT=$(git rev-parse HEAD))
+# so Settings → About and /api/health can name it.
+ARG GIT_COMMIT=""
+ENV GIT_COMMIT=$GIT_COMMIT
 COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY . .

@@ -1,4 +1,5 @@
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
+import { buildInfo } from "./scripts/build-info.mjs";
 import { COMMON_SECURITY_HEADERS, CSP_HEADER, contentSecurityPolicy, UNHASHED_SCRIPT_SOURCES } from "./lib/security-headers.mjs";
 
 /** @type {(phase: string) => import('next').NextConfig} */
@@ -6,7 +7,10 @@ export default function nextConfig(phase) {
   // In development React evaluates strings to rebuild server error stacks in the browser (see
   // Next's CSP guide); the production policy has no 'unsafe-eval'.
   const scriptSources = phase === PHASE_DEVELOPMENT_SERVER ? [...UNHASHED_SCRIPT_SOURCES, "'unsafe-eval'"] : UNHASHED_SCRIPT_SOURCES;
+  const build = buildInfo({ dev: phase === PHASE_DEVELOPMENT_SERVER });
   return {
+    // Inlined at build time into the page and the server alike (see scripts/build-info.mjs).
+    env: { NEXT_PUBLIC_APP_VERSION: build.version, NEXT_PUBLIC_APP_COMMIT: build.commit, NEXT_PUBLIC_APP_BUILD: build.build },
     // A self-contained server for `npm start` and Docker; Vercel ignores this.
     output: "standalone",
     poweredByHeader: false,

@@ -5,7 +5,7 @@ export const metadata: Metadata = {
   title: "RelayChat",
   description: "A self-hosted chat client for OpenAI-compatible endpoints",
   manifest: "/manifest.webmanifest",
-  icons: { icon: "/icon.svg" },
+  icons: { icon: "/icon.svg", apple: "/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = {

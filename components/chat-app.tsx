@@ -1,8 +1,9 @@
 "use client";
 import { lazy, Suspense, useEffect, useState } from "react";
-import { checkAccessCode, fetchConfig } from "@/lib/client/api";
+import { registerServiceWorker } from "@/lib/client/service-worker";
+import { reachServerAtStart, watchForNewVersion } from "@/store/app-start";
 import { AppError } from "@/lib/errors";
-import { hadStoredSettings, startPersistence } from "@/store/persist";
+import { startPersistence } from "@/store/persist";
 import { useAccess } from "@/store/access";
 import { useConversations } from "@/store/conversations";
 import { useSettings } from "@/store/settings";
@@ -53,17 +54,10 @@ export function ChatApp() {
       // A stored conversation needs the renderer at once: fetch it beside the config check.
       else if (conversations[currentId].messages.length > 0) preloadMarkdown();
     });
-    Promise.all([fetchConfig(), stored])
-      .then(async ([cfg]) => {
-        useAccess.getState().setConfig(cfg);
-        useSettings.getState().applyServerDefaults(cfg, !hadStoredSettings());
-        const { code } = useAccess.getState();
-        // A code saved earlier is checked again silently; only a wrong one brings the gate back.
-        const ok = !cfg.codeRequired || (code !== "" && (await checkAccessCode(code)).ok);
-        useAccess.getState().setVerified(ok);
-        setChecked(true);
-      })
+    reachServerAtStart(stored)
+      .then(() => setChecked(true))
       .catch((err: unknown) => useAccess.getState().setConfigError(err instanceof AppError ? err.toInfo() : { code: "network", status: 0, message: String(err) }));
+    watchForNewVersion();
   }, []);
 
   // Once the composer is up (not before: it would compete with what makes it usable), fetch the
@@ -73,9 +67,12 @@ export function ChatApp() {
     if (!shellShown) return;
     const markdown = setTimeout(preloadMarkdown, 50);
     const tokenizer = setTimeout(() => void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined), 1500);
+    // Offline use: the worker fetches the shell again to keep it, so it waits for the first screen.
+    const worker = setTimeout(() => void registerServiceWorker(), 2000);
     return () => {
       clearTimeout(markdown);
       clearTimeout(tokenizer);
+      clearTimeout(worker);
     };
   }, [shellShown]);
 

@@ -35,10 +35,11 @@ export interface AppServer {
 }
 
 /** Starts the built standalone server with the given env on 127.0.0.1 and waits for /api/health. */
-export async function startAppServer(env: Record<string, string | undefined>, { mode = "fast" }: { mode?: LaunchMode } = {}): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string | undefined>, { mode = "fast", port: wanted }: { mode?: LaunchMode; port?: number } = {}): Promise<AppServer> {
   const serverJs = path.join(standalone, ENTRY[mode]);
   if (!existsSync(serverJs)) throw new Error("No build: run `npm run build` before the e2e tests");
-  const port = await freePort();
+  // A given port: a test that stops the server and starts it again at the same address.
+  const port = wanted ?? (await freePort());
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) clean[k] = v;
   clean.PORT = String(port);

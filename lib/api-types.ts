@@ -35,6 +35,8 @@ export interface ServerConfig {
   /** MODEL_CAPABILITIES: the owner's per-model defaults, between the name guess and the user's edits. */
   modelCapabilities: CapabilityTable;
   defaults: ServerDefaults;
+  /** The build the server runs (lib/build-info.ts); a page of another build is out of date. */
+  build: string;
 }
 
 /** Whether the upstream's /v1/models could be read, and when it was asked. */

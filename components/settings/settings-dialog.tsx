@@ -8,6 +8,7 @@ import { BalanceLine } from "./balance-line";
 import { CostsForm } from "./costs-form";
 import { DataSection } from "./data-section";
 import { TrashSection } from "./trash-section";
+import { AboutSection } from "./about-section";
 
 /** A section the dialog can open at (the storage-full notice opens it at Data). */
 export type SettingsSection = "data";
@@ -40,6 +41,7 @@ export function SettingsDialog({ onClose, section }: { onClose: () => void; sect
           <DataSection />
           <div className="mt-4"><TrashSection /></div>
         </Section>
+        <Section title={t("settings.about")}><AboutSection /></Section>
       </div>
     </Dialog>
   );

@@ -5,9 +5,8 @@
 import { AppError, parseErrorInfo } from "@/lib/errors";
 import { classifyUpstreamError } from "@/lib/upstream/errors";
 import { joinApiUrl } from "@/lib/upstream/base-url";
-import { DEFAULT_SERVER_DEFAULTS } from "@/lib/defaults";
 import { networkError } from "./network-failure";
-import { sanitizeCapabilityTable } from "@/lib/models/capabilities";
+import { parseServerConfig } from "./server-config";
 
 import type { ServerConfig } from "@/lib/api-types";
 
@@ -58,20 +57,7 @@ export async function fetchConfig(): Promise<ServerConfig> {
     throw networkError(err, "server");
   }
   if (!res.ok) throw await errorFromResponse(res);
-  const json = (await res.json()) as Partial<ServerConfig>;
-  // Read defensively: an older server or a proxy in between may leave fields out.
-  return {
-    codeRequired: Boolean(json.codeRequired),
-    upstreamConfigured: Boolean(json.upstreamConfigured),
-    allowUserApiKey: json.allowUserApiKey !== false,
-    allowModelTitle: json.allowModelTitle !== false,
-    balanceQuery: json.balanceQuery === true,
-    models: Array.isArray(json.models) ? json.models.filter((m) => m && typeof m.id === "string") : [],
-    defaultModel: typeof json.defaultModel === "string" ? json.defaultModel : "",
-    modelsRestricted: json.modelsRestricted === true,
-    modelCapabilities: sanitizeCapabilityTable(json.modelCapabilities),
-    defaults: { ...DEFAULT_SERVER_DEFAULTS, ...(json.defaults ?? {}) },
-  };
+  return parseServerConfig(await res.json());
 }
 
 export type AccessCheck = { ok: true } | { ok: false; error: AppError; retryAfterSec?: number };

@@ -3,7 +3,7 @@ import type { ServerConfig } from "../api-types";
 import { DEFAULT_SERVER_DEFAULTS } from "../defaults";
 import { buildModelList } from "../models/model-list";
 import { getEnv, type ServerEnv } from "./env";
-
+import { BUILD_INFO } from "../build-info";
 
 export function buildServerConfig(env: ServerEnv = getEnv()): ServerConfig {
   const { models, defaultModel, restricted } = buildModelList(env.customModels, env.defaultModel);
@@ -18,5 +18,6 @@ export function buildServerConfig(env: ServerEnv = getEnv()): ServerConfig {
     modelsRestricted: restricted,
     modelCapabilities: env.modelCapabilities,
     defaults: { ...DEFAULT_SERVER_DEFAULTS },
+    build: BUILD_INFO.build,
   };
 }

@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { ChatPage } from "./pages/chat-page";
+import { expect, test, useStack } from "./fixtures";
+import { startAppServer } from "./app-server";
+import chromiumArgs from "./chromium-args.json";
+
+const stack = useStack();
+const LAN = "relaychat.lan";
+// relaychat.lan resolves to 127.0.0.1: a name that is not localhost makes the page an insecure
+// context. launchOptions replaces the config's whole object, hence the repeat.
+test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: [...chromiumArgs, `--host-resolver-rules=MAP ${LAN} 127.0.0.1`] } });
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** Waits until this build's service worker controls the page and has the shell in its cache. */
+async function offlineReady(page: Page) {
+  await page.waitForFunction(async () => {
+    if (!navigator.serviceWorker.controller) return false;
+    const keys = await caches.keys();
+    for (const key of keys) if (await (await caches.open(key)).match("/")) return true;
+    return false;
+  }, undefined, { timeout: 20_000 });
+}
+
+test("the manifest names 192, 512 and maskable PNG icons of those sizes", async ({ request }) => {
+  const res = await request.get(`${stack.app.url}/manifest.webmanifest`);
+  expect(res.ok()).toBe(true);
+  const manifest = (await res.json()) as { icons: Array<{ src: string; sizes: string; type: string; purpose: string }>; start_url: string; display: string };
+  expect(manifest.display).toBe("standalone");
+  for (const purpose of ["any", "maskable"]) {
+    for (const size of [192, 512]) {
+      const icon = manifest.icons.find((i) => i.purpose === purpose && i.sizes === `${size}x${size}`);
+      expect(icon, `${purpose} ${size}`).toBeTruthy();
+      const png = await request.get(`${stack.app.url}${icon!.src}`);
+      expect(png.headers()["content-type"]).toContain("image/png");
+      expect(pngSize(await png.body())).toEqual({ width: size, height: size });
+    }
+  }
+});
+
+test("/api/health and Settings → About name the version; offline use is ready on a secure origin", async ({ page, request }) => {
+  const health = (await (await request.get(`${stack.app.url}/api/health`)).json()) as { ok: boolean; version: string; build: string };
+  expect(health).toMatchObject({ ok: true, version });
+  expect(health.build).toContain(version);
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  await expect(chat.composer).toBeVisible();
+  await offlineReady(page);
+  await chat.openSettings();
+  await expect(page.getByTestId("app-version")).toHaveText(version);
+  await expect(page.getByTestId("offline-support")).toHaveAttribute("data-status", "ready");
+});
+
+test("with the server gone the app opens from the service worker with its conversations; nothing of /api is cached", async ({ page }) => {
+  const app = await startAppServer({ BASE_URL: stack.mock.url, OPENAI_API_KEY: "sk-test-upstream-key" });
+  let running = app;
+  try {
+    const chat = new ChatPage(page);
+    await chat.open(app.url);
+    await chat.ask("remember this while offline");
+    await offlineReady(page);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const key of await caches.keys()) for (const req of await (await caches.open(key)).keys()) urls.push(new URL(req.url).pathname);
+      return urls;
+    });
+    expect(cached).toContain("/");
+    expect(cached.some((u) => u.startsWith("/_next/static/"))).toBe(true);
+    expect(cached.filter((u) => u.startsWith("/api/"))).toEqual([]);
+
+    await app.stop();
+    await page.reload();
+    await expect(page.getByText("remember this while offline", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("notice").filter({ hasText: "cannot be reached" })).toBeVisible();
+    // Sending needs the server: it fails with a message, and the question stays.
+    await chat.send("are you there?");
+    await expect(chat.assistant()).toHaveAttribute("data-status", "error", { timeout: 20_000 });
+    await expect(page.getByText("are you there?", { exact: true })).toBeVisible();
+
+    // The server is back at the same address: the notice goes without a reload, and chat works.
+    running = await startAppServer({ BASE_URL: stack.mock.url, OPENAI_API_KEY: "sk-test-upstream-key" }, { port: app.port });
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect(page.getByTestId("notice").filter({ hasText: "cannot be reached" })).toHaveCount(0, { timeout: 15_000 });
+    await chat.ask("back again");
+  } finally {
+    await running.stop();
+    await app.stop();
+  }
+});
+
+test("a page of another build than the server's offers a reload", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await page.route("**/api/config", async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, json: { ...(await res.json()), build: "a-newer-build" } });
+  });
+  await chat.open(stack.app.url);
+  const reload = page.getByTestId("reload-new-version");
+  await expect(reload).toBeVisible();
+  await expect(page.getByTestId("notice").filter({ has: reload })).toContainText("new version");
+  await page.unroute("**/api/config");
+  await reload.click();
+  await expect(chat.composer).toBeVisible();
+  await expect(page.getByTestId("reload-new-version")).toHaveCount(0);
+});
+
+test.describe("over plain http to a LAN name", () => {
+  test("Settings → About says offline use, installing and the clipboard need HTTPS", async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open(stack.app.url.replace("127.0.0.1", LAN));
+    await expect(chat.composer).toBeVisible();
+    await chat.openSettings();
+    await expect(page.getByTestId("offline-support")).toHaveAttribute("data-status", "insecure");
+    await expect(page.getByTestId("offline-support")).toContainText("HTTPS");
+  });
+});

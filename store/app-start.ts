@@ -1,0 +1,98 @@
+/**
+ * Reaching the server at start: its config and the saved access code's check. When the server
+ * cannot be reached (offline, or the app behind a proxy is down), the app starts from the config
+ * the last start kept, with its stored conversations, says so, and tries again once back online.
+ * A page whose build differs from the server's is told to reload.
+ */
+import { checkAccessCode, fetchConfig } from "@/lib/client/api";
+import { readStoredServerConfig, storeServerConfig } from "@/lib/client/server-config";
+import { fetchServerBuild, isOtherBuild, reloadToNewVersion } from "@/lib/client/service-worker";
+import { AppError, type ErrorInfo } from "@/lib/errors";
+import type { ServerConfig } from "@/lib/api-types";
+import { useAccess } from "./access";
+import { useNotices } from "./notices";
+import { hadStoredSettings } from "./persist";
+import { useSettings } from "./settings";
+
+const OFFLINE_NOTICE = "notice.offlineStart";
+const NEW_VERSION_NOTICE = "notice.newVersion";
+/** How often a page that stays open asks which build the server runs (when it comes back into view). */
+const BUILD_CHECK_MS = 5 * 60 * 1000;
+const RETRY_MS = 30_000;
+
+function toInfo(err: unknown): ErrorInfo {
+  return err instanceof AppError ? err.toInfo() : { code: "network", status: 0, message: String(err) };
+}
+
+function offerReload(serverBuild: unknown) {
+  if (!isOtherBuild(serverBuild)) return;
+  useNotices.getState().push({ kind: "info", key: NEW_VERSION_NOTICE, action: { key: "notice.reload", run: reloadToNewVersion, testId: "reload-new-version" } });
+}
+
+async function applyConfig(cfg: ServerConfig, { reached }: { reached: boolean }) {
+  useAccess.getState().setConfig(cfg);
+  useSettings.getState().applyServerDefaults(cfg, !hadStoredSettings());
+  const { code } = useAccess.getState();
+  if (!cfg.codeRequired) return useAccess.getState().setVerified(true);
+  if (code === "") return useAccess.getState().setVerified(false);
+  // Without the server a saved code cannot be checked: trust it until the server can say.
+  if (!reached) return useAccess.getState().setVerified(true);
+  // A code saved earlier is checked again silently; only a refused one brings the gate back.
+  const check = await checkAccessCode(code);
+  useAccess.getState().setVerified(check.ok || check.error.code === "network" || check.error.code === "offline");
+}
+
+/**
+ * Resolves once the page can show the gate or the chat; throws only when nothing is stored either.
+ * The config is asked for at once, beside the storage load (`stored`), and applied after it.
+ */
+export async function reachServerAtStart(stored: Promise<void>): Promise<void> {
+  const asked = fetchConfig();
+  asked.catch(() => undefined);
+  await stored;
+  try {
+    const cfg = await asked;
+    storeServerConfig(cfg);
+    await applyConfig(cfg, { reached: true });
+    offerReload(cfg.build);
+  } catch (err) {
+    const stored = readStoredServerConfig();
+    if (!stored) throw err;
+    await applyConfig(stored.config, { reached: false });
+    useNotices.getState().push({ kind: "info", key: OFFLINE_NOTICE, values: { detail: toInfo(err).message } });
+    retryUntilReached();
+  }
+}
+
+function retryUntilReached() {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const attempt = async () => {
+    timer = null;
+    try {
+      const cfg = await fetchConfig();
+      storeServerConfig(cfg);
+      window.removeEventListener("online", now);
+      useNotices.setState((s) => ({ notices: s.notices.filter((n) => n.key !== OFFLINE_NOTICE) }));
+      await applyConfig(cfg, { reached: true });
+      offerReload(cfg.build);
+    } catch {
+      timer = setTimeout(attempt, RETRY_MS);
+    }
+  };
+  const now = () => {
+    if (timer) clearTimeout(timer);
+    void attempt();
+  };
+  window.addEventListener("online", now);
+  timer = setTimeout(attempt, RETRY_MS);
+}
+
+/** For a page left open across a deployment: asks the server's build when the page comes back into view. */
+export function watchForNewVersion(): void {
+  let lastCheck = Date.now();
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState !== "visible" || Date.now() - lastCheck < BUILD_CHECK_MS) return;
+    lastCheck = Date.now();
+    void fetchServerBuild().then(offerReload);
+  });
+}

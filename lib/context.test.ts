@@ -164,4 +164,13 @@ describe("sendableHistory", () => {
       { id: "7", role: "assistant", content: "cut off mid-sen" },
     ]);
   });
+
+  it("sends nothing up to a new-topic mark, even when the marked message is dropped for another reason", () => {
+    const out = sendableHistory([
+      msg({ id: "1", content: "old question" }),
+      msg({ id: "2", role: "assistant", content: "", status: "error", topicBreak: true }),
+      msg({ id: "3", content: "new topic" }),
+    ]);
+    expect(out.map((m) => m.id)).toEqual(["3"]);
+  });
 });

@@ -17,6 +17,7 @@
 import { AppError } from "./errors";
 import { REPLY_PRIMING_TOKENS } from "./tokens";
 import type { ApiMessage, ChatMessage } from "./types";
+import { splitAtTopic } from "./chat/topic";
 
 /**
  * Room kept free besides max_tokens. Our counts follow OpenAI's cookbook framing, but relays and
@@ -123,11 +124,12 @@ export function buildContext(input: BuildContextInput): BuiltContext {
  * - failed and empty messages carry nothing the model should see;
  * - reasoning is never sent back (vendors ask not to, and it would be billed again);
  * - an interrupted (or still streaming) answer keeps its partial text: the user saw it and may
- *   ask about it.
+ *   ask about it;
+ * - nothing up to a "new topic" mark is sent (lib/chat/topic.ts).
  */
 export function sendableHistory(messages: ChatMessage[]): Array<ApiMessage & { id: string }> {
   const out: Array<ApiMessage & { id: string }> = [];
-  for (const m of messages) {
+  for (const m of splitAtTopic(messages).current) {
     if (m.role === "system" || m.status === "error" || m.content.trim() === "") continue;
     out.push({ id: m.id, role: m.role, content: m.content });
   }

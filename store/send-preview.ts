@@ -2,6 +2,7 @@
 import { useMemo, useSyncExternalStore } from "react";
 import { sendableHistory } from "@/lib/context";
 import { threadOf } from "@/lib/chat/thread";
+import { splitAtTopic } from "@/lib/chat/topic";
 import { capabilitiesFor } from "@/lib/models/capabilities";
 import { computeSendPreview, type SendPreview } from "@/lib/send-preview";
 import { countMessage, subscribeTokenCounts, tokenCountsVersion } from "@/lib/client/tokenizer";
@@ -15,6 +16,8 @@ export interface PreviewState {
   params: ChatParams;
   /** false while some counts are still estimates (the tokenizer worker has not answered yet). */
   exact: boolean;
+  /** Messages a "new topic" mark keeps out of every request (0 without a mark). */
+  hiddenByTopic: number;
 }
 
 export function useSendPreview(conversation: Conversation | undefined, question: string): PreviewState {
@@ -33,6 +36,7 @@ export function useSendPreview(conversation: Conversation | undefined, question:
   // would cost more than everything else the page does meanwhile.
   const messages = conversation ? threadOf(conversation) : undefined;
   const history = useMemo(() => sendableHistory((messages ?? []).filter((m) => m.status !== "streaming")), [messages]);
+  const hiddenByTopic = useMemo(() => splitAtTopic(messages ?? []).hidden, [messages]);
   const { preview, exact } = useMemo(() => {
     let allExact = true;
     const { contextWindow, price } = capabilitiesFor(params.model, { server: serverCaps, contextWindows: windows, prices });
@@ -53,6 +57,6 @@ export function useSendPreview(conversation: Conversation | undefined, question:
     // countsVersion: recount once exact counts replace the estimates.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [history, question, params, windows, prices, serverCaps, cost, countsVersion]);
-  return { preview, history, params, exact };
+  return { preview, history, params, exact, hiddenByTopic };
 }
 

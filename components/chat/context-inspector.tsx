@@ -48,6 +48,9 @@ export function ContextInspector({ state, onClose }: { state: PreviewState; onCl
       </div>
       <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
         {system && <Row role="system" system text={system} tokens={count({ role: "system", content: system })} state={ctx?.systemIncluded ? "included" : "count"} />}
+        {state.hiddenByTopic > 0 && (
+          <li data-testid="inspector-topic" className="py-1 text-sky-700 dark:text-sky-300">{t("inspector.topic", { count: state.hiddenByTopic })}</li>
+        )}
         {hidden > 0 && <li className="py-1 text-zinc-500">{t("inspector.more", { count: hidden })}</li>}
         {shown.map((m) => <Row key={m.id} role={m.role} text={m.content.slice(0, 140)} tokens={count(m)} state={stateOf(m.id)} />)}
       </ul>

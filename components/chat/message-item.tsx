@@ -11,6 +11,7 @@ import { ErrorCard } from "./error-card";
 import { UsageLine } from "./usage-line";
 import { TitleCallLine } from "./title-call-line";
 import { FinishNotice } from "./finish-notice";
+import { TopicMarker } from "./topic-marker";
 
 const action = "inline-flex items-center gap-1 rounded px-1.5 py-1 text-xs hover:bg-zinc-200/70 dark:hover:bg-zinc-700/70 disabled:opacity-40";
 
@@ -101,6 +102,7 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
         )}
       </div>
       {titleCalls?.map((entry) => <TitleCallLine key={entry.id} entry={entry} />)}
+      {message.topicBreak && <TopicMarker convId={convId} messageId={message.id} />}
     </>
   );
 });

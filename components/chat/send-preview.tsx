@@ -7,6 +7,7 @@ import { useConversations } from "@/store/conversations";
 import { useSettings } from "@/store/settings";
 import { useLang, useT } from "@/store/language";
 import { ContextInspector } from "./context-inspector";
+import { NewTopicButton } from "./new-topic-button";
 
 /** Under the composer, live: what the next request carries and costs, before it is sent. */
 export function SendPreviewBar({ conversation, text }: { conversation: Conversation | undefined; text: string }) {
@@ -40,6 +41,7 @@ export function SendPreviewBar({ conversation, text }: { conversation: Conversat
         <button type="button" data-testid="context-inspector-button" className="underline decoration-dotted underline-offset-2 hover:text-zinc-800 dark:hover:text-zinc-200" onClick={() => setInspecting((v) => !v)}>
           {t("preview.inspect")}
         </button>
+        <NewTopicButton conversation={conversation} />
       </div>
       {dropped > 0 && <p data-testid="context-trimmed" className="mt-1 text-amber-600 dark:text-amber-400">{t("preview.trimmed", { count: dropped, window: fmt(preview.contextWindow) })}</p>}
       {preview.tooLong && (

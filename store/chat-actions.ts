@@ -59,18 +59,21 @@ async function answer(convId: string, userMsg: ChatMessage, kind: LedgerKind) {
   const thread = threadOf(conv);
   const index = thread.findIndex((m) => m.id === userMsg.id);
   const earlier = thread.slice(0, index < 0 ? thread.length : index);
-  const placeholder = assistantPlaceholder(params.model);
+  // The answer hangs below its question, also when an earlier answer is already there (a
+  // regeneration). It shows at once; the exact counts for the context come after.
+  const placeholder = { ...assistantPlaceholder(params.model), parentId: userMsg.id };
+  store.appendMessages(convId, [placeholder]);
   let ctx;
   try {
     ctx = await contextFor(conv, earlier, userMsg.content, userMsg.id);
   } catch (err) {
     const error = err instanceof AppError ? err.toInfo() : { code: "unknown" as const, status: 0, message: String(err) };
-    store.appendMessages(convId, [{ ...placeholder, status: "error", error }]);
+    useConversations.getState().patchMessage(convId, placeholder.id, { status: "error", error });
     return;
   }
   // What a reload needs to bill this call if the page goes away before the answer ends.
   const run = { kind, model: params.model, promptTokens: ctx.promptTokens, startedAt: Date.now() };
-  store.appendMessages(convId, [{ ...placeholder, run }]);
+  useConversations.getState().patchMessage(convId, placeholder.id, { run });
   const outcome = await runCompletion({
     convId,
     messageId: placeholder.id,
@@ -103,32 +106,37 @@ export async function sendMessage(text: string): Promise<void> {
   await answer(convId, userMsg, "chat");
 }
 
-/** Drops the last answer and asks again for the question before it. */
+/** Asks again for the last question; the earlier answer stays as another version (‹ 1/2 ›). */
 export async function regenerate(convId: string): Promise<void> {
   const conv = useConversations.getState().conversations[convId];
   if (!conv || conversationBusy(conv)) return;
   const thread = threadOf(conv);
   const lastUserIndex = thread.map((m) => m.role).lastIndexOf("user");
   if (lastUserIndex < 0) return;
-  const userMsg = thread[lastUserIndex];
-  const next = thread[lastUserIndex + 1];
-  if (next) useConversations.getState().truncateFrom(convId, next.id);
-  await answer(convId, userMsg, "regenerate");
+  await answer(convId, thread[lastUserIndex], "regenerate");
 }
 
-/** Replaces a user message's text, drops everything after it, and asks again. */
+/**
+ * Sends an edited question as a new version beside the original (same parent); the original and
+ * everything that followed it stay on their branch.
+ */
 export async function editAndResend(convId: string, messageId: string, text: string): Promise<void> {
   const content = text.trim();
   const conv = useConversations.getState().conversations[convId];
   if (!content || !conv || conversationBusy(conv)) return;
-  const thread = threadOf(conv);
-  const i = thread.findIndex((m) => m.id === messageId && m.role === "user");
-  if (i < 0) return;
-  const store = useConversations.getState();
-  const next = thread[i + 1];
-  if (next) store.truncateFrom(convId, next.id);
-  store.patchMessage(convId, messageId, { content });
-  await answer(convId, { ...thread[i], content }, "chat");
+  const original = threadOf(conv).find((m) => m.id === messageId && m.role === "user");
+  if (!original) return;
+  const edited: ChatMessage = { ...original, id: newId(), content, createdAt: Date.now(), parentId: original.parentId ?? null, topicBreak: undefined };
+  useConversations.getState().appendMessages(convId, [edited]);
+  await answer(convId, edited, "chat");
+}
+
+/** Changes an answer's text in place (no request): a correction the next questions carry along. */
+export function editAnswer(convId: string, messageId: string, text: string): void {
+  const conv = useConversations.getState().conversations[convId];
+  const message = conv?.messages.find((m) => m.id === messageId && m.role === "assistant");
+  if (!message || message.status === "streaming" || text === message.content) return;
+  useConversations.getState().patchMessage(convId, messageId, { content: text });
 }
 
 // Sent as the question of a Continue: models follow it well, and the joined text reads as one answer.

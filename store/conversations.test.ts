@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { useConversations } from "./conversations";
 import type { ChatMessage } from "@/lib/types";
+import { threadOf } from "@/lib/chat/thread";
 
 const msg = (id: string, role: ChatMessage["role"] = "user"): ChatMessage => ({ id, role, content: id, status: "done", createdAt: 0 });
 
@@ -51,5 +52,25 @@ describe("conversations store", () => {
     const b = useConversations.getState().create();
     useConversations.getState().remove(b);
     expect(useConversations.getState().currentId).toBe(a);
+  });
+
+  it("keeps versions as branches: show one, delete one with what follows, undo puts it back", () => {
+    const store = () => useConversations.getState();
+    const a = store().create();
+    store().appendMessages(a, [msg("q"), msg("a1", "assistant"), msg("q2"), msg("a2", "assistant")]);
+    // A regenerated answer: a sibling of a1 under q.
+    store().appendMessages(a, [{ ...msg("a1b", "assistant"), parentId: "q" }]);
+    const ids = () => threadOf(store().conversations[a]).map((m) => m.id);
+    expect(ids()).toEqual(["q", "a1b"]);
+    store().showBranch(a, "a1");
+    expect(ids()).toEqual(["q", "a1", "q2", "a2"]);
+
+    const removed = store().removeBranch(a, "a1")!;
+    expect(removed.removedIds.sort()).toEqual(["a1", "a2", "q2"]);
+    expect(ids()).toEqual(["q", "a1b"]);
+    store().restoreBranch(a, removed);
+    expect(store().conversations[a].messages.map((m) => m.id)).toEqual(["q", "a1", "q2", "a2", "a1b"]);
+    expect(ids()).toEqual(["q", "a1", "q2", "a2"]);
+    expect(store().removeBranch(a, "nope")).toBeNull();
   });
 });

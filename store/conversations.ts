@@ -8,6 +8,7 @@ import { create } from "zustand";
 import { newId } from "@/lib/id";
 import { withUniqueMessageIds } from "@/lib/message-ids";
 import { appendToThread, leafIdOf, linkChain, removeOne, removeSubtree } from "@/lib/chat/thread";
+import { leafAfterRemoval, newestLeafUnder } from "@/lib/chat/branches";
 import type { ChatMessage, ChatParams, Conversation, LedgerEntry } from "@/lib/types";
 
 /** Days a deleted conversation stays in the trash before it is removed for good. */
@@ -42,8 +43,24 @@ interface ConversationsState {
   removeMessage: (id: string, messageId: string) => void;
   /** Drops the message and everything after it on its branch. */
   truncateFrom: (id: string, messageId: string) => void;
+  /**
+   * Deletes a message and what follows it on its branch; the view moves to a remaining version
+   * beside it, or to its parent. Returns what Undo needs, or null when nothing was removed.
+   */
+  removeBranch: (id: string, messageId: string) => RemovedBranch | null;
+  /** Undo of removeBranch: puts the messages back where they were and shows the leaf shown before. */
+  restoreBranch: (id: string, removed: RemovedBranch) => void;
+  /** Shows the version `messageId` (and the newest continuation below it). */
+  showBranch: (id: string, messageId: string) => void;
   addLedger: (id: string, entry: LedgerEntry) => void;
   importMany: (list: Conversation[]) => void;
+}
+
+export interface RemovedBranch {
+  /** The conversation's messages before the removal, in their order. */
+  before: ChatMessage[];
+  removedIds: string[];
+  leafId: string | null;
 }
 
 export function emptyConversation(now = Date.now()): Conversation {
@@ -193,6 +210,35 @@ export const useConversations = create<ConversationsState>((set, get) => ({
     updateOne(set, id, (c) => {
       const next = removeSubtree(c, messageId);
       return next ? { ...c, ...next } : c;
+    }),
+
+  removeBranch: (id, messageId) => {
+    const c = get().conversations[id];
+    const cut = c && removeSubtree(c, messageId);
+    if (!c || !cut) return null;
+    const shown = leafIdOf(c);
+    const removedIds = c.messages.filter((m) => !cut.messages.some((x) => x.id === m.id)).map((m) => m.id);
+    const leafId = shown !== null && removedIds.includes(shown) ? leafAfterRemoval(c, messageId, cut.messages) : shown;
+    updateOne(set, id, (conv) => ({ ...conv, messages: cut.messages, leafId }));
+    return { before: c.messages, removedIds, leafId: shown };
+  },
+
+  restoreBranch: (id, removed) =>
+    updateOne(set, id, (c) => {
+      const present = new Map(c.messages.map((m) => [m.id, m]));
+      const back = new Set(removed.removedIds);
+      // The original order, with what changed since taken as it is now, then anything added since.
+      const restored = removed.before.filter((m) => back.has(m.id) || present.has(m.id)).map((m) => present.get(m.id) ?? m);
+      const known = new Set(restored.map((m) => m.id));
+      const messages = [...restored, ...c.messages.filter((m) => !known.has(m.id))];
+      return { ...c, messages, leafId: removed.leafId };
+    }),
+
+  showBranch: (id, messageId) =>
+    updateOne(set, id, (c) => {
+      if (!c.messages.some((m) => m.id === messageId)) return c;
+      const leafId = newestLeafUnder(c.messages, messageId);
+      return leafId === c.leafId ? c : { ...c, leafId };
     }),
 
   addLedger: (id, entry) => updateOne(set, id, (c) => ({ ...c, ledger: [...c.ledger, entry] })),

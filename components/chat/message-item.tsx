@@ -2,10 +2,10 @@
 import { memo, useState } from "react";
 import type { ChatMessage, LedgerEntry } from "@/lib/types";
 import { useT } from "@/store/language";
-import { useConversations } from "@/store/conversations";
-import { editAndResend, regenerate } from "@/store/chat-actions";
-import { CopyButton } from "@/components/ui/copy-button";
-import { EditIcon, RefreshIcon, TrashIcon } from "@/components/ui/icons";
+import { editAndResend, editAnswer } from "@/store/chat-actions";
+import type { BranchPosition } from "@/lib/chat/branches";
+import { BranchSwitcher } from "./branch-switcher";
+import { MessageActions, messageActionClass as action } from "./message-actions";
 import { MessageBody } from "./message-body";
 import { ErrorCard } from "./error-card";
 import { UsageLine } from "./usage-line";
@@ -13,17 +13,17 @@ import { TitleCallLine } from "./title-call-line";
 import { FinishNotice } from "./finish-notice";
 import { TopicMarker } from "./topic-marker";
 
-const action = "inline-flex items-center gap-1 rounded px-1.5 py-1 text-xs hover:bg-zinc-200/70 dark:hover:bg-zinc-700/70 disabled:opacity-40";
-
 interface Props {
   convId: string;
   message: ChatMessage;
   canRegenerate: boolean;
   busy: boolean;
   titleCalls?: LedgerEntry[];
+  /** Where the message stands among its versions; null when it has none. */
+  branch: BranchPosition | null;
 }
 
-function EditBox({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
+function EditBox({ initial, saveLabel, onSave, onCancel }: { initial: string; saveLabel: string; onSave: (text: string) => void; onCancel: () => void }) {
   const t = useT();
   const [text, setText] = useState(initial);
   return (
@@ -32,7 +32,7 @@ function EditBox({ initial, onSave, onCancel }: { initial: string; onSave: (text
       <div className="mt-1 flex justify-end gap-2">
         <button type="button" className={action} onClick={onCancel}>{t("message.cancel")}</button>
         <button type="button" data-testid="edit-message-save" className="rounded bg-emerald-600 px-2 py-1 text-xs text-white" onClick={() => onSave(text)} disabled={!text.trim()}>
-          {t("message.saveResend")}
+          {saveLabel}
         </button>
       </div>
     </div>
@@ -40,7 +40,7 @@ function EditBox({ initial, onSave, onCancel }: { initial: string; onSave: (text
 }
 
 /** One message with its actions. Memoised: a finished message does not re-render while another streams. */
-export const MessageItem = memo(function MessageItem({ convId, message, canRegenerate, busy, titleCalls }: Props) {
+export const MessageItem = memo(function MessageItem({ convId, message, canRegenerate, busy, titleCalls, branch }: Props) {
   const t = useT();
   const [editing, setEditing] = useState(false);
   const isUser = message.role === "user";
@@ -57,10 +57,13 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
           {editing ? (
             <EditBox
               initial={message.content}
+              // A question is sent again as a new version; an answer is corrected in place.
+              saveLabel={isUser ? t("message.saveResend") : t("message.save")}
               onCancel={() => setEditing(false)}
               onSave={(text) => {
                 setEditing(false);
-                void editAndResend(convId, message.id, text);
+                if (isUser) void editAndResend(convId, message.id, text);
+                else editAnswer(convId, message.id, text);
               }}
             />
           ) : isUser ? (
@@ -82,22 +85,12 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
             />
           )}
         </div>
-        {message.status !== "streaming" && !editing && (
-          <div className="mt-1 flex gap-1 text-zinc-500 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:focus-within:opacity-100">
-            {message.content && <CopyButton text={message.content} testId="copy-message-button" />}
-            {isUser && (
-              <button type="button" data-testid="edit-message-button" className={action} disabled={busy} onClick={() => setEditing(true)}>
-                <EditIcon /> {t("message.edit")}
-              </button>
+        {(branch || (message.status !== "streaming" && !editing)) && (
+          <div className="mt-1 flex items-center gap-1">
+            {branch && <BranchSwitcher convId={convId} position={branch} disabled={busy} />}
+            {message.status !== "streaming" && !editing && (
+              <MessageActions convId={convId} message={message} canRegenerate={canRegenerate} busy={busy} onEdit={() => setEditing(true)} />
             )}
-            {canRegenerate && (
-              <button type="button" data-testid="regenerate-button" className={action} disabled={busy} onClick={() => void regenerate(convId)}>
-                <RefreshIcon /> {t("message.regenerate")}
-              </button>
-            )}
-            <button type="button" data-testid="delete-message-button" className={action} disabled={busy} onClick={() => useConversations.getState().removeMessage(convId, message.id)}>
-              <TrashIcon /> {t("message.delete")}
-            </button>
           </div>
         )}
       </div>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from "react"
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { Conversation, LedgerEntry } from "@/lib/types";
 import { threadOf } from "@/lib/chat/thread";
+import { branchPosition } from "@/lib/chat/branches";
 import { conversationBusy } from "@/store/chat-actions";
 import { useT } from "@/store/language";
 import { MessageItem } from "./message-item";
@@ -88,7 +89,7 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
             const m = messages[row.index];
             return (
               <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${row.start}px)` }}>
-                <MessageItem convId={id} message={m} busy={busy} canRegenerate={m === last && m.role === "assistant"} titleCalls={titleCalls.get(m.id) ?? EMPTY} />
+                <MessageItem convId={id} message={m} busy={busy} canRegenerate={m === last && m.role === "assistant"} titleCalls={titleCalls.get(m.id) ?? EMPTY} branch={branchPosition(conversation.messages, m.id)} />
               </div>
             );
           })}

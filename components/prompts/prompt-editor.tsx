@@ -5,6 +5,7 @@ import { useSettings } from "@/store/settings";
 import { useT } from "@/store/language";
 import { inputClass } from "@/components/settings/field";
 import { ModelPicker } from "@/components/settings/model-picker";
+import { invalidInputClass } from "./invalid-input";
 import { StartersEditor } from "./starters-editor";
 
 const button = "inline-flex min-h-11 items-center rounded-md border border-zinc-300 px-4 text-sm dark:border-zinc-700 sm:min-h-9";
@@ -71,11 +72,18 @@ export function PromptEditor({ heading, initial, chatMessages, onSave, onCancel 
     onSave(next);
   };
 
-  const field = (name: DraftField) => ({ "aria-invalid": has(name) || undefined, className: `${inputClass} ${has(name) ? "border-red-500" : ""}` });
+  const field = (name: DraftField) => ({ "aria-invalid": has(name) || undefined, className: has(name) ? invalidInputClass : inputClass });
   return (
     <form ref={form} data-testid="prompt-editor" noValidate className="flex min-h-0 flex-1 flex-col" onSubmit={submit}>
       <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-5 py-4">
         <h3 className="text-base font-semibold">{heading}</h3>
+        {problems.length > 0 && (
+          <ul data-testid="prompt-errors" role="alert" className="list-disc space-y-0.5 rounded-md bg-red-50 py-2 pl-8 pr-3 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
+            {problems.map((p, i) => (
+              <li key={i}>{t(p.key, { n: p.n ?? 0, max: p.field === "temperature" ? TEMPERATURE_MAX : HISTORY_MAX })}</li>
+            ))}
+          </ul>
+        )}
         <div>
           <label htmlFor={`${id}-name`} className="mb-1 block text-sm font-medium">{t("prompts.field.name")}</label>
           <input id={`${id}-name`} data-testid="prompt-name-input" autoFocus value={draft.name} onChange={(e) => patch({ name: e.target.value })} {...field("name")} />
@@ -113,13 +121,6 @@ export function PromptEditor({ heading, initial, chatMessages, onSave, onCancel 
           </div>
         )}
         <StartersEditor starters={draft.starters} onChange={(starters) => patch({ starters })} invalid={new Set(problems.filter((p) => p.field === "starters").map((p) => p.n ?? 0))} />
-        {problems.length > 0 && (
-          <ul data-testid="prompt-errors" role="alert" className="list-disc space-y-0.5 rounded-md bg-red-50 py-2 pl-8 pr-3 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
-            {problems.map((p, i) => (
-              <li key={i}>{t(p.key, { n: p.n ?? 0, max: p.field === "temperature" ? TEMPERATURE_MAX : HISTORY_MAX })}</li>
-            ))}
-          </ul>
-        )}
       </div>
       <div className="flex justify-end gap-2 border-t border-zinc-200 px-5 py-3 dark:border-zinc-800">
         <button type="button" data-testid="prompt-cancel" className={button} onClick={onCancel}>{t("prompts.cancel")}</button>

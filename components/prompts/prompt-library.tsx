@@ -23,7 +23,7 @@ interface Editing {
   chatMessages?: StarterMessage[];
 }
 
-const tool = "inline-flex min-h-11 items-center gap-1 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800 sm:min-h-9";
+const tool = "inline-flex min-h-11 items-center gap-1 rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800 sm:min-h-9";
 const EMPTY: PromptDraft = { name: "", systemPrompt: "", model: null, temperature: null, historyCount: null, starters: [] };
 // How many of a chat's first messages "save as prompt" offers as starters.
 const CHAT_STARTERS_MAX = 10;

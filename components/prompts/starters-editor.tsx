@@ -4,6 +4,7 @@ import type { StarterMessage } from "@/lib/prompts/library";
 import { useT } from "@/store/language";
 import { inputClass } from "@/components/settings/field";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
+import { invalidInputClass } from "./invalid-input";
 
 /** The messages a chat started from the prompt begins with: role and text, in order. */
 export function StartersEditor({ starters, onChange, invalid }: { starters: StarterMessage[]; onChange: (next: StarterMessage[]) => void; invalid: Set<number> }) {
@@ -34,7 +35,7 @@ export function StartersEditor({ starters, onChange, invalid }: { starters: Star
               data-testid="prompt-starter-content"
               rows={2}
               aria-invalid={invalid.has(i + 1) || undefined}
-              className={`${inputClass} flex-1 ${invalid.has(i + 1) ? "border-red-500" : ""}`}
+              className={`${invalid.has(i + 1) ? invalidInputClass : inputClass} flex-1`}
               value={s.content}
               onChange={(e) => set(i, { content: e.target.value })}
             />

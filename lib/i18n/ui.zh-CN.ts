@@ -162,7 +162,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "import.preview.new": "新对话：{count}",
   "import.preview.same": "已存在且无变化：{count}",
   "import.preview.merged": "已存在，将补充 {messages} 条消息：{count}",
-  "import.preview.prompts": "新的预设提示词：{count}",
+  "import.preview.prompts": "新的提示词：{count} 个",
   "import.preview.ledger": "对话之外的新费用记录：{count}",
   "import.preview.nothing": "文件中的内容都已存在，导入不会有任何变化。",
   "import.confirm": "导入",

@@ -15,6 +15,8 @@ import { Sidebar } from "./sidebar/sidebar";
 import { ChatView } from "./chat/chat-view";
 // Settings (with the import validator) load on first open, keeping them out of the first page load.
 const SettingsDialog = lazy(() => import("./settings/settings-dialog").then((m) => ({ default: m.SettingsDialog })));
+// The prompt library (with the mask importer) loads on first open too.
+const PromptLibrary = lazy(() => import("./prompts/prompt-library").then((m) => ({ default: m.PromptLibrary })));
 import { ErrorCard } from "./chat/error-card";
 import { Notices } from "./notices";
 import type { SettingsSection } from "./settings/settings-dialog";
@@ -35,6 +37,7 @@ function useThemeClass() {
 export function ChatApp() {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState<false | { section?: SettingsSection }>(false);
+  const [promptsOpen, setPromptsOpen] = useState(false);
   const [checked, setChecked] = useState(false);
   const loaded = useConversations((s) => s.loaded);
   const config = useAccess((s) => s.config);
@@ -105,11 +108,16 @@ export function ChatApp() {
 
   return (
     <div className="flex h-dvh overflow-hidden">
-      <Sidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
+      <Sidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} onOpenPrompts={() => setPromptsOpen(true)} />
       <ChatView onOpenSidebar={() => setSidebarOpen(true)} onOpenSettings={(section) => setSettingsOpen({ section })} />
       {settingsOpen && (
         <Suspense fallback={null}>
           <SettingsDialog section={settingsOpen.section} onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
+      {promptsOpen && (
+        <Suspense fallback={null}>
+          <PromptLibrary onClose={() => setPromptsOpen(false)} />
         </Suspense>
       )}
     </div>

@@ -73,4 +73,17 @@ describe("conversations store", () => {
     expect(ids()).toEqual(["q", "a1", "q2", "a2"]);
     expect(store().removeBranch(a, "nope")).toBeNull();
   });
+
+  it("starts a chat with given overrides and messages, in the untouched open chat or a new one", () => {
+    const a = useConversations.getState().create();
+    const start = { overrides: { temperature: 0.2 }, messages: [{ ...msg("s1", "assistant"), parentId: null }] };
+    expect(useConversations.getState().startWith(start)).toBe(a);
+    expect(useConversations.getState().conversations[a]).toMatchObject({ overrides: { temperature: 0.2 }, leafId: "s1" });
+    const b = useConversations.getState().startWith({ overrides: { model: "m" }, messages: [] });
+    expect(b).not.toBe(a);
+    const s = useConversations.getState();
+    expect(s.currentId).toBe(b);
+    expect(s.order).toEqual([b, a]);
+    expect(s.conversations[b]).toMatchObject({ overrides: { model: "m" }, messages: [], leafId: null });
+  });
 });

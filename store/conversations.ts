@@ -24,6 +24,11 @@ interface ConversationsState {
   loaded: boolean;
   hydrate: (list: Conversation[], currentId: string | null) => void;
   create: () => string;
+  /**
+   * Opens a chat that starts with these overrides and messages (a saved prompt's): the open chat
+   * when it is still untouched and empty, else a new one. Returns its id.
+   */
+  startWith: (init: { overrides: Partial<ChatParams>; messages: ChatMessage[] }) => string;
   select: (id: string) => void;
   rename: (id: string, title: string) => void;
   /** A generated title; `settled` stops later generators from replacing it. */
@@ -142,6 +147,20 @@ export const useConversations = create<ConversationsState>((set, get) => ({
     set((s) => ({
       conversations: { ...s.conversations, [conv.id]: conv },
       order: [conv.id, ...s.order],
+      currentId: conv.id,
+    }));
+    return conv.id;
+  },
+
+  startWith: ({ overrides, messages }) => {
+    const { currentId, conversations } = get();
+    const current = currentId ? conversations[currentId] : undefined;
+    const now = Date.now();
+    const base = current && current.messages.length === 0 ? current : emptyConversation(now);
+    const conv: Conversation = { ...base, updatedAt: now, overrides, messages, leafId: messages.length ? messages[messages.length - 1].id : null };
+    set((s) => ({
+      conversations: { ...s.conversations, [conv.id]: conv },
+      order: [conv.id, ...s.order.filter((x) => x !== conv.id)],
       currentId: conv.id,
     }));
     return conv.id;

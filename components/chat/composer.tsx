@@ -1,8 +1,9 @@
 "use client";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { sendMessage } from "@/store/chat-actions";
 import { stopConversation } from "@/store/run-completion";
 import { useT } from "@/store/language";
+import { useComposerFocus } from "@/store/composer-focus";
 import { SendIcon, StopIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/types";
 import { SendPreviewBar } from "./send-preview";
@@ -16,6 +17,13 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
   const t = useT();
   const [text, setText] = useState("");
   const area = useRef<HTMLTextAreaElement>(null);
+  const focusRequests = useComposerFocus((s) => s.requests);
+  useEffect(() => {
+    if (focusRequests === 0) return;
+    // After the frame: a dialog that just closed hands the focus back to its opener first.
+    const frame = requestAnimationFrame(() => area.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequests]);
 
   const send = () => {
     if (busy || !text.trim()) return;

@@ -17,7 +17,7 @@ type Phase =
   | { kind: "reading" }
   | { kind: "preview"; format: ImportFormat; bundle: ImportBundle; summary: ImportSummary }
   | { kind: "refused"; problem: ImportProblem }
-  | { kind: "done"; added: number; merged: number };
+  | { kind: "done"; added: number; merged: number; prompts: number };
 
 const button = "rounded border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700";
 
@@ -49,7 +49,7 @@ export function DataSection() {
     if (plan.conversations.length) useConversations.getState().importMany(plan.conversations);
     if (plan.prompts.length) usePrompts.getState().upsertMany(plan.prompts);
     if (plan.ledger.length) useLedger.getState().importEntries(plan.ledger);
-    setPhase({ kind: "done", added: plan.counts.new, merged: plan.counts.merged });
+    setPhase({ kind: "done", added: plan.counts.new, merged: plan.counts.merged, prompts: plan.prompts.length });
   };
 
   return (
@@ -77,7 +77,8 @@ export function DataSection() {
       )}
       {phase.kind === "done" && (
         <p data-testid="import-result" data-ok="true" role="status" className="text-sm text-emerald-600">
-          {t("import.done", { added: phase.added, merged: phase.merged })}
+          {/* A file of masks brings prompts only: no line about conversations then. */}
+          {[phase.added + phase.merged > 0 || phase.prompts === 0 ? t("import.done", { added: phase.added, merged: phase.merged }) : "", phase.prompts > 0 ? t("import.donePrompts", { count: phase.prompts }) : ""].filter(Boolean).join(" ")}
         </p>
       )}
     </div>

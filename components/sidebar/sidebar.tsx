@@ -2,11 +2,11 @@
 import { useShallow } from "zustand/react/shallow";
 import { useConversations } from "@/store/conversations";
 import { useT } from "@/store/language";
-import { PlusIcon, XIcon } from "@/components/ui/icons";
+import { BookIcon, PlusIcon, XIcon } from "@/components/ui/icons";
 import { ConversationItem } from "./conversation-item";
 
 /** The list of conversations. On a phone it slides over the chat and closes after a pick. */
-export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClose: () => void; onOpenPrompts: () => void }) {
   const t = useT();
   // Only what the list shows: a streamed token in a message does not re-render the sidebar.
   const items = useConversations(
@@ -28,6 +28,19 @@ export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void 
             }}
           >
             <PlusIcon /> {t("sidebar.newChat")}
+          </button>
+          <button
+            type="button"
+            data-testid="prompt-library-button"
+            aria-label={t("prompts.open")}
+            title={t("prompts.open")}
+            className="rounded-lg border border-zinc-300 p-2.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900"
+            onClick={() => {
+              onOpenPrompts();
+              onClose();
+            }}
+          >
+            <BookIcon />
           </button>
           <button type="button" className="rounded p-2 md:hidden" aria-label={t("sidebar.close")} onClick={onClose}>
             <XIcon />

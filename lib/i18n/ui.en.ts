@@ -1,5 +1,8 @@
 /** English UI strings. Keys are shared with ui.zh-CN.ts; `{name}` marks a value. */
+import { promptsEn } from "./ui.prompts.en";
+
 export const uiEn = {
+  ...promptsEn,
   "app.name": "RelayChat",
   "access.title": "Enter the access code",
   "access.subtitle": "This server is protected. Ask its owner for the access code.",
@@ -128,7 +131,7 @@ export const uiEn = {
   "import.format.lobechat": "LobeChat export",
   "import.format.betterchatgpt": "BetterChatGPT export",
   "import.problem.notJson": "The file is not valid JSON (it may be cut off, or not a backup at all).",
-  "import.problem.unknown": "The app does not recognise this file. It reads its own export, a NextChat backup (Backup-….json), ChatGPT's conversations.json, a LobeChat export and a BetterChatGPT export.",
+  "import.problem.unknown": "The app does not recognise this file. It reads its own export, a NextChat backup (Backup-….json) or mask export (masks.json), ChatGPT's conversations.json, a LobeChat export and a BetterChatGPT export.",
   "import.problem.otherTag": "This is not a RelayChat export (its format is {tag}), and no other format the app reads.",
   "import.problem.newer": "This {format} was made by a newer version (format version {version}). Update the app, then import it.",
   "import.problem.tooOld": "This {format} has format version {version}, too old to read here. Open it in that app once and export again.",

@@ -1,7 +1,9 @@
 /** 简体中文界面文案，键与 ui.en.ts 一致。 */
 import type { UiKey } from "./ui.en";
+import { promptsZhCN } from "./ui.prompts.zh-CN";
 
 export const uiZhCN: Record<UiKey, string> = {
+  ...promptsZhCN,
   "app.name": "RelayChat",
   "access.title": "请输入访问码",
   "access.subtitle": "此服务已设置访问保护，请向站长索取访问码。",
@@ -130,7 +132,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "import.format.lobechat": "LobeChat 导出文件",
   "import.format.betterchatgpt": "BetterChatGPT 导出文件",
   "import.problem.notJson": "文件不是有效的 JSON（可能不完整，或根本不是备份文件）。",
-  "import.problem.unknown": "无法识别此文件。可导入：本应用的导出文件、NextChat 备份（Backup-….json）、ChatGPT 的 conversations.json、LobeChat 导出文件和 BetterChatGPT 导出文件。",
+  "import.problem.unknown": "无法识别此文件。可导入：本应用的导出文件、NextChat 备份（Backup-….json）或面具导出文件（masks.json）、ChatGPT 的 conversations.json、LobeChat 导出文件和 BetterChatGPT 导出文件。",
   "import.problem.otherTag": "这不是 RelayChat 导出文件（其 format 为 {tag}），也不是其他可导入的格式。",
   "import.problem.newer": "此 {format} 由更新的版本生成（格式版本 {version}）。请先更新应用再导入。",
   "import.problem.tooOld": "此 {format} 的格式版本为 {version}，版本过旧，无法读取。请在原应用中打开一次后重新导出。",
@@ -154,7 +156,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "import.where.ledger": "第 {n} 条费用记录",
   "import.where.session": "第 {n} 个会话",
   "import.where.topic": "第 {n} 个话题",
-  "import.where.mask": "面具 {n}",
+  "import.where.mask": "第 {n} 个面具",
   "import.where.chat": "第 {n} 个聊天",
   "import.where.node": "节点 {n}",
   "import.where.prompt": "第 {n} 个提示词",
@@ -165,7 +167,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "import.preview.new": "新对话：{count}",
   "import.preview.same": "已存在且无变化：{count}",
   "import.preview.merged": "已存在，将补充 {messages} 条消息：{count}",
-  "import.preview.prompts": "新的预设提示词：{count}",
+  "import.preview.prompts": "新的提示词：{count} 个",
   "import.preview.ledger": "对话之外的新费用记录：{count}",
   "import.preview.nothing": "文件中的内容都已存在，导入不会有任何变化。",
   "import.confirm": "导入",

@@ -7,6 +7,7 @@ import { isBetterChatGpt, parseBetterChatGpt } from "./betterchatgpt";
 import { isChatGpt, parseChatGpt } from "./chatgpt";
 import { isLobeChat, isLobeChatDatabase, parseLobeChat } from "./lobechat";
 import { isNextChat, parseNextChat } from "./nextchat";
+import { isNextChatMasks, parseNextChatMasks } from "./nextchat-mask";
 import type { ImportFormat, ImportProblem, ParseOutcome } from "./problem";
 import { EXPORT_FORMAT, parseRelayChat, type ImportBundle } from "./transfer";
 
@@ -18,6 +19,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 export function detectFormat(data: unknown): ImportFormat | null {
   if (isObject(data) && data.format === EXPORT_FORMAT) return "relaychat";
   if (isNextChat(data)) return "nextchat";
+  if (isNextChatMasks(data)) return "nextchatmask";
   if (isLobeChat(data) || isLobeChatDatabase(data)) return "lobechat";
   if (isChatGpt(data)) return "chatgpt";
   if (isBetterChatGpt(data)) return "betterchatgpt";
@@ -32,6 +34,8 @@ function parseAs(format: ImportFormat, data: unknown, fallbackTime: number): Par
       return parseRelayChat(data);
     case "nextchat":
       return parseNextChat(data, fallbackTime);
+    case "nextchatmask":
+      return parseNextChatMasks(data, fallbackTime);
     case "chatgpt":
       return parseChatGpt(data, fallbackTime);
     case "betterchatgpt":

@@ -34,7 +34,7 @@ describe("planMerge", () => {
     expect(first.counts).toMatchObject({ new: 2, same: 0, merged: 0 });
     const after = apply(empty(), first);
     const second = planMerge(after, r.bundle);
-    expect(second).toEqual({ conversations: [], prompts: [], ledger: [], counts: { new: 0, same: 2, merged: 0, mergedMessages: 0 } });
+    expect(second).toEqual({ conversations: [], prompts: [], ledger: [], counts: { new: 0, same: 2, merged: 0, mergedMessages: 0, samePrompts: 1 } });
     expect(summarise("nextchat", r.bundle, second).nothing).toBe(true);
   });
 
@@ -72,8 +72,19 @@ describe("planMerge", () => {
 
   it("adds only prompts that are not here (a local prompt is kept as it is)", () => {
     const mine = { id: "p1", name: "mine", systemPrompt: "local", createdAt: 1, updatedAt: 2 };
-    const plan = planMerge({ ...empty(), prompts: [mine] }, { conversations: [], prompts: [{ ...mine, systemPrompt: "file" }, { ...mine, id: "p2" }] });
+    const plan = planMerge({ ...empty(), prompts: [mine] }, { conversations: [], prompts: [{ ...mine, systemPrompt: "file" }, { ...mine, id: "p2", systemPrompt: "other" }] });
     expect(plan.prompts.map((p) => p.id)).toEqual(["p2"]);
+    expect(plan.counts.samePrompts).toBe(1);
+  });
+
+  it("takes a prompt with the same name and content under another id as already here (NextChat re-ids masks)", () => {
+    const mine = { id: "nextchat-mask:a", name: "Tutor", systemPrompt: "Be  kind.", starters: [{ role: "user" as const, content: "hi" }], createdAt: 1, updatedAt: 1 };
+    const again = { ...mine, id: "nextchat-mask:b", name: "tutor ", systemPrompt: "Be kind.\n" };
+    const changed = { ...mine, id: "nextchat-mask:c", starters: [{ role: "user" as const, content: "hello" }] };
+    const plan = planMerge({ ...empty(), prompts: [mine] }, { conversations: [], prompts: [again, changed, { ...changed, id: "nextchat-mask:d" }] });
+    expect(plan.prompts.map((p) => p.id)).toEqual(["nextchat-mask:c"]);
+    expect(plan.counts.samePrompts).toBe(2);
+    expect(summarise("nextchatmask", { conversations: [], prompts: [again] }, planMerge({ ...empty(), prompts: [mine] }, { conversations: [], prompts: [again] })).nothing).toBe(true);
   });
 
   it("lists new and merged conversations in the file's order, leaving unchanged ones out", () => {
@@ -81,7 +92,7 @@ describe("planMerge", () => {
     const file = [conv("c", [msg("1", null)]), conv("b", [msg("1", null), msg("2", "1")]), conv("a", [msg("1", null)]), conv("d", [msg("1", null)])];
     const plan = planMerge(local, { conversations: file });
     expect(plan.conversations.map((c) => c.id)).toEqual(["c", "b", "a"]);
-    expect(plan.counts).toEqual({ new: 2, same: 1, merged: 1, mergedMessages: 1 });
+    expect(plan.counts).toEqual({ new: 2, same: 1, merged: 1, mergedMessages: 1, samePrompts: 0 });
   });
 
   it("summarises counts and the date range in one pass", () => {

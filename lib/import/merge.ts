@@ -6,6 +6,7 @@
  */
 import { leafIdOf } from "@/lib/chat/thread";
 import type { Conversation, LedgerEntry, SavedPrompt } from "@/lib/types";
+import { promptFingerprint } from "@/lib/prompts/library";
 import type { ImportFormat } from "./problem";
 import type { ImportBundle } from "./transfer";
 
@@ -21,8 +22,11 @@ export interface MergePlan {
   conversations: Conversation[];
   prompts: SavedPrompt[];
   ledger: LedgerEntry[];
-  /** `mergedMessages`: messages added to conversations that are already here. */
-  counts: { new: number; same: number; merged: number; mergedMessages: number };
+  /**
+   * `mergedMessages`: messages added to conversations that are already here; `samePrompts`: saved
+   * prompts of the file already here (same id, or same name and content).
+   */
+  counts: { new: number; same: number; merged: number; mergedMessages: number; samePrompts: number };
 }
 
 /** True when `ancestor` is `id` or lies on the way from `id` up to its root. */
@@ -65,7 +69,7 @@ export function mergeConversation(local: Conversation, incoming: Conversation): 
 }
 
 export function planMerge(local: LocalData, bundle: ImportBundle): MergePlan {
-  const plan: MergePlan = { conversations: [], prompts: [], ledger: [], counts: { new: 0, same: 0, merged: 0, mergedMessages: 0 } };
+  const plan: MergePlan = { conversations: [], prompts: [], ledger: [], counts: { new: 0, same: 0, merged: 0, mergedMessages: 0, samePrompts: 0 } };
   for (const c of bundle.conversations) {
     const mine = local.conversations[c.id];
     if (!mine) {
@@ -82,8 +86,20 @@ export function planMerge(local: LocalData, bundle: ImportBundle): MergePlan {
     plan.counts.merged++;
     plan.counts.mergedMessages += merged.added;
   }
+  // A prompt that is already here is kept as it is here (it may have been edited since). A mask
+  // NextChat imported or cloned gets a new id there, so the same content under a new id is the same too.
   const promptIds = new Set(local.prompts.map((p) => p.id));
-  plan.prompts = (bundle.prompts ?? []).filter((p) => !promptIds.has(p.id));
+  const fingerprints = new Set(local.prompts.map(promptFingerprint));
+  for (const p of bundle.prompts ?? []) {
+    const print = promptFingerprint(p);
+    if (promptIds.has(p.id) || fingerprints.has(print)) {
+      plan.counts.samePrompts++;
+      continue;
+    }
+    plan.prompts.push(p);
+    promptIds.add(p.id);
+    fingerprints.add(print);
+  }
   const ledgerIds = new Set(local.ledger.map((l) => l.id));
   plan.ledger = (bundle.ledger ?? []).filter((l) => !ledgerIds.has(l.id));
   return plan;

@@ -78,6 +78,18 @@ describe("parseNextChat", () => {
     ]);
   });
 
+  it("skips built-in masks in mask-store and the parameters of masks that follow the global settings", () => {
+    const data = fixture();
+    const [key] = Object.keys(data["mask-store"].masks);
+    const mask = data["mask-store"].masks[key];
+    data["mask-store"].masks.b = { ...mask, id: "b", name: "Built-in", builtin: true };
+    data["mask-store"].masks[key] = { ...mask, syncGlobalConfig: true };
+    const prompts = ok(parseNextChat(data, 5)).prompts!;
+    expect(prompts.map((p) => p.name)).toEqual(["英译中"]);
+    expect(prompts[0].params).toBeUndefined();
+    expect(prompts[0].starters).toHaveLength(2);
+  });
+
   it("names the session and message that is malformed", () => {
     const data = fixture();
     delete data["chat-next-web-store"].sessions[1].messages[0].role;

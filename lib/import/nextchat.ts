@@ -6,16 +6,13 @@
  */
 import { z } from "./zod";
 import { linkChain } from "@/lib/chat/thread";
-import type { ChatMessage, Conversation, SavedPrompt } from "@/lib/types";
+import type { ChatMessage, Conversation } from "@/lib/types";
 import { conversationOf, looseId, looseNumber, pickOverrides } from "./common";
+import { contentSchema, maskSchema, paramsOf, promptFromMask, systemOf, textOf } from "./nextchat-mask";
 import { parseLocaleDate } from "./locale-date";
 import { fromZod, refuse, type ParseOutcome } from "./problem";
 
 export const NEXTCHAT_STORE = "chat-next-web-store";
-
-// A multimodal message holds parts: text, and images as (often data:) URLs.
-const partSchema = z.looseObject({ type: z.string(), text: z.string().nullish() });
-const contentSchema = z.union([z.string(), z.array(partSchema)]);
 
 const messageSchema = z.looseObject({
   id: looseId,
@@ -25,19 +22,6 @@ const messageSchema = z.looseObject({
   streaming: z.boolean().nullish(),
   isError: z.boolean().nullish(),
   model: z.string().nullish(),
-});
-
-const contextSchema = z.array(z.looseObject({ role: z.enum(["system", "user", "assistant"]), content: contentSchema })).nullish();
-const modelConfigSchema = z.record(z.string(), z.unknown()).nullish();
-
-const maskSchema = z.looseObject({
-  id: looseId.optional(),
-  name: z.string().nullish(),
-  context: contextSchema,
-  syncGlobalConfig: z.boolean().nullish(),
-  modelConfig: modelConfigSchema,
-  builtin: z.boolean().nullish(),
-  createdAt: looseNumber,
 });
 
 const sessionSchema = z.looseObject({
@@ -54,9 +38,7 @@ const backupSchema = z.looseObject({
   "mask-store": z.looseObject({ masks: z.record(z.string(), maskSchema) }).nullish(),
 });
 
-type Content = z.infer<typeof contentSchema>;
 type Session = z.infer<typeof sessionSchema>;
-type Mask = z.infer<typeof maskSchema>;
 
 const NOUNS = { sessions: "session", messages: "message", masks: "mask", context: "item" } as const;
 // Topics NextChat gives a chat before it has one of its own (its locales' DEFAULT_TOPIC).
@@ -64,14 +46,6 @@ const DEFAULT_TOPICS = new Set(["新的聊天", "New Conversation", "新的對�
 
 export function isNextChat(data: unknown): boolean {
   return !!data && typeof data === "object" && !Array.isArray(data) && NEXTCHAT_STORE in data;
-}
-
-function textOf(content: Content): string {
-  if (typeof content === "string") return content;
-  return content
-    .map((p) => (p.type === "text" ? (p.text ?? "") : p.type === "image_url" ? "[image]" : `[${p.type}]`))
-    .filter(Boolean)
-    .join("\n");
 }
 
 function messagesOf(s: Session, fallbackTime: number): ChatMessage[] {
@@ -106,14 +80,6 @@ function messagesOf(s: Session, fallbackTime: number): ChatMessage[] {
   return linkChain(out);
 }
 
-function systemOf(mask: Mask | null | undefined): string {
-  return (mask?.context ?? []).filter((c) => c.role === "system").map((c) => textOf(c.content)).filter(Boolean).join("\n\n");
-}
-
-function paramsOf(config: Record<string, unknown> | null | undefined) {
-  return config ? pickOverrides({ ...config, historyCount: config.historyMessageCount }) : {};
-}
-
 function conversationFrom(s: Session, fallbackTime: number): Conversation | null {
   const messages = messagesOf(s, fallbackTime);
   if (!messages.length) return null; // NextChat's own merge skips empty chats too
@@ -124,26 +90,13 @@ function conversationFrom(s: Session, fallbackTime: number): Conversation | null
   return conversationOf({ id: `nextchat:${s.id}`, title: topic, updatedAt: s.lastUpdate, messages, overrides }, fallbackTime);
 }
 
-function promptFrom(key: string, m: Mask, fallbackTime: number): SavedPrompt | null {
-  if (m.builtin) return null;
-  const { model, temperature, historyCount } = paramsOf(m.modelConfig);
-  const params = Object.fromEntries(Object.entries({ model, temperature, historyCount }).filter(([, v]) => v !== undefined));
-  const starters = (m.context ?? [])
-    .filter((c): c is typeof c & { role: "user" | "assistant" } => c.role !== "system")
-    .map((c) => ({ role: c.role, content: textOf(c.content) }));
-  const createdAt = m.createdAt ?? fallbackTime;
-  const prompt: SavedPrompt = { id: `nextchat-mask:${m.id ?? key}`, name: m.name ?? "", systemPrompt: systemOf(m), createdAt, updatedAt: createdAt, source: "nextchat-mask" };
-  if (Object.keys(params).length) prompt.params = params;
-  if (starters.length) prompt.starters = starters;
-  return prompt;
-}
-
 export function parseNextChat(data: unknown, fallbackTime: number): ParseOutcome {
   const r = backupSchema.safeParse(data, { reportInput: true });
   if (!r.success) return refuse(fromZod("nextchat", r.error, NOUNS));
   const conversations = r.data[NEXTCHAT_STORE].sessions.map((s) => conversationFrom(s, fallbackTime)).filter((c) => c !== null);
   const masks = Object.entries(r.data["mask-store"]?.masks ?? {});
-  const prompts = masks.map(([key, m]) => promptFrom(key, m, fallbackTime)).filter((p) => p !== null);
+  // Built-in masks are not stored in a backup; were one there, it is NextChat's, not the user's.
+  const prompts = masks.filter(([, m]) => !m.builtin).map(([key, m]) => promptFromMask(key, m, fallbackTime)).filter((p) => p !== null);
   if (!conversations.length && !prompts.length) return refuse({ code: "empty", format: "nextchat" });
   return { ok: true, bundle: prompts.length ? { conversations, prompts } : { conversations } };
 }

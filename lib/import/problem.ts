@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { translate, type Lang, type UiKey } from "@/lib/i18n";
 import type { ImportBundle } from "./transfer";
 
-export type ImportFormat = "relaychat" | "nextchat" | "chatgpt" | "lobechat" | "betterchatgpt";
+export type ImportFormat = "relaychat" | "nextchat" | "nextchatmask" | "chatgpt" | "lobechat" | "betterchatgpt";
 
 export type WhereNoun = "conversation" | "message" | "ledger" | "session" | "topic" | "mask" | "chat" | "node" | "prompt" | "item";
 /** One step of a path: a field name, or a numbered/keyed thing ("message 3", "node abc"). */
@@ -115,7 +115,8 @@ export function describeProblem(lang: Lang, p: ImportProblem): string {
     case "duplicate":
       return translate(lang, "import.problem.duplicate", { format: formatName(lang, p.format), id: p.id });
     case "empty":
-      return translate(lang, "import.problem.empty", { format: formatName(lang, p.format) });
+      // A mask export holds prompts, never conversations.
+      return translate(lang, p.format === "nextchatmask" ? "import.problem.emptyMasks" : "import.problem.empty", { format: formatName(lang, p.format) });
     case "variant":
       return translate(lang, "import.problem.variant", { format: formatName(lang, p.format), variant: p.variant });
     case "malformed": {

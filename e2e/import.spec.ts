@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
-import { useStack } from "./fixtures";
+import { expect, test, useStack } from "./fixtures";
 
 const stack = useStack();
 const fixture = (name: string) => path.resolve(__dirname, "..", "lib", "import", "fixtures", name);

@@ -18,10 +18,12 @@ import { useSettings } from "./settings";
 import { useAccess } from "./access";
 import { useStreaming } from "./streaming";
 import { priceOf } from "./cost";
+import { createPublishPacer } from "@/lib/chat/publish-pacer";
 
 const COMMIT_INTERVAL_MS = 1000;
 // Text is re-rendered at most 12.5 times a second: still reads as flowing text, and a fifth of
-// the work of rendering on every frame (each render re-parses the block being written).
+// the work of rendering on every frame (each render re-parses the block being written). Where
+// an update costs more (a slow phone), the pacer spaces updates out to keep frames smooth.
 const PUBLISH_INTERVAL_MS = 80;
 const controllers = new Map<string, AbortController>();
 
@@ -105,6 +107,7 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
   let firstTokenAt: number | null = null;
   let framePending = false;
   let lastPublish = 0;
+  const pacer = createPublishPacer({ minMs: PUBLISH_INTERVAL_MS });
   // The first text is committed (and so saved) at once, then about once a second.
   let lastCommit = 0;
 
@@ -115,7 +118,7 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
   let ended = false;
   const publish = (now: number) => {
     if (ended) return;
-    const wait = PUBLISH_INTERVAL_MS - (now - lastPublish);
+    const wait = pacer.interval() - (now - lastPublish);
     if (wait > 0) {
       // Sleep until the interval is up, then take the next frame (not a frame callback per frame).
       setTimeout(() => requestAnimationFrame(publish), wait);
@@ -124,7 +127,11 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
     framePending = false;
     lastPublish = now;
     const snap = acc.snapshot();
+    const renderFrom = performance.now();
     useStreaming.getState().set(messageId, { convId, content: before + snap.content, reasoning: reasoningBefore + snap.reasoning, reasoningMs: snap.reasoningMs });
+    // React renders right after this frame callback, then the frame is laid out and painted; a
+    // task posted now runs once all of that is done, so it sees what the update cost.
+    setTimeout(() => pacer.record(performance.now() - renderFrom), 0);
   };
   // Also from the chunk handler, not only from frames: a background tab gets no frames, and its
   // text must still reach IndexedDB.

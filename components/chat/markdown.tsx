@@ -5,13 +5,11 @@
  * their text and never parsed again, and an open code fence is highlighted only once it closes.
  */
 import { memo, useMemo, useRef } from "react";
-import ReactMarkdown, { type Components } from "react-markdown";
-import remarkGfm from "remark-gfm";
-import remarkMath from "remark-math";
-import rehypeKatex from "rehype-katex";
-import { rehypeCodeHighlight } from "@/lib/markdown/rehype-code-highlight";
+import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import { toJsxRuntime, type Components } from "hast-util-to-jsx-runtime";
 import "katex/dist/katex.min.css";
 import "highlight.js/styles/github-dark.css";
+import { markdownToHast, openFenceHast } from "@/lib/markdown/pipeline";
 import { extendMarkdownBlocks, type MarkdownBlock as Block, type SplitMarkdown } from "@/lib/markdown-blocks";
 import { CodeBlock } from "./code-block";
 
@@ -22,7 +20,7 @@ function hastText(node: HastNode | undefined): string {
   return (node.children ?? []).map(hastText).join("");
 }
 
-const components: Components = {
+const components: Partial<Components> = {
   pre: ({ node, children }) => <CodeBlock text={hastText(node as HastNode)}>{children}</CodeBlock>,
   a: ({ children, href }) => (
     <a href={href} target="_blank" rel="noopener noreferrer">
@@ -31,17 +29,12 @@ const components: Components = {
   ),
 };
 
-const remarkPlugins = [remarkGfm, remarkMath];
-const withHighlight = [rehypeKatex, rehypeCodeHighlight] as never[];
-// The block being streamed gets neither highlighting nor KaTeX: both run once, when it is done.
-const live: never[] = [];
+// The same options react-markdown passes (lib/markdown/pipeline.ts does the rest of its work).
+const toReact = (tree: ReturnType<typeof markdownToHast>) => toJsxRuntime(tree, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true, passNode: true });
 
 const MarkdownBlock = memo(function MarkdownBlock({ text, finished }: { text: string; finished: boolean }) {
-  return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={finished ? withHighlight : live} components={components}>
-      {text}
-    </ReactMarkdown>
-  );
+  // A code fence being written is shown as it will be, unhighlighted, without parsing it each time.
+  return toReact((!finished && openFenceHast(text)) || markdownToHast(text, finished));
 });
 
 /** Finished blocks: re-rendered only when another block finishes, never per streamed token. */

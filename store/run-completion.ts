@@ -9,7 +9,8 @@ import { estimateCost } from "@/lib/pricing";
 import { newId } from "@/lib/id";
 import { joinTimings } from "@/lib/chat/answer-info";
 import { requestFor, type ApiTarget } from "@/lib/client/api";
-import { streamChat } from "@/lib/client/chat-stream";
+// The stream is read in a worker: the page hears of its chunks a few dozen times a second.
+import { streamChatOffThread as streamChat } from "@/lib/client/chat-stream-offthread";
 import { countTextExact, ensureTokenizer } from "@/lib/client/tokenizer";
 import { holdRunLock } from "@/lib/client/tab-sync";
 import type { ApiMessage, ChatMessage, ChatParams, LedgerKind, MessageStatus, TokenUsage } from "@/lib/types";

@@ -3,14 +3,17 @@
  * The markdown renderer (GFM tables, math, highlighted code). Loaded lazily so its weight stays
  * out of the first page load. The answer is split into blocks; finished blocks are memoised by
  * their text and never parsed again, and an open code fence is highlighted only once it closes.
+ * While an answer streams, blocks are parsed in a worker (lib/markdown/block-trees.ts).
  */
-import { memo, useMemo, useRef } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import { toJsxRuntime, type Components } from "hast-util-to-jsx-runtime";
 import "katex/dist/katex.min.css";
 import "highlight.js/styles/github-dark.css";
-import { markdownToHast, openFenceHast } from "@/lib/markdown/pipeline";
-import { extendMarkdownBlocks, type MarkdownBlock as Block, type SplitMarkdown } from "@/lib/markdown-blocks";
+import type { Root } from "hast";
+import { openFenceHast } from "@/lib/markdown/pipeline";
+import { cachedFinishedTree, treeHere, treeOffThread } from "@/lib/markdown/block-trees";
+import { extendMarkdownBlocks, type SplitMarkdown } from "@/lib/markdown-blocks";
 import { CodeBlock } from "./code-block";
 
 type HastNode = { type: string; value?: string; children?: HastNode[] };
@@ -30,18 +33,58 @@ const components: Partial<Components> = {
 };
 
 // The same options react-markdown passes (lib/markdown/pipeline.ts does the rest of its work).
-const toReact = (tree: ReturnType<typeof markdownToHast>) => toJsxRuntime(tree, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true, passNode: true });
+const toReact = (tree: Root) => toJsxRuntime(tree, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true, passNode: true });
 
-const MarkdownBlock = memo(function MarkdownBlock({ text, finished }: { text: string; finished: boolean }) {
-  // A code fence being written is shown as it will be, unhighlighted, without parsing it each time.
-  return toReact((!finished && openFenceHast(text)) || markdownToHast(text, finished));
-});
+type Arrived = { text: string; finished: boolean; tree: Root };
 
-/** Finished blocks: re-rendered only when another block finishes, never per streamed token. */
-const FinishedBlocks = memo(function FinishedBlocks({ blocks }: { blocks: Block[] }) {
-  return blocks.map((b, i) => <MarkdownBlock key={i} text={b.text} finished />);
-});
+/**
+ * One block's tree. Outside streaming: built here at once (finished trees are cached). While the
+ * answer streams (`offThread`), a block that changed keeps showing its last tree until the
+ * worker's comes back, so parsing never holds up a frame; a code fence being written is built
+ * without parsing.
+ */
+function useBlockTree(text: string, finished: boolean, offThread: boolean): Root {
+  const [arrived, setArrived] = useState<Arrived | null>(null);
+  const shown = useRef<Root | null>(null);
+  let tree: Root | null = (finished ? cachedFinishedTree(text) : openFenceHast(text)) ?? null;
+  if (!tree && arrived && arrived.text === text && arrived.finished === finished) tree = arrived.tree;
+  const stale = !tree && offThread && (arrived !== null || shown.current !== null);
+  if (!tree) tree = stale ? (arrived?.tree ?? shown.current!) : treeHere(text, finished);
+  useLayoutEffect(() => {
+    shown.current = tree;
+  });
+  // Answers may come back after the next update asked again: each one newer than the last shown
+  // is shown (the text keeps flowing even when the worker lags), older ones are dropped.
+  const asked = useRef(0);
+  const applied = useRef(0);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
+  useEffect(() => {
+    if (!stale) return;
+    const seq = ++asked.current;
+    void treeOffThread(text, finished).then((built) => {
+      if (!mounted.current || seq < applied.current) return;
+      applied.current = seq;
+      setArrived({ text, finished, tree: built });
+    });
+  }, [stale, text, finished]);
+  return tree;
+}
 
+/**
+ * A block: re-rendered when its text or state changes, not when the answer stops streaming
+ * (`offThread` is left out of the comparison, so the finished blocks stay as they are).
+ */
+const MarkdownBlock = memo(
+  function MarkdownBlock({ text, finished, offThread }: { text: string; finished: boolean; offThread: boolean }) {
+    const tree = useBlockTree(text, finished, offThread);
+    return useMemo(() => toReact(tree), [tree]);
+  },
+  (a, b) => a.text === b.text && a.finished === b.finished,
+);
 
 export default function Markdown({ content, streaming }: { content: string; streaming: boolean }) {
   // Re-splits only the tail the stream touched, not the whole answer on every update.
@@ -49,19 +92,12 @@ export default function Markdown({ content, streaming }: { content: string; stre
   const blocks = useMemo(() => (previous.current = extendMarkdownBlocks(previous.current, content)).blocks, [content]);
   // While streaming only the last block can still change; everything before it is final text.
   const finishedCount = streaming ? Math.max(0, blocks.length - 1) : blocks.length;
-  let finishedLength = 0;
-  for (let i = 0; i < finishedCount; i++) finishedLength += blocks[i].text.length;
-  // Keyed by how much text is final, so the list keeps its identity while the last block grows;
-  // outside streaming, any change of the content counts.
-  const settled = streaming ? "" : content;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const finished = useMemo(() => blocks.slice(0, finishedCount), [finishedCount, finishedLength, settled]);
-  const writing = streaming ? blocks[blocks.length - 1] : undefined;
+  // Keyed by position, so a block keeps its component (and what it shows) when it closes.
   return (
     <div className="markdown">
-      <FinishedBlocks blocks={finished} />
-      {/* The block being written is re-parsed on every update until it is done. */}
-      {writing && <MarkdownBlock key={finishedCount} text={writing.text} finished={false} />}
+      {blocks.map((b, i) => (
+        <MarkdownBlock key={i} text={b.text} finished={i < finishedCount} offThread={streaming} />
+      ))}
     </div>
   );
 }

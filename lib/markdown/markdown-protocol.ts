@@ -1,0 +1,15 @@
+/** Messages between the page and the markdown worker (lib/markdown/markdown.worker.ts). */
+import type { Root } from "hast";
+
+export interface MarkdownRequest {
+  id: number;
+  text: string;
+  /** Highlight the code (a block that is done); else the plain tree of a block being streamed. */
+  finished: boolean;
+}
+
+export interface MarkdownResponse {
+  id: number;
+  /** null: the worker cannot build this one (math, which KaTeX renders in the page) or failed. */
+  tree: Root | null;
+}

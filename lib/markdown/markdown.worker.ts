@@ -1,0 +1,20 @@
+/// <reference lib="webworker" />
+/**
+ * Parses markdown blocks off the main thread while an answer streams: the block being written is
+ * parsed again with every update, and a block that closes is highlighted once. The same pipeline
+ * as the page (lib/markdown/pipeline-core.ts), so the trees are the ones the page would build.
+ */
+import { highlightedHast, liveHast } from "./pipeline-core";
+import type { MarkdownRequest, MarkdownResponse } from "./markdown-protocol";
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+scope.onmessage = (event: MessageEvent<MarkdownRequest>) => {
+  const { id, text, finished } = event.data;
+  let tree: MarkdownResponse["tree"] = null;
+  try {
+    tree = finished ? highlightedHast(text) : liveHast(text);
+  } catch {
+    // The page parses it itself.
+  }
+  scope.postMessage({ id, tree } satisfies MarkdownResponse);
+};

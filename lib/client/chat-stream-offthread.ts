@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { ChatChunk } from "@/lib/upstream/chat-chunk";
 import { streamChat, type StreamResult } from "./chat-stream";
 import type { StreamCommand, StreamEvent } from "./chat-stream-protocol";
+import { connectReadyWorker } from "./ready-worker";
 
 type Stream = typeof streamChat;
 type Args = Parameters<Stream>;
@@ -86,16 +87,8 @@ export function createOffThreadStreamer(connect: Connect, inThread: Stream = str
   return { stream, warm: () => void start() };
 }
 
-const connectWorker: Connect = (receive, fail) => {
-  const worker = new Worker(new URL("./chat-stream.worker.ts", import.meta.url), { type: "module", name: "chat-stream" });
-  worker.onmessage = (event: MessageEvent<StreamEvent>) => receive(event.data);
-  worker.onerror = (event) => {
-    event.preventDefault();
-    worker.terminate();
-    fail(new Error(event.message || "chat stream worker failed"));
-  };
-  return (command) => worker.postMessage(command);
-};
+const connectWorker: Connect = (receive, fail) =>
+  connectReadyWorker<StreamCommand, StreamEvent>(new Worker(new URL("./chat-stream.worker.ts", import.meta.url), { type: "module", name: "chat-stream" }), receive, fail);
 
 let shared: OffThreadStreamer | null = null;
 function sharedStreamer(): OffThreadStreamer {

@@ -7,6 +7,7 @@
 import type { Root } from "hast";
 import { markdownToHast } from "./pipeline";
 import type { MarkdownRequest, MarkdownResponse } from "./markdown-protocol";
+import { connectReadyWorker } from "@/lib/client/ready-worker";
 
 const CACHE_SIZE = 500;
 const finishedTrees = new Map<string, Root>();
@@ -56,7 +57,7 @@ export function createOffThreadParser(connect: ParserConnect) {
     if (!broken) {
       try {
         send ??= connect(
-          (response) => settle(response.id, response.tree),
+          (response) => "id" in response && settle(response.id, response.tree),
           () => {
             broken = true;
             for (const id of [...pending.keys()]) settle(id, null);
@@ -75,16 +76,8 @@ export function createOffThreadParser(connect: ParserConnect) {
   };
 }
 
-const connectWorker: ParserConnect = (receive, fail) => {
-  const worker = new Worker(new URL("./markdown.worker.ts", import.meta.url), { type: "module", name: "markdown" });
-  worker.onmessage = (event: MessageEvent<MarkdownResponse>) => receive(event.data);
-  worker.onerror = (event) => {
-    event.preventDefault();
-    worker.terminate();
-    fail();
-  };
-  return (request) => worker.postMessage(request);
-};
+const connectWorker: ParserConnect = (receive, fail) =>
+  connectReadyWorker<MarkdownRequest, MarkdownResponse>(new Worker(new URL("./markdown.worker.ts", import.meta.url), { type: "module", name: "markdown" }), receive, fail);
 
 let shared: ((text: string, finished: boolean) => Promise<Root>) | null = null;
 

@@ -8,8 +8,11 @@ export interface MarkdownRequest {
   finished: boolean;
 }
 
-export interface MarkdownResponse {
-  id: number;
-  /** null: the worker cannot build this one (math, which KaTeX renders in the page) or failed. */
-  tree: Root | null;
-}
+export type MarkdownResponse =
+  /** The worker's script is running (lib/client/ready-worker.ts). */
+  | { type: "ready" }
+  | {
+      id: number;
+      /** null: the worker cannot build this one (math, which KaTeX renders in the page) or failed. */
+      tree: Root | null;
+    };

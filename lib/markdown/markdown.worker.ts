@@ -5,12 +5,13 @@
  * as the page (lib/markdown/pipeline-core.ts), so the trees are the ones the page would build.
  */
 import { highlightedHast, liveHast } from "./pipeline-core";
+import type { Root } from "hast";
 import type { MarkdownRequest, MarkdownResponse } from "./markdown-protocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<MarkdownRequest>) => {
   const { id, text, finished } = event.data;
-  let tree: MarkdownResponse["tree"] = null;
+  let tree: Root | null = null;
   try {
     tree = finished ? highlightedHast(text) : liveHast(text);
   } catch {
@@ -18,3 +19,4 @@ scope.onmessage = (event: MessageEvent<MarkdownRequest>) => {
   }
   scope.postMessage({ id, tree } satisfies MarkdownResponse);
 };
+scope.postMessage({ type: "ready" } satisfies MarkdownResponse);

@@ -4,6 +4,7 @@
  * parsed again with every update, and a block that closes is highlighted once. The same pipeline
  * as the page (lib/markdown/pipeline-core.ts), so the trees are the ones the page would build.
  */
+import { visit } from "unist-util-visit";
 import { highlightedHast, liveHast } from "./pipeline-core";
 import type { Root } from "hast";
 import type { MarkdownRequest, MarkdownResponse } from "./markdown-protocol";
@@ -14,6 +15,8 @@ scope.onmessage = (event: MessageEvent<MarkdownRequest>) => {
   let tree: Root | null = null;
   try {
     tree = finished ? highlightedHast(text) : liveHast(text);
+    // Source positions are not rendered; without them the tree is about half as long to copy.
+    if (tree) visit(tree, (node) => void delete node.position);
   } catch {
     // The page parses it itself.
   }

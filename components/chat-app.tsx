@@ -1,6 +1,7 @@
 "use client";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { registerServiceWorker } from "@/lib/client/service-worker";
+import { trackVisualViewport } from "@/lib/client/visual-viewport";
 import { reachServerAtStart, watchForNewVersion } from "@/store/app-start";
 import { AppError } from "@/lib/errors";
 import { startPersistence } from "@/store/persist";
@@ -19,6 +20,7 @@ const SettingsDialog = lazy(() => import("./settings/settings-dialog").then((m) 
 const PromptLibrary = lazy(() => import("./prompts/prompt-library").then((m) => ({ default: m.PromptLibrary })));
 import { ErrorCard } from "./chat/error-card";
 import { Notices } from "./notices";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import type { SettingsSection } from "./settings/settings-dialog";
 import { preloadMarkdown } from "./chat/message-body";
 
@@ -49,6 +51,7 @@ export function ChatApp() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  useEffect(() => trackVisualViewport(), []);
 
   useEffect(() => {
     const stored = startPersistence().then(() => {
@@ -107,9 +110,10 @@ export function ChatApp() {
   if (config.codeRequired && !verified) return <AccessGate />;
 
   return (
-    <div className="flex h-dvh overflow-hidden">
+    <div className="app-height flex overflow-hidden">
       <Sidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} onOpenPrompts={() => setPromptsOpen(true)} />
       <ChatView onOpenSidebar={() => setSidebarOpen(true)} onOpenSettings={(section) => setSettingsOpen({ section })} />
+      <KeyboardShortcuts />
       {settingsOpen && (
         <Suspense fallback={null}>
           <SettingsDialog section={settingsOpen.section} onClose={() => setSettingsOpen(false)} />

@@ -45,6 +45,8 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
       <div className="mx-auto flex max-w-3xl items-end gap-2">
         <textarea
           ref={area}
+          id="composer-input"
+          aria-label={t("composer.placeholder")}
           data-testid="composer-input"
           className="max-h-60 min-h-[2.75rem] flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2.5 outline-none focus:border-emerald-500 dark:border-zinc-700 dark:bg-zinc-900"
           rows={Math.min(8, Math.max(1, text.split("\n").length))}
@@ -59,7 +61,7 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
             <StopIcon /> {t("composer.stop")}
           </button>
         ) : (
-          <button type="button" data-testid="send-button" onClick={send} disabled={!text.trim()} className="inline-flex h-11 items-center gap-1 rounded-xl bg-emerald-600 px-4 text-white disabled:opacity-40">
+          <button type="button" data-testid="send-button" onClick={send} disabled={!text.trim()} className="inline-flex h-11 items-center gap-1 rounded-xl bg-emerald-700 px-4 text-white disabled:opacity-40">
             <SendIcon /> {t("composer.send")}
           </button>
         )}

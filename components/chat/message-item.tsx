@@ -31,7 +31,7 @@ function EditBox({ initial, saveLabel, onSave, onCancel }: { initial: string; sa
       <textarea data-testid="edit-message-input" className="w-full rounded-md border border-zinc-300 bg-white p-2 dark:border-zinc-600 dark:bg-zinc-900" rows={Math.min(12, text.split("\n").length + 1)} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
       <div className="mt-1 flex justify-end gap-2">
         <button type="button" className={action} onClick={onCancel}>{t("message.cancel")}</button>
-        <button type="button" data-testid="edit-message-save" className="rounded bg-emerald-600 px-2 py-1 text-xs text-white" onClick={() => onSave(text)} disabled={!text.trim()}>
+        <button type="button" data-testid="edit-message-save" className="rounded bg-emerald-700 px-2 py-1 text-xs text-white" onClick={() => onSave(text)} disabled={!text.trim()}>
           {saveLabel}
         </button>
       </div>
@@ -72,7 +72,7 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
             <MessageBody message={message} />
           )}
           <FinishNotice convId={convId} message={message} canContinue={canRegenerate} busy={busy} />
-          {message.status === "interrupted" && <p className="mt-2 text-xs text-amber-600 dark:text-amber-400">{t("message.interrupted")}</p>}
+          {message.status === "interrupted" && <p className="mt-2 text-xs text-amber-700 dark:text-amber-400">{t("message.interrupted")}</p>}
           {message.error && <ErrorCard error={message.error} />}
           {message.usage && (
             <UsageLine
@@ -86,7 +86,7 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
           )}
         </div>
         {(branch || (message.status !== "streaming" && !editing)) && (
-          <div className="mt-1 flex items-center gap-1">
+          <div className="mt-1 flex flex-wrap items-center gap-1">
             {branch && <BranchSwitcher convId={convId} position={branch} disabled={busy} />}
             {message.status !== "streaming" && !editing && (
               <MessageActions convId={convId} message={message} canRegenerate={canRegenerate} busy={busy} onEdit={() => setEditing(true)} />

@@ -43,9 +43,9 @@ export function SendPreviewBar({ conversation, text }: { conversation: Conversat
         </button>
         <NewTopicButton conversation={conversation} />
       </div>
-      {dropped > 0 && <p data-testid="context-trimmed" className="mt-1 text-amber-600 dark:text-amber-400">{t("preview.trimmed", { count: dropped, window: fmt(preview.contextWindow) })}</p>}
+      {dropped > 0 && <p data-testid="context-trimmed" className="mt-1 text-amber-700 dark:text-amber-400">{t("preview.trimmed", { count: dropped, window: fmt(preview.contextWindow) })}</p>}
       {preview.tooLong && (
-        <p data-testid="context-guard" className="mt-1 text-red-600 dark:text-red-400">
+        <p data-testid="context-guard" className="mt-1 text-red-700 dark:text-red-400">
           {t("preview.tooLong", { prompt: fmt(preview.tooLong.fixedTokens), max: fmt(preview.maxTokens), window: fmt(preview.contextWindow) })}{" "}
           {preview.tooLong.suggestedMaxTokens !== null ? (
             <button type="button" data-testid="context-guard-fix" className="underline" onClick={() => lowerMaxTokens(preview.tooLong!.suggestedMaxTokens!)}>

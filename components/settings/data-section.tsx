@@ -71,12 +71,12 @@ export function DataSection() {
       {phase.kind === "reading" && <p className="text-sm text-zinc-500">{t("import.reading")}</p>}
       {phase.kind === "preview" && <ImportPreview summary={phase.summary} onConfirm={() => doApply(phase.bundle)} onCancel={() => setPhase({ kind: "idle" })} />}
       {phase.kind === "refused" && (
-        <p data-testid="import-result" data-ok="false" role="alert" className="text-sm text-red-600">
+        <p data-testid="import-result" data-ok="false" role="alert" className="text-sm text-red-700">
           {t("settings.importFailed", { reason: describeProblem(lang, phase.problem) })}
         </p>
       )}
       {phase.kind === "done" && (
-        <p data-testid="import-result" data-ok="true" role="status" className="text-sm text-emerald-600">
+        <p data-testid="import-result" data-ok="true" role="status" className="text-sm text-emerald-700">
           {/* A file of masks brings prompts only: no line about conversations then. */}
           {[phase.added + phase.merged > 0 || phase.prompts === 0 ? t("import.done", { added: phase.added, merged: phase.merged }) : "", phase.prompts > 0 ? t("import.donePrompts", { count: phase.prompts }) : ""].filter(Boolean).join(" ")}
         </p>

@@ -18,11 +18,16 @@ import { ChatView } from "./chat/chat-view";
 const SettingsDialog = lazy(() => import("./settings/settings-dialog").then((m) => ({ default: m.SettingsDialog })));
 // The prompt library (with the mask importer) loads on first open too.
 const PromptLibrary = lazy(() => import("./prompts/prompt-library").then((m) => ({ default: m.PromptLibrary })));
+// The search dialog too; fetched once the page is idle, so Ctrl+K opens it without a wait.
+const loadSearchDialog = () => import("./search/search-dialog");
+const SearchDialog = lazy(() => loadSearchDialog().then((m) => ({ default: m.SearchDialog })));
 import { ErrorCard } from "./chat/error-card";
 import { Notices } from "./notices";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import type { SettingsSection } from "./settings/settings-dialog";
 import { preloadMarkdown } from "./chat/message-body";
+import { startSearchIndex, useSearch } from "@/store/search";
+import { useSearchShortcut } from "./search/use-search-shortcut";
 
 function useThemeClass() {
   const theme = useSettings((s) => s.theme);
@@ -46,7 +51,9 @@ export function ChatApp() {
   const configError = useAccess((s) => s.configError);
   const verified = useAccess((s) => s.verified);
   const lang = useLang();
+  const searchOpen = useSearch((s) => s.open);
   useThemeClass();
+  useSearchShortcut(loaded && Boolean(config) && checked && (!config?.codeRequired || verified));
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -75,10 +82,16 @@ export function ChatApp() {
     const tokenizer = setTimeout(() => void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined), 1500);
     // Offline use: the worker fetches the shell again to keep it, so it waits for the first screen.
     const worker = setTimeout(() => void registerServiceWorker(), 2000);
+    // After the tokenizer: the search index reads the whole history, in idle moments.
+    const search = setTimeout(() => {
+      void loadSearchDialog();
+      void startSearchIndex();
+    }, 2500);
     return () => {
       clearTimeout(markdown);
       clearTimeout(tokenizer);
       clearTimeout(worker);
+      clearTimeout(search);
     };
   }, [shellShown]);
 
@@ -122,6 +135,11 @@ export function ChatApp() {
       {promptsOpen && (
         <Suspense fallback={null}>
           <PromptLibrary onClose={() => setPromptsOpen(false)} />
+        </Suspense>
+      )}
+      {searchOpen && (
+        <Suspense fallback={null}>
+          <SearchDialog />
         </Suspense>
       )}
     </div>

@@ -19,6 +19,7 @@ export const RefreshIcon = svg("M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5");
 export const SendIcon = svg("M4 12l16-8-6 16-2-7z");
 export const StopIcon = svg("M7 7h10v10H7z");
 export const GearIcon = svg("M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19 12l2-1-1-3-2 .3-1.5-1.5.3-2-3-1-1 2h-2l-1-2-3 1 .3 2L6.6 7.3 4.6 7 3.6 10l2 1v2l-2 1 1 3 2-.3 1.5 1.5-.3 2 3 1 1-2h2l1 2 3-1-.3-2 1.5-1.5 2 .3 1-3-2-1z");
+export const SearchIcon = svg("M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4");
 export const MenuIcon = svg("M4 6h16M4 12h16M4 18h16");
 export const XIcon = svg("M6 6l12 12M18 6L6 18");
 export const SunMoonIcon = svg("M12 3a9 9 0 1 0 9 9 7 7 0 0 1-9-9z");

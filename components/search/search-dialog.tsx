@@ -39,13 +39,14 @@ export function SearchDialog() {
 
   useEffect(() => setActive(0), [shown]);
 
+  // Read while rendering, before the input's autoFocus takes the focus.
+  const [returnTo] = useState(() => document.activeElement as HTMLElement | null);
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
     input.current?.select();
     return () => {
-      if (before?.isConnected) before.focus();
+      if (returnTo?.isConnected) returnTo.focus();
     };
-  }, []);
+  }, [returnTo]);
 
   useEffect(() => {
     document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" });

@@ -51,7 +51,15 @@ async function nodeFigures(file) {
 
 /** In the page: stamps each keystroke into the search input and the frame its results are shown in. */
 function keystrokeProbe() {
-  const probe = (window.__searchProbe = { samples: [], keydownAt: null, pending: null });
+  const probe = (window.__searchProbe = { samples: [], keydownAt: null, pending: null, answers: [] });
+  // The worker's answers as they reach the page, with the time the search took in the worker.
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (e) => e.data?.type === "result" && probe.answers.push({ query: e.data.query, at: performance.now(), ms: e.data.ms }));
+    }
+  };
   const isInput = (t) => t?.getAttribute?.("data-testid") === "search-input";
   document.addEventListener("keydown", (e) => isInput(e.target) && (probe.keydownAt = e.timeStamp), true);
   document.addEventListener(
@@ -71,7 +79,10 @@ function keystrokeProbe() {
     probe.pending = null;
     const query = input.value;
     const results = body.querySelectorAll('[data-testid="search-result"]').length;
-    requestAnimationFrame(() => probe.samples.push({ query, ms: performance.now() - p.start, results }));
+    const answer = probe.answers.findLast((x) => x.query === query);
+    requestAnimationFrame(() =>
+      probe.samples.push({ query, ms: performance.now() - p.start, results, toAnswer: answer ? answer.at - p.start : NaN, worker: answer?.ms ?? NaN }),
+    );
   };
   new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-query"] });
 }
@@ -85,9 +96,9 @@ async function browserFigures(filePath, minBytes) {
     const seeded = await importThroughApp(page, filePath, { minBytes });
     console.log(`seeded through Settings → Data: import ${seeded.importMs} ms, written after ${seeded.savedMs} ms`);
     // A fresh page, as a user would open it later: the index is built from what storage holds.
+    await page.addInitScript(keystrokeProbe);
     await page.reload();
     await waitComposer(page, 180_000);
-    await page.evaluate(keystrokeProbe);
     const input = page.getByTestId("search-input");
     const t = Date.now();
     await page.keyboard.press("Control+k");
@@ -97,6 +108,8 @@ async function browserFigures(filePath, minBytes) {
     console.log(`Ctrl+K → first answer ${firstAnswerMs} ms (includes the index reading the whole history if the page had not done it while idle)`);
     await input.fill("");
     const samples = [];
+    const toAnswer = [];
+    const inWorker = [];
     const perQuery = [];
     for (let run = 1; run <= runs; run++) {
       for (const q of QUERIES) {
@@ -109,12 +122,14 @@ async function browserFigures(filePath, minBytes) {
         }
         const got = await page.evaluate(() => window.__searchProbe.samples);
         samples.push(...got.map((s) => s.ms));
+        toAnswer.push(...got.map((s) => s.toAnswer));
+        inWorker.push(...got.map((s) => s.worker));
         perQuery.push({ q, run, ms: got.map((s) => round(s.ms)), results: got.at(-1)?.results ?? 0 });
       }
     }
     for (const p of perQuery) console.log(`run ${p.run} ${JSON.stringify(p.q)}: ${p.ms.join(" ")} ms per key; ${p.results} results shown`);
     await context.close();
-    return { firstAnswerMs, keystrokes: stats(samples) };
+    return { firstAnswerMs, keystrokes: stats(samples), toAnswer: stats(toAnswer.filter(Number.isFinite)), inWorker: stats(inWorker.filter(Number.isFinite)) };
   });
 }
 
@@ -134,7 +149,11 @@ try {
   const node = await nodeFigures(history.file);
   console.log(`Node, index module alone: built in ${round(node.buildMs)} ms (heap ${round(node.heapMb)} MB); per keystroke ${line(node.keystrokes)}`);
   const browser = a.has("skip-browser") ? null : await browserFigures(filePath, Buffer.byteLength(json) / 4);
-  if (browser) console.log(`browser, keystroke → results on screen: ${line(browser.keystrokes)}`);
+  if (browser) {
+    console.log(`browser, keystroke → results on screen: ${line(browser.keystrokes)}`);
+    console.log(`  of which keystroke → the worker's answer in the page: ${line(browser.toAnswer)}`);
+    console.log(`  of which the search in the worker: ${line(browser.inWorker)}`);
+  }
   report(
     "search",
     [
@@ -143,6 +162,9 @@ try {
             figure(`keystroke → results shown, median (${history.totalMessages} messages)`, browser.keystrokes.median, "ms", TARGET_MS),
             figure("keystroke → results shown, p95", browser.keystrokes.p95, "ms", TARGET_MS),
             figure("keystroke → results shown, max", browser.keystrokes.max, "ms", null),
+            figure("keystroke → worker's answer in the page, median", browser.toAnswer.median, "ms", null),
+            figure("search in the worker, median", browser.inWorker.median, "ms", null),
+            figure("search in the worker, p95", browser.inWorker.p95, "ms", null),
             figure("Ctrl+K → first answer after a reload", browser.firstAnswerMs, "ms", null),
           ]
         : []),

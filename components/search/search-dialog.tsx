@@ -1,12 +1,12 @@
 "use client";
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { resultOptions, type ResultOption } from "@/lib/search/results";
 import { MAX_QUERY_LENGTH } from "@/lib/search/fold";
 import { useConversations } from "@/store/conversations";
 import { closeSearch, openSearchResult, setSearchQuery, showMoreResults, useSearch } from "@/store/search";
 import { useT } from "@/store/language";
 import { SearchIcon, XIcon } from "@/components/ui/icons";
-import { SearchResults } from "./search-results";
+import { messageOf, SearchResults } from "./search-results";
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -19,7 +19,7 @@ export function SearchDialog() {
   const t = useT();
   const id = useId();
   const listId = `${id}-list`;
-  const optionId = (i: number) => `${id}-opt-${i}`;
+  const optionId = useCallback((i: number) => `${id}-opt-${i}`, [id]);
   const query = useSearch((s) => s.query);
   const shown = useSearch((s) => s.answer);
   const error = useSearch((s) => s.error);
@@ -33,7 +33,7 @@ export function SearchDialog() {
     const { conversations } = useConversations.getState();
     return resultOptions(shown.answer).filter((o) => {
       const c = conversations[o.convId];
-      return c && (!o.messageId || c.messages.some((m) => m.id === o.messageId));
+      return c && (!o.messageId || messageOf(c, o.messageId));
     });
   }, [shown]);
 
@@ -48,13 +48,7 @@ export function SearchDialog() {
     };
   }, [returnTo]);
 
-  useEffect(() => {
-    document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" });
-    // optionId is stable for this dialog.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, options]);
-
-  const choose = (o: ResultOption) => openSearchResult(o.convId, o.messageId);
+  const choose = useCallback((o: ResultOption) => openSearchResult(o.convId, o.messageId), []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === "Escape") {

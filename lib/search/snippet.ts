@@ -93,15 +93,17 @@ function toWordEnd(text: string, end: number, limit: number, reach: number): num
  * in it marked.
  */
 export function buildSnippet(text: string, terms: readonly string[], at: number, { before = 40, length = 160 }: SnippetOptions = {}): Snippet {
-  const folded = foldText(text);
-  let match = at >= 0 && at < text.length ? termAt(folded, terms, at) : -1;
-  if (match < 0) match = earliest(folded, terms);
+  const longest = Math.max(0, ...terms.map((t) => t.length));
+  // Only the text at `at` is folded to check it; the whole text only when it changed since.
+  const near = at >= 0 && at < text.length ? foldText(text.slice(at, at + longest)) : "";
+  const match = near && termAt(near, terms, 0) === 0 ? at : earliest(foldText(text), terms);
   const anchor = Math.max(0, match);
+  const head = foldText(text.slice(anchor, anchor + longest));
   let start = Math.max(0, anchor - before);
   let end = Math.min(text.length, start + length);
   // A match near the end: use the room before it instead.
   if (end - start < length) start = Math.max(0, end - length);
-  const matchEnd = Math.min(end, anchor + Math.max(0, ...terms.map((t) => (folded.startsWith(t, anchor) ? t.length : 0))));
+  const matchEnd = Math.min(end, anchor + Math.max(0, ...terms.map((t) => (head.startsWith(t) ? t.length : 0))));
   if (start > 0) start = toWordStart(text, start, anchor, 16);
   if (end < text.length) end = toWordEnd(text, end, matchEnd, 16);
   if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start++;

@@ -84,7 +84,8 @@ function keystrokeProbe() {
       probe.samples.push({ query, ms: performance.now() - p.start, results, toAnswer: answer ? answer.at - p.start : NaN, worker: answer?.ms ?? NaN }),
     );
   };
-  new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-query"] });
+  // The document itself: an init script runs before <html> exists.
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-query"] });
 }
 
 async function browserFigures(filePath, minBytes) {
@@ -118,7 +119,15 @@ async function browserFigures(filePath, minBytes) {
         for (const ch of q) {
           const before = await page.evaluate(() => window.__searchProbe.samples.length);
           await page.keyboard.type(ch);
-          await page.waitForFunction((n) => window.__searchProbe.samples.length > n, before, { timeout: 60_000, polling: 10 });
+          await page.waitForFunction((n) => window.__searchProbe.samples.length > n, before, { timeout: 60_000, polling: 10 }).catch(async (err) => {
+            const state = await page.evaluate(() => ({
+              value: document.querySelector('[data-testid="search-input"]')?.value,
+              shown: document.querySelector('[data-testid="search-body"]')?.getAttribute("data-query"),
+              state: document.querySelector('[data-testid="search-body"]')?.getAttribute("data-state"),
+              pending: window.__searchProbe.pending,
+            }));
+            throw new Error(`no results for ${JSON.stringify(state.value)} after typing ${JSON.stringify(ch)}: ${JSON.stringify(state)} (${err.message})`);
+          });
         }
         const got = await page.evaluate(() => window.__searchProbe.samples);
         samples.push(...got.map((s) => s.ms));

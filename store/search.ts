@@ -34,6 +34,8 @@ interface SearchState {
 export const useSearch = create<SearchState>(() => ({ open: false, query: "", limit: SEARCH_PAGE, answer: null, error: null, jump: null }));
 
 let client: Promise<SearchClient> | null = null;
+/** The client once loaded: a keystroke then sends its query at once, not a microtask later. */
+let loaded: SearchClient | null = null;
 let syncTimer: ReturnType<typeof setTimeout> | null = null;
 let jumpSeq = 0;
 let asked = 0;
@@ -50,6 +52,10 @@ function runQuery() {
   const ask = ++asked;
   if (!query.trim()) {
     useSearch.setState({ answer: null, error: null });
+    return;
+  }
+  if (loaded) {
+    loaded.query(query, limit);
     return;
   }
   void startSearchIndex().then((c) => {
@@ -82,6 +88,7 @@ export function startSearchIndex(): Promise<SearchClient> {
     useConversations.subscribe((s, prev) => {
       if (s.conversations !== prev.conversations) scheduleSync();
     });
+    loaded = c;
     return c;
   });
   return client;

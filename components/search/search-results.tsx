@@ -1,5 +1,5 @@
 "use client";
-import { memo, useEffect, useMemo, useState, type ReactNode } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ChatMessage, Conversation } from "@/lib/types";
 import type { SearchAnswer, SearchGroup } from "@/lib/search/search-index";
 import type { ResultOption } from "@/lib/search/results";
@@ -12,8 +12,9 @@ import { useLang, useT } from "@/store/language";
 const byId = new WeakMap<ChatMessage[], Map<string, ChatMessage>>();
 const shownIds = new WeakMap<ChatMessage[], Set<string>>();
 
-/** FIRST_GROUPS are rendered with the answer (they fill the panel); the rest right after that frame. */
-const FIRST_GROUPS = 8;
+/** Groups rendered with an answer (more than fill the panel), and added each time the end shows. */
+const FIRST_GROUPS = 6;
+const MORE_GROUPS = 10;
 
 export function messageOf(c: Conversation, id: string): ChatMessage | undefined {
   let map = byId.get(c.messages);
@@ -140,8 +141,8 @@ interface Props {
 /**
  * The results, grouped by conversation (newest first), each match marked in a short snippet. Text
  * is read from the store when an answer arrives: the answer, not every store change (a streamed
- * token), re-renders the list. The groups that fill the panel come first; the rest follow a frame
- * later, so a keystroke's results show without waiting for those below the fold.
+ * token), re-renders the list. Only the groups that fill the panel render with each answer; more
+ * follow as the list is scrolled or the arrow keys reach them.
  */
 export function SearchResults({ answer, options, active, listId, optionId, onHover, onChoose }: Props) {
   const t = useT();
@@ -152,20 +153,27 @@ export function SearchResults({ answer, options, active, listId, optionId, onHov
   const groupOf = useMemo(() => new Map(options.map((o) => [o.key, o.convId])), [options]);
   const activeConv = groupOf.get(options[active]?.key ?? "");
 
+  // Groups below the panel render when scrolled or moved to: a keystroke renders only what shows.
   const [progress, setProgress] = useState({ answer, count: FIRST_GROUPS });
   if (progress.answer !== answer) setProgress({ answer, count: FIRST_GROUPS });
-  const count = progress.answer === answer ? progress.count : FIRST_GROUPS;
+  const activeGroup = answer.groups.findIndex((g) => g.convId === activeConv);
+  const count = Math.max(progress.answer === answer ? progress.count : FIRST_GROUPS, activeGroup + 2);
+  const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (count >= answer.groups.length) return;
-    const timer = setTimeout(() => setProgress({ answer, count: answer.groups.length }), 0);
-    return () => clearTimeout(timer);
+    const el = sentinel.current;
+    if (!el || count >= answer.groups.length) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setProgress({ answer, count: count + MORE_GROUPS });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
   }, [answer, count]);
 
   useEffect(() => {
     document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" });
     // optionId is stable for the dialog.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, options, count]);
+  }, [active, options]);
 
   return (
     <div id={listId} role="listbox" aria-label={t("search.title")} data-testid="search-results" className="px-2 py-1">
@@ -187,6 +195,7 @@ export function SearchResults({ answer, options, active, listId, optionId, onHov
           />
         );
       })}
+      {count < answer.groups.length && <div ref={sentinel} className="h-px" />}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 /** English UI strings. Keys are shared with ui.zh-CN.ts; `{name}` marks a value. */
 import { promptsEn } from "./ui.prompts.en";
 import { appEn } from "./ui.app.en";
+import { searchEn } from "./ui.search.en";
 
 export const uiEn = {
   ...promptsEn,
   ...appEn,
+  ...searchEn,
   "app.name": "RelayChat",
   "access.title": "Enter the access code",
   "access.subtitle": "This server is protected. Ask its owner for the access code.",
@@ -26,24 +28,6 @@ export const uiEn = {
   "sidebar.close": "Close sidebar",
   "sidebar.open": "Open sidebar",
   "sidebar.messages": "{count} messages",
-  "search.button": "Search",
-  "search.title": "Search conversations",
-  "search.placeholder": "Search titles and messages…",
-  "search.close": "Close search",
-  "search.hint": "Finds text in every conversation's title and messages, every version of an answer included. With several words, a message must hold all of them.",
-  "search.indexing": "Reading your conversations…",
-  "search.noResults": "Nothing found for “{query}”",
-  "search.noResultsHint": "Check the spelling, or try fewer or shorter words. Conversations in the trash are not searched.",
-  "search.failed": "Search failed: {message}. Close the search and open it again; if that does not help, reload the page.",
-  "search.countOne": "1 conversation",
-  "search.count": "{count} conversations",
-  "search.countMore": "More than {count} conversations",
-  "search.showMore": "Show more",
-  "search.matchOne": "1 matching message",
-  "search.matches": "{count} matching messages",
-  "search.titleMatch": "Title",
-  "search.otherBranch": "other version",
-  "search.keys": "↑ ↓ to move · Enter to open · Esc to close",
   "chat.empty": "Ask anything. Enter sends, Shift+Enter adds a line.",
   "composer.placeholder": "Message (Enter to send, Shift+Enter for a new line)",
   "composer.send": "Send",

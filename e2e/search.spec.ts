@@ -151,7 +151,7 @@ test("a result on a branch that is not shown opens that branch", async ({ page }
   await expect(page.locator('[data-message-id="d2b"]')).toHaveCount(0);
 });
 
-test("what changes after the index was built is found by its new text; the trash is not searched", async ({ page }) => {
+test("what changes after the index was built is found by its new text (edits, new versions, renames); the trash is not searched", async ({ page }) => {
   const chat = await seed(page);
   // Build the index and use it once.
   await page.keyboard.press("Control+k");
@@ -159,26 +159,35 @@ test("what changes after the index was built is found by its new text; the trash
   await expect(page.getByTestId("search-result")).not.toHaveCount(0);
   await page.keyboard.press("Escape");
 
-  // Edit a message of an existing conversation.
+  // An answer edited in place, and a question edited and sent again (a new version beside it).
   await page.getByTestId("conversation-item").filter({ hasText: "Retry budget" }).click();
+  await page.locator('[data-message-id="r2"]').hover();
+  await page.locator('[data-message-id="r2"]').getByTestId("edit-answer-button").click();
+  await page.getByTestId("edit-message-input").fill("Twice at most; a capybara-gateway error is not worth a retry.");
+  await page.getByTestId("edit-message-save").click();
+  await expect(page.locator('[data-message-id="r2"]')).toContainText("capybara-gateway");
   await page.locator('[data-message-id="r1"]').hover();
   await page.locator('[data-message-id="r1"]').getByTestId("edit-message-button").click();
-  await page.getByTestId("edit-message-input").fill("How often should I retry a capybara-gateway error?");
+  await page.getByTestId("edit-message-input").fill("How often should I retry a wombat-gateway error?");
   await page.getByTestId("edit-message-save").click();
   await expect(chat.assistant()).toHaveAttribute("data-status", "done", { timeout: 20_000 });
-  // A new message and a renamed conversation.
-  await chat.ask("Notes about the wombat-deploy checklist");
+  await expect(page.locator('[data-message-id="r1"]')).toHaveCount(0);
+  // A renamed conversation.
   await page.getByTestId("conversation-item").filter({ hasText: "Streaming behind NGINX" }).getByTestId("conversation-rename").click();
   await page.getByTestId("conversation-rename-input").fill("Proxy buffering (renamed)");
   await page.getByTestId("conversation-rename-input").press("Enter");
 
   await page.keyboard.press("Control+k");
   await search(page, "capybara-gateway");
-  await expect(page.locator('[data-testid="search-result"][data-message-id="r1"]')).toBeVisible();
-  await search(page, "wombat-deploy");
-  // The question, and the mock's answer that repeats it.
+  await expect(page.getByTestId("search-result")).toHaveCount(1);
+  await expect(page.locator('[data-testid="search-result"][data-message-id="r2"]')).toBeVisible();
+  await search(page, "wombat-gateway");
+  // The new question, and the mock's answer that repeats it.
   await expect(page.getByTestId("search-group")).toHaveCount(1);
-  await expect(page.getByTestId("search-result").first()).toHaveAttribute("data-conv-id", "c-retry");
+  await expect(page.locator('[data-testid="search-result"][data-kind="message"]').first()).toHaveAttribute("data-conv-id", "c-retry");
+  // The question as it was is still there, as the other version.
+  await search(page, "retry a 502");
+  await expect(page.locator('[data-testid="search-result"][data-message-id="r1"]')).toContainText("other version");
   await search(page, "renamed");
   await expect(page.locator('[data-testid="search-result"][data-kind="title"][data-conv-id="c-old"]')).toBeVisible();
   await page.keyboard.press("Escape");

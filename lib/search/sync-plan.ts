@@ -2,7 +2,8 @@
  * What the page sends the search index as conversations change. Store updates are immutable, so
  * a conversation that is the same object as last time is skipped without a look inside, and in one
  * that changed only messages whose text changed are sent (a status or a token count changing sends
- * nothing). Big sends are cut into batches, so no single postMessage copies megabytes at once.
+ * nothing). Only `content` is searched: reasoning is the model's scratch work, long and rarely what
+ * a user looks for. Big sends are cut into batches, so no single postMessage copies megabytes at once.
  */
 import type { ChatMessage, Conversation } from "@/lib/types";
 import type { IndexUpdate } from "./search-index";

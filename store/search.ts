@@ -84,7 +84,9 @@ function scheduleSync() {
 export function startSearchIndex(): Promise<SearchClient> {
   client ??= import("@/lib/client/search").then(({ createSearchClient }) => {
     const c = createSearchClient({ read: () => useConversations.getState().conversations, onAnswer });
-    c.sync();
+    // The first plan walks the whole history: in an idle moment, unless a query asks first.
+    if (typeof requestIdleCallback === "function") requestIdleCallback(() => c.sync(), { timeout: 2000 });
+    else c.sync();
     useConversations.subscribe((s, prev) => {
       if (s.conversations !== prev.conversations) scheduleSync();
     });

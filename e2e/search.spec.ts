@@ -5,6 +5,9 @@ import { ChatPage } from "./pages/chat-page";
 // Search across conversations (issue 10, section 1): the index in a worker, the Ctrl/⌘+K palette,
 // results grouped by conversation with marks, opening a result on its branch, scrolled to it.
 const stack = useStack();
+// Each test imports a history through Settings and searches several times: on a busy shared
+// machine that has taken 35 s, so the limit is twice the default.
+test.describe.configure({ timeout: 120_000 });
 
 const t0 = Date.UTC(2025, 5, 1);
 const at = (minutes: number) => t0 + minutes * 60_000;

@@ -11,6 +11,8 @@ export function useSearchShortcut(enabled: boolean) {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== "k" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.isComposing) return;
+      // Another dialog open (settings, the prompt library): only its own keys apply.
+      if (document.querySelector('[role="dialog"][aria-modal="true"]:not([data-testid="search-dialog"])')) return;
       // The browser's own Ctrl+K (focus its search bar) would take the keystroke otherwise.
       e.preventDefault();
       if (useSearch.getState().open) document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.select();

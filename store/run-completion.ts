@@ -8,6 +8,7 @@ import { createStreamAccumulator } from "@/lib/upstream/chat-chunk";
 import { estimateCost } from "@/lib/pricing";
 import { newId } from "@/lib/id";
 import { joinTimings } from "@/lib/chat/answer-info";
+import { chatRequestBody } from "@/lib/chat/chat-request";
 import { requestFor, type ApiTarget } from "@/lib/client/api";
 import { streamChat } from "@/lib/client/chat-stream";
 import { countTextExact, ensureTokenizer } from "@/lib/client/tokenizer";
@@ -52,19 +53,8 @@ export function costOf(model: string, usage: TokenUsage): number | null {
   return estimateCost(usage, priceOf(model, prices, useAccess.getState().config?.modelCapabilities), cost);
 }
 
-export function requestBody(params: ChatParams, messages: ApiMessage[]) {
-  return {
-    model: params.model,
-    messages,
-    stream: true,
-    stream_options: { include_usage: true },
-    temperature: params.temperature,
-    top_p: params.top_p,
-    max_tokens: params.max_tokens,
-    presence_penalty: params.presence_penalty,
-    frequency_penalty: params.frequency_penalty,
-  };
-}
+/** The body for these messages (as the wire carries them: lib/chat/chat-request.ts). */
+export const requestBody = chatRequestBody;
 
 export interface CompletionRun {
   convId: string;

@@ -4,6 +4,7 @@
  */
 import { AppError, parseErrorInfo } from "@/lib/errors";
 import { classifyUpstreamError } from "@/lib/upstream/errors";
+import { frontBodyLimitError } from "@/lib/upstream/body-limit";
 import { joinApiUrl } from "@/lib/upstream/base-url";
 import { DEFAULT_SERVER_DEFAULTS } from "@/lib/defaults";
 import { networkError } from "./network-failure";
@@ -38,8 +39,11 @@ export function requestFor(target: ApiTarget, apiPath: string): RequestSpec {
   return { url: `/api/openai/${apiPath.replace(/^\/+/, "")}`, headers };
 }
 
-/** Turns any failed response into an AppError: our own error JSON, or a raw upstream body. */
-export async function errorFromResponse(res: Response): Promise<AppError> {
+/**
+ * Turns any failed response into an AppError: our own error JSON, or a raw upstream body. From our
+ * server (`via` "server"), a 413 in another shape was sent by whatever stands in front of it.
+ */
+export async function errorFromResponse(res: Response, via: ApiTarget["via"] = "server"): Promise<AppError> {
   const text = await res.text().catch(() => "");
   try {
     const info = parseErrorInfo(JSON.parse(text));
@@ -47,8 +51,12 @@ export async function errorFromResponse(res: Response): Promise<AppError> {
   } catch {
     /* not JSON: classify the raw body below */
   }
+  if (via === "server" && res.status === 413) return frontBodyLimitError(text, res.headers);
   return classifyUpstreamError(res.status, text, res.headers);
 }
+
+/** The proxy's limit before servers reported it in /api/config. */
+const LEGACY_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 export async function fetchConfig(): Promise<ServerConfig> {
   let res: Response;
@@ -70,6 +78,8 @@ export async function fetchConfig(): Promise<ServerConfig> {
     defaultModel: typeof json.defaultModel === "string" ? json.defaultModel : "",
     modelsRestricted: json.modelsRestricted === true,
     modelCapabilities: sanitizeCapabilityTable(json.modelCapabilities),
+    // An older server does not say: assume the limit it had then.
+    maxRequestBytes: typeof json.maxRequestBytes === "number" && json.maxRequestBytes > 0 ? json.maxRequestBytes : LEGACY_MAX_REQUEST_BYTES,
     defaults: { ...DEFAULT_SERVER_DEFAULTS, ...(json.defaults ?? {}) },
   };
 }

@@ -1,4 +1,6 @@
 /** English UI strings. Keys are shared with ui.zh-CN.ts; `{name}` marks a value. */
+import { uiImagesEn } from "./ui-images.en";
+
 export const uiEn = {
   "app.name": "RelayChat",
   "access.title": "Enter the access code",
@@ -268,6 +270,7 @@ export const uiEn = {
   "balance.blocked": "The endpoint does not allow the browser to read its balance (CORS), or could not be reached.",
   "balance.error": "The balance could not be read: {message}",
   "balance.readAt": "read at {time}; read again at most once a minute",
+  ...uiImagesEn,
 };
 
 export type UiKey = keyof typeof uiEn;

@@ -1,5 +1,6 @@
 /** 简体中文界面文案，键与 ui.en.ts 一致。 */
 import type { UiKey } from "./ui.en";
+import { uiImagesZhCN } from "./ui-images.zh-CN";
 
 export const uiZhCN: Record<UiKey, string> = {
   "app.name": "RelayChat",
@@ -270,4 +271,5 @@ export const uiZhCN: Record<UiKey, string> = {
   "balance.blocked": "该接口不允许浏览器读取余额（CORS），或无法连接。",
   "balance.error": "无法读取余额：{message}",
   "balance.readAt": "读取于 {time}；每分钟最多读取一次",
+  ...uiImagesZhCN,
 };

@@ -11,6 +11,7 @@ import { ErrorCard } from "./error-card";
 import { UsageLine } from "./usage-line";
 import { TitleCallLine } from "./title-call-line";
 import { FinishNotice } from "./finish-notice";
+import { MessageImages } from "./message-images";
 
 const action = "inline-flex items-center gap-1 rounded px-1.5 py-1 text-xs hover:bg-zinc-200/70 dark:hover:bg-zinc-700/70 disabled:opacity-40";
 
@@ -22,7 +23,7 @@ interface Props {
   titleCalls?: LedgerEntry[];
 }
 
-function EditBox({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
+function EditBox({ initial, allowEmpty, onSave, onCancel }: { initial: string; allowEmpty: boolean; onSave: (text: string) => void; onCancel: () => void }) {
   const t = useT();
   const [text, setText] = useState(initial);
   return (
@@ -30,7 +31,7 @@ function EditBox({ initial, onSave, onCancel }: { initial: string; onSave: (text
       <textarea data-testid="edit-message-input" className="w-full rounded-md border border-zinc-300 bg-white p-2 dark:border-zinc-600 dark:bg-zinc-900" rows={Math.min(12, text.split("\n").length + 1)} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
       <div className="mt-1 flex justify-end gap-2">
         <button type="button" className={action} onClick={onCancel}>{t("message.cancel")}</button>
-        <button type="button" data-testid="edit-message-save" className="rounded bg-emerald-600 px-2 py-1 text-xs text-white" onClick={() => onSave(text)} disabled={!text.trim()}>
+        <button type="button" data-testid="edit-message-save" className="rounded bg-emerald-600 px-2 py-1 text-xs text-white" onClick={() => onSave(text)} disabled={!text.trim() && !allowEmpty}>
           {t("message.saveResend")}
         </button>
       </div>
@@ -56,6 +57,7 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
           {editing ? (
             <EditBox
               initial={message.content}
+              allowEmpty={Boolean(message.images?.length)}
               onCancel={() => setEditing(false)}
               onSave={(text) => {
                 setEditing(false);
@@ -63,7 +65,10 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
               }}
             />
           ) : isUser ? (
-            <div data-testid="message-content" className="whitespace-pre-wrap break-words">{message.content}</div>
+            <>
+              {message.images?.length ? <MessageImages images={message.images} /> : null}
+              {(message.content || !message.images?.length) && <div data-testid="message-content" className="whitespace-pre-wrap break-words">{message.content}</div>}
+            </>
           ) : (
             <MessageBody message={message} />
           )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base64Length, dataUrlLength, envelopeBytes, messageBytes, rawBytesWithin, utf8Length } from "./request-bytes";
+import { base64Length, dataUrlLength, envelopeBytes, formatBytes, messageBytes, rawBytesWithin, utf8Length } from "./request-bytes";
 import { toWireMessage } from "./content-parts";
 import type { ApiMessage, ImageRef } from "../types";
 
@@ -41,5 +41,15 @@ describe("request bytes", () => {
     expect(predicted).toBe(bytesOfJson(body));
     // Cached text sizes answer the same the second time.
     expect(messageBytes(messages[1])).toBe(messageBytes({ ...messages[1] }));
+  });
+});
+
+describe("formatBytes", () => {
+  it("reads in MB (MiB, as nginx and MAX_REQUEST_MB count) above 1 MB, kB below", () => {
+    expect(formatBytes(16 * 1024 * 1024)).toBe("16 MB");
+    expect(formatBytes(4.5 * 1024 * 1024)).toBe("4.5 MB");
+    expect(formatBytes(1536 * 1024)).toBe("1.5 MB");
+    expect(formatBytes(300 * 1024)).toBe("300 kB");
+    expect(formatBytes(10)).toBe("1 kB");
   });
 });

@@ -65,3 +65,10 @@ export function messageBytes(m: ApiMessage): number {
 export function envelopeBytes(bodyWithoutMessages: Record<string, unknown>): number {
   return utf8Length(JSON.stringify({ ...bodyWithoutMessages, messages: [] }));
 }
+
+/** A size as people read it, in the binary units nginx and MAX_REQUEST_MB use ("16 MB" = 16 MiB). */
+export function formatBytes(bytes: number, lang = "en"): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${mb.toLocaleString(lang, { maximumFractionDigits: mb >= 10 ? 0 : 1 })} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(lang)} kB`;
+}

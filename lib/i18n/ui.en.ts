@@ -187,7 +187,7 @@ export const uiEn = {
   "inspector.budget": "too long",
   "inspector.system": "System",
   "inspector.more": "… and {count} earlier messages, also left out by the history count",
-  "inspector.legend": "“history count”: left out by the history-message setting. “too long”: left out so the request fits the context window.",
+  "inspector.legend": "“history count”: left out by the history-message setting. “too long”: left out so the request fits the context window. “size limit”: left out so the request stays under the server's size limit (images are large).",
   "ledger.button": "Costs",
   "ledger.title": "Billed calls",
   "ledger.conversation": "This conversation",

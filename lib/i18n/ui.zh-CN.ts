@@ -188,7 +188,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "inspector.budget": "超长",
   "inspector.system": "系统",
   "inspector.more": "……以及更早的 {count} 条消息，同样因历史条数设置未发送",
-  "inspector.legend": "“历史条数”：因“附带历史消息数”设置而未发送；“超长”：为了不超出上下文窗口而未发送。",
+  "inspector.legend": "“历史条数”：因“附带历史消息数”设置而未发送；“超长”：为了不超出上下文窗口而未发送；“大小限制”：为了不超出服务器的请求大小上限而未发送（图片很大）。",
   "ledger.button": "费用",
   "ledger.title": "计费调用明细",
   "ledger.conversation": "当前对话",

@@ -19,7 +19,6 @@ export function frontBodyLimitError(bodyText: string, headers?: HeaderLike): App
     status: 413,
     message: vercel ? "Vercel refused the request body as larger than 4.5 MB" : "A proxy in front of this server refused the request body as too large",
     ...(said ? { upstreamMessage: said } : {}),
-    ...(vercel ? { limitBytes: 4.5 * 1000 * 1000 } : {}),
     requestId: extractRequestId(undefined, headers) ?? (vercel ? getHeader(headers, "x-vercel-id") : undefined),
   });
 }

@@ -12,8 +12,7 @@ import { clearJournal, clearSettingsJournal, writeJournal, writeSettingsJournal 
 import { announceSaved, holdTabLock, onOtherTabSaved, tabId, whenRunEnds } from "@/lib/client/tab-sync";
 import { reviveConversation } from "@/lib/client/revive";
 import { sweepImages } from "@/lib/client/storage-images";
-import { imageRefsOf } from "@/lib/client/image-transfer";
-import { releaseImages } from "@/lib/client/image-store";
+import { imageRefsOf, releaseImages } from "@/lib/client/image-store";
 import type { Conversation } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { migrateSettings, settingsSnapshot, useSettings } from "./settings";

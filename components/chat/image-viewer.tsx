@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
+import { createPortal } from "react-dom";
 import type { ImageRef } from "@/lib/types";
 import { formatBytes } from "@/lib/chat/request-bytes";
 import { useLang, useT } from "@/store/language";
@@ -38,7 +39,9 @@ export function ImageViewer({ images, index, onIndex, onClose }: { images: Image
     return () => window.removeEventListener("keydown", onKey);
   }, [index, images.length, onClose, onIndex]);
 
-  return (
+  // In a portal: a message row is positioned with a transform (the list is virtualised), which
+  // would make `fixed` relative to the row instead of the window.
+  return createPortal(
     <div role="dialog" aria-modal="true" aria-label={label} data-testid="image-viewer" className="fixed inset-0 z-50 flex flex-col items-center justify-center bg-black/85 p-4" onClick={onClose}>
       <button ref={close} type="button" data-testid="image-viewer-close" aria-label={t("settings.close")} className="absolute right-3 top-3 rounded-full bg-black/50 p-2 text-white hover:bg-black/70 focus:outline-none focus-visible:ring-2 focus-visible:ring-white" onClick={onClose}>
         <XIcon className="h-5 w-5" />
@@ -68,6 +71,7 @@ export function ImageViewer({ images, index, onIndex, onClose }: { images: Image
       <p className="mt-3 text-xs text-zinc-300">
         {label} · {t("images.details", { width: ref.width, height: ref.height, size: formatBytes(ref.bytes ?? 0, lang) })}
       </p>
-    </div>
+    </div>,
+    document.body,
   );
 }

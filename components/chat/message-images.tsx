@@ -1,10 +1,12 @@
 "use client";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { ImageRef } from "@/lib/types";
 import { useT } from "@/store/language";
 import { ImageIcon } from "@/components/ui/icons";
-import { ImageViewer } from "./image-viewer";
 import { useImageUrl } from "./use-image-url";
+
+// Loaded on the first click: not needed to show a conversation.
+const ImageViewer = lazy(() => import("./image-viewer").then((m) => ({ default: m.ImageViewer })));
 
 const MAX_W = 192;
 const MAX_H = 128;
@@ -51,7 +53,11 @@ export function MessageImages({ images }: { images: ImageRef[] }) {
       {images.map((image, i) => (
         <Thumbnail key={image.id} image={image} index={i} onOpen={() => setOpen(i)} />
       ))}
-      {open !== null && open < images.length && <ImageViewer images={images} index={open} onIndex={setOpen} onClose={() => setOpen(null)} />}
+      {open !== null && open < images.length && (
+        <Suspense fallback={null}>
+          <ImageViewer images={images} index={open} onIndex={setOpen} onClose={() => setOpen(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

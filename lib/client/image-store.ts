@@ -4,8 +4,15 @@
  * is stored before any message names it (storage-images.ts). Data URLs are made only when a
  * request is built.
  */
-import type { ImageRef } from "@/lib/types";
+import type { Conversation, ImageRef } from "@/lib/types";
 import { deleteImages, getImage, putImages } from "./storage-images";
+
+/** Every image the conversations' messages name, each once. */
+export function imageRefsOf(conversations: readonly Conversation[]): ImageRef[] {
+  const seen = new Map<string, ImageRef>();
+  for (const c of conversations) for (const m of c.messages) for (const ref of m.images ?? []) if (!seen.has(ref.id)) seen.set(ref.id, ref);
+  return [...seen.values()];
+}
 
 const blobs = new Map<string, Blob>();
 /** The write of each image attached in this page; rejected while its blob is not stored. */

@@ -4,15 +4,11 @@
  * conversations that name them.
  */
 import type { ExportImage } from "@/lib/import/transfer";
-import type { Conversation, ImageRef } from "@/lib/types";
+import type { Conversation } from "@/lib/types";
 import { getImage, putImages, storedImageIds } from "./storage-images";
+import { imageRefsOf } from "./image-store";
 
-/** Every image the conversations' messages name, each once. */
-export function imageRefsOf(conversations: readonly Conversation[]): ImageRef[] {
-  const seen = new Map<string, ImageRef>();
-  for (const c of conversations) for (const m of c.messages) for (const ref of m.images ?? []) if (!seen.has(ref.id)) seen.set(ref.id, ref);
-  return [...seen.values()];
-}
+export { imageRefsOf };
 
 export function toBase64(bytes: Uint8Array): string {
   let binary = "";

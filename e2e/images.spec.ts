@@ -139,6 +139,9 @@ test.describe("image input", () => {
     await expect(page.getByTestId("pending-image")).toHaveCount(0);
 
     const first = chatRequests(stack.mock).at(-1)!;
+    // The answer shows the prompt tokens the upstream reported (the mock bills 255 per image), not the estimate.
+    await expect(chat.assistant().getByTestId("message-usage")).toHaveAttribute("data-prompt-tokens", String(first.usage!.prompt_tokens));
+    expect(first.usage!.prompt_tokens).toBeGreaterThan(255);
     const user = first.body.messages.at(-1);
     expect(user.content[0]).toEqual({ type: "text", text: "What is in this picture?" });
     const [sent] = sentImages(first.body);

@@ -122,6 +122,8 @@ test.describe("image input", () => {
   const stack = useStack({ DEFAULT_MODEL: "gpt-4o-mini" });
 
   test("an attached photo is resized to 2,048 px, shown as a thumbnail, sent as an image_url part, kept over a reload, and rides along on the next turn", async ({ page }) => {
+    // Several sends of a 2,048-px image and a reload: give a busy machine time (no timing is asserted).
+    test.slow();
     const chat = new ChatPage(page);
     await chat.open(stack.app.url);
     await expect(chat.composer).toBeVisible();
@@ -401,7 +403,9 @@ test.describe("next: the route handler passes an image request through", () => {
     for (const p of paths) await writeFile(p, noise);
     await page.getByTestId("attach-image").setInputFiles(paths);
     await pendingReady(page, 5);
-    await chat.ask("Five noisy pictures");
+    await chat.send("Five noisy pictures");
+    // Over 10 MB goes through the browser, Next and the mock: a state to wait for, however long it takes here.
+    await expect(chat.assistant()).toHaveAttribute("data-status", "done", { timeout: 120_000 });
     const request = chatRequests(mock).at(-1)!;
     const images = sentImages(request.body);
     expect(images).toHaveLength(5);

@@ -7,9 +7,8 @@
  */
 import { create } from "zustand";
 import { newId } from "@/lib/id";
-import { MAX_IMAGE_BYTES, shareBudget } from "@/lib/client/image-plan";
 import { messagesByteBudget } from "@/lib/chat/chat-request";
-import { dataUrlLength, messageBytes, rawBytesWithin } from "@/lib/chat/request-bytes";
+import { dataUrlLength, messageBytes } from "@/lib/chat/request-bytes";
 import { forgetImages, keepImage } from "@/lib/client/image-store";
 import type { ImageProblem } from "@/lib/client/image-encode";
 import type { ImageRef } from "@/lib/types";
@@ -66,8 +65,11 @@ export const useAttachments = create<AttachmentsState>((set, get) => ({
     if (files.length === 0) return;
     const added: PendingImage[] = files.map((file) => ({ id: newId(), name: file.name || "image", file, working: true, fits: true }));
     set((s) => ({ items: [...s.items, ...added], errors: [] }));
-    // One fitting at a time: each sees the images the one before it settled.
-    queue = queue.then(() => fit(set, get)).catch(() => undefined);
+    // One fitting at a time: each sees the images the one before it settled. If the encoder
+    // cannot even load (the app was updated and its chunk is gone), the files are refused, not stuck.
+    queue = queue
+      .then(() => fit(set, get))
+      .catch(() => set((s) => ({ items: s.items.filter((i) => i.ref), errors: [...s.errors, ...s.items.filter((i) => !i.ref).map((i) => ({ name: i.name, reason: "undecodable" as const }))] })));
   },
   remove: (id) => {
     const item = get().items.find((i) => i.id === id);
@@ -88,40 +90,30 @@ export const useAttachments = create<AttachmentsState>((set, get) => ({
   },
 }));
 
-/** Encodes the images not encoded yet, then shrinks any over its share of the budget. */
+/** Encodes the images not encoded yet, then shrinks any over its share of the budget (lib/client/image-fit.ts). */
 async function fit(set: Setter, get: () => AttachmentsState): Promise<void> {
-  const { prepareImage, ImageInputError } = await import("@/lib/client/image-encode");
-  const room = imageRoom();
-  const encode = async (item: PendingImage, capUrlBytes: number) => {
-    const cap = Math.min(MAX_IMAGE_BYTES, rawBytesWithin(capUrlBytes, "image/jpeg"));
+  // The encoder and the fitting are loaded with the first attachment, not with the page.
+  const [{ fitImages }, { prepareImage, ImageInputError }] = await Promise.all([import("@/lib/client/image-fit"), import("@/lib/client/image-encode")]);
+  const state = () => get().items.map((i) => ({ id: i.id, urlBytes: i.ref ? dataUrlLength(i.ref) : null }));
+  await fitImages(imageRoom(), state, async (id, maxRawBytes) => {
+    const item = get().items.find((i) => i.id === id);
+    if (!item) return;
+    set((s) => ({ items: s.items.map((i) => (i.id === id ? { ...i, working: true } : i)) }));
     try {
-      const out = await prepareImage(item.file, item.name, item.id, cap);
-      if (!get().items.some((i) => i.id === item.id)) return; // removed meanwhile
+      const out = await prepareImage(item.file, item.name, id, maxRawBytes);
+      if (!get().items.some((i) => i.id === id)) return; // removed meanwhile
       keepImage(out.ref, out.blob).catch(() => set((s) => ({ errors: [...s.errors, { name: item.name, reason: "storage" }] })));
       const url = URL.createObjectURL(out.blob);
       set((s) => ({
         items: s.items.map((i) => {
-          if (i.id !== item.id) return i;
+          if (i.id !== id) return i;
           if (i.url) URL.revokeObjectURL(i.url);
           return { ...i, ref: out.ref, url, working: false, fits: out.fits };
         }),
       }));
     } catch (err) {
       const reason: ImageProblem = err instanceof ImageInputError ? err.reason : "undecodable";
-      set((s) => ({ items: s.items.filter((i) => i.id !== item.id), errors: [...s.errors, { name: item.name, reason }] }));
+      set((s) => ({ items: s.items.filter((i) => i.id !== id), errors: [...s.errors, { name: item.name, reason }] }));
     }
-  };
-
-  const fresh = get().items.filter((i) => !i.ref);
-  const share = Math.floor(room / Math.max(1, get().items.length));
-  for (const item of fresh) await encode(item, share);
-
-  // The new ones may have squeezed the older ones: every image gets its share of the room.
-  const items = get().items.filter((i) => i.ref);
-  const caps = shareBudget(items.map((i) => dataUrlLength(i.ref!)), room);
-  for (let k = 0; k < items.length; k++) {
-    if (dataUrlLength(items[k].ref!) <= caps[k]) continue;
-    set((s) => ({ items: s.items.map((i) => (i.id === items[k].id ? { ...i, working: true } : i)) }));
-    await encode(items[k], caps[k]);
-  }
+  });
 }

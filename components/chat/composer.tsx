@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { lazy, Suspense, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { sendMessage } from "@/store/chat-actions";
 import { stopConversation } from "@/store/run-completion";
 import { useAttachments } from "@/store/attachments";
@@ -8,7 +8,9 @@ import { useT } from "@/store/language";
 import { ImageIcon, SendIcon, StopIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/types";
 import { SendPreviewBar } from "./send-preview";
-import { PendingImages } from "./pending-images";
+
+// Shown once something is attached: not part of the first page load.
+const PendingImages = lazy(() => import("./pending-images").then((m) => ({ default: m.PendingImages })));
 
 /** What the file picker offers; anything else dropped or pasted is refused with a reason. */
 const ACCEPT = "image/png,image/jpeg,image/webp,image/gif";
@@ -25,6 +27,7 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
   const area = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const items = useAttachments((s) => s.items);
+  const attachErrors = useAttachments((s) => s.errors.length);
   const working = items.some((i) => i.working);
   const overBudget = items.some((i) => !i.fits && !i.working);
   const ready = useMemo(() => items.flatMap((i) => (i.ref && !i.working ? [i.ref] : [])), [items]);
@@ -58,7 +61,11 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
 
   return (
     <div className="border-t border-zinc-200 bg-white px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-3 dark:border-zinc-800 dark:bg-zinc-950">
-      <PendingImages />
+      {(items.length > 0 || attachErrors > 0) && (
+        <Suspense fallback={null}>
+          <PendingImages />
+        </Suspense>
+      )}
       <div className="mx-auto flex max-w-3xl items-end gap-2">
         <button
           type="button"

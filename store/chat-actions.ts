@@ -92,7 +92,8 @@ async function answer(convId: string, userMsg: ChatMessage, kind: LedgerKind) {
   });
   const after = useConversations.getState().conversations[convId];
   const modelTitles = useSettings.getState().titleMode === "model" && useAccess.getState().config?.allowModelTitle !== false;
-  if (outcome.status === "done" && after && !after.titleSettled && modelTitles) {
+  // A question that is only images gives a title model nothing to read: its local title stays.
+  if (outcome.status === "done" && after && !after.titleSettled && modelTitles && userMsg.content.trim()) {
     void generateModelTitle(convId, userMsg.content, outcome.content, placeholder.id);
   }
 }

@@ -21,11 +21,15 @@ export function isTitleRequest(body) {
   return /(generate|create|give|write|summari[sz]e)\b.{0,40}\btitle\b|标题/i.test(lastUserText(body));
 }
 
-/** Deterministic, plausible prompt size: about four characters per token. */
+/** Tokens the mock bills per image_url part: a plausible flat figure, not OpenAI's tile formula. */
+export const MOCK_IMAGE_TOKENS = 255;
+
+/** Deterministic, plausible prompt size: about four characters per token, plus each image. */
 export function promptTokens(body) {
   const messages = Array.isArray(body?.messages) ? body.messages : [];
   const chars = messages.reduce((n, m) => n + contentText(m?.content).length + 4, 0);
-  return Math.max(1, Math.ceil(chars / 4));
+  const images = messages.reduce((n, m) => n + (Array.isArray(m?.content) ? m.content.filter((p) => p?.type === "image_url").length : 0), 0);
+  return Math.max(1, Math.ceil(chars / 4)) + images * MOCK_IMAGE_TOKENS;
 }
 
 function titleText(body) {

@@ -13,14 +13,19 @@ export interface NginxServer {
 
 /**
  * Runs Debian's nginx on loopback with the repo's deploy/nginx.conf, pointed at the app port.
- * Only the listen address and the upstream port are changed; every proxy setting is the shipped one.
+ * Only the listen address and the upstream port are changed; every proxy setting is the shipped
+ * one, unless `clientMaxBodySize` stands in for the shipped body limit (an nginx left at "1m").
  */
-export async function startNginx(appPort: number): Promise<NginxServer> {
+export async function startNginx(appPort: number, { clientMaxBodySize }: { clientMaxBodySize?: string } = {}): Promise<NginxServer> {
   const port = await freePort();
-  const site = readFileSync(path.resolve(__dirname, "..", "deploy", "nginx.conf"), "utf8")
+  let site = readFileSync(path.resolve(__dirname, "..", "deploy", "nginx.conf"), "utf8")
     .replace(/server 127\.0\.0\.1:3000;/, `server 127.0.0.1:${appPort};`)
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`);
   if (!site.includes(`127.0.0.1:${port}`) || !site.includes(`127.0.0.1:${appPort}`)) throw new Error("deploy/nginx.conf changed shape: update e2e/nginx.ts");
+  if (clientMaxBodySize) {
+    site = site.replace(/client_max_body_size \S+;/, `client_max_body_size ${clientMaxBodySize};`);
+    if (!site.includes(`client_max_body_size ${clientMaxBodySize};`)) throw new Error("deploy/nginx.conf has no client_max_body_size: update e2e/nginx.ts");
+  }
   return runNginx(site, port);
 }
 

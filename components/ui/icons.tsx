@@ -25,3 +25,6 @@ export const XIcon = svg("M6 6l12 12M18 6L6 18");
 export const SunMoonIcon = svg("M12 3a9 9 0 1 0 9 9 7 7 0 0 1-9-9z");
 export const AlertIcon = svg("M12 9v4M12 17h.01M10.3 3.9L2 18a2 2 0 0 0 1.7 3h16.6a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z");
 export const BookIcon = svg("M4 5a2 2 0 0 1 2-2h13v15H6a2 2 0 0 0-2 2zM4 20a2 2 0 0 0 2 2h13v-4M8 7h7");
+export const ImageIcon = svg("M4 5h16v14H4zM4 16l5-5 4 4 3-3 4 4M15.5 9.5h.01");
+export const ChevronLeftIcon = svg("M15 6l-6 6 6 6");
+export const ChevronRightIcon = svg("M9 6l6 6-6 6");

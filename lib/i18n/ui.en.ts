@@ -2,6 +2,7 @@
 import { promptsEn } from "./ui.prompts.en";
 import { appEn } from "./ui.app.en";
 import { searchEn } from "./ui.search.en";
+import { uiImagesEn } from "./ui-images.en";
 
 export const uiEn = {
   ...promptsEn,
@@ -197,7 +198,7 @@ export const uiEn = {
   "inspector.budget": "too long",
   "inspector.system": "System",
   "inspector.more": "… and {count} earlier messages, also left out by the history count",
-  "inspector.legend": "“history count”: left out by the history-message setting. “too long”: left out so the request fits the context window.",
+  "inspector.legend": "“history count”: left out by the history-message setting. “too long”: left out so the request fits the context window. “size limit”: left out so the request stays under the server's size limit (images are large).",
   "inspector.topic": "{count} earlier messages are above a “new topic” mark and are not sent.",
   "ledger.button": "Costs",
   "ledger.title": "Billed calls",
@@ -281,6 +282,7 @@ export const uiEn = {
   "balance.blocked": "The endpoint does not allow the browser to read its balance (CORS), or could not be reached.",
   "balance.error": "The balance could not be read: {message}",
   "balance.readAt": "read at {time}; read again at most once a minute",
+  ...uiImagesEn,
 };
 
 export type UiKey = keyof typeof uiEn;

@@ -3,6 +3,7 @@ import type { UiKey } from "./ui.en";
 import { promptsZhCN } from "./ui.prompts.zh-CN";
 import { appZhCN } from "./ui.app.zh-CN";
 import { searchZhCN } from "./ui.search.zh-CN";
+import { uiImagesZhCN } from "./ui-images.zh-CN";
 
 export const uiZhCN: Record<UiKey, string> = {
   ...promptsZhCN,
@@ -198,7 +199,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "inspector.budget": "超长",
   "inspector.system": "系统",
   "inspector.more": "……以及更早的 {count} 条消息，同样因历史条数设置未发送",
-  "inspector.legend": "“历史条数”：因“附带历史消息数”设置而未发送；“超长”：为了不超出上下文窗口而未发送。",
+  "inspector.legend": "“历史条数”：因“附带历史消息数”设置而未发送；“超长”：为了不超出上下文窗口而未发送；“大小限制”：为了不超出服务器的请求大小上限而未发送（图片很大）。",
   "inspector.topic": "有 {count} 条较早的消息在“新话题”标记之前，不会发送。",
   "ledger.button": "费用",
   "ledger.title": "计费调用明细",
@@ -282,4 +283,5 @@ export const uiZhCN: Record<UiKey, string> = {
   "balance.blocked": "该接口不允许浏览器读取余额（CORS），或无法连接。",
   "balance.error": "无法读取余额：{message}",
   "balance.readAt": "读取于 {time}；每分钟最多读取一次",
+  ...uiImagesZhCN,
 };

@@ -185,6 +185,25 @@ describe("MODEL_CAPABILITIES", () => {
   });
 });
 
+describe("MAX_REQUEST_MB (the request body limit the proxy and the page keep to)", () => {
+  it("is 16 MiB by default, in MiB like nginx's client_max_body_size, decimals allowed", () => {
+    expect(parseEnv({}).maxRequestBytes).toBe(16 * 1024 * 1024);
+    expect(parseEnv({ MAX_REQUEST_MB: "8" }).maxRequestBytes).toBe(8 * 1024 * 1024);
+    expect(parseEnv({ MAX_REQUEST_MB: "1.5" }).maxRequestBytes).toBe(1.5 * 1024 * 1024);
+    expect(parseEnv({ MAX_REQUEST_MB: " " }).maxRequestBytes).toBe(16 * 1024 * 1024);
+  });
+
+  it("stays under Vercel's 4.5 MB there, whatever it is set to", () => {
+    expect(parseEnv({ VERCEL: "1" }).maxRequestBytes).toBe(4 * 1024 * 1024);
+    expect(parseEnv({ VERCEL: "1", MAX_REQUEST_MB: "32" }).maxRequestBytes).toBe(4 * 1024 * 1024);
+    expect(parseEnv({ VERCEL: "1", MAX_REQUEST_MB: "2" }).maxRequestBytes).toBe(2 * 1024 * 1024);
+  });
+
+  it.each(["0", "0.5", "33", "16m", "-4", "lots"])("refuses %s naming the variable and the range", (value) => {
+    expect(() => parseEnv({ MAX_REQUEST_MB: value })).toThrow(/MAX_REQUEST_MB: must be/);
+  });
+});
+
 describe("digestCode", () => {
   it("is the SHA-256 of the code's UTF-8 bytes", () => {
     for (const code of ["secret1", "访问码", ""]) expect(digestCode(code).equals(createHash("sha256").update(code, "utf8").digest())).toBe(true);

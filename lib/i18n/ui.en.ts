@@ -2,7 +2,7 @@
 import { promptsEn } from "./ui.prompts.en";
 import { appEn } from "./ui.app.en";
 import { searchEn } from "./ui.search.en";
-import { uiImagesEn } from "./ui-images.en";
+import { uiImagesEn } from "./ui.images.en";
 
 export const uiEn = {
   ...promptsEn,

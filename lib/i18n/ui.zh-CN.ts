@@ -3,7 +3,7 @@ import type { UiKey } from "./ui.en";
 import { promptsZhCN } from "./ui.prompts.zh-CN";
 import { appZhCN } from "./ui.app.zh-CN";
 import { searchZhCN } from "./ui.search.zh-CN";
-import { uiImagesZhCN } from "./ui-images.zh-CN";
+import { uiImagesZhCN } from "./ui.images.zh-CN";
 
 export const uiZhCN: Record<UiKey, string> = {
   ...promptsZhCN,

@@ -1,5 +1,5 @@
 /** 图片输入的中文界面文字（并入 ui.zh-CN.ts；键与 ui-images.en.ts 相同）。 */
-import type { uiImagesEn } from "./ui-images.en";
+import type { uiImagesEn } from "./ui.images.en";
 
 export const uiImagesZhCN: Record<keyof typeof uiImagesEn, string> = {
   "images.untitled": "关于图片的提问",

@@ -1,6 +1,7 @@
 import { expect, test, useStack } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
+import { seriousViolations } from "./axe";
 
 // Search across conversations (issue 10, section 1): the index in a worker, the Ctrl/⌘+K palette,
 // results grouped by conversation with marks, opening a result on its branch, scrolled to it.
@@ -223,3 +224,17 @@ test("on a phone: the search opens full screen from the drawer, in Chinese, and 
   await expect(page.locator('[data-search-target="true"] [data-message-id="l5"]')).toBeInViewport();
   await expect(page.getByTestId("search-button")).not.toBeInViewport();
 });
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`axe finds nothing serious in the search, with results and with none (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await seed(page);
+    await page.keyboard.press("Control+k");
+    await search(page, "nginx");
+    await page.getByTestId("search-input").press("ArrowDown");
+    expect.soft(await seriousViolations(page)).toEqual([]);
+    await search(page, "nothing-like-this");
+    await expect(page.getByTestId("search-empty")).toBeVisible();
+    expect.soft(await seriousViolations(page)).toEqual([]);
+  });
+}

@@ -1,26 +1,9 @@
-import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test, useStack } from "./fixtures";
 import { startAppServer } from "./app-server";
+import { seriousViolations } from "./axe";
 
 const stack = useStack();
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe-core's serious and critical findings on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    type Node = { target: string[]; html: string; any: Array<{ data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } }> };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Node[] }> }> } }).axe;
-    const { violations } = await axe.run(document, { resultTypes: ["violations"] });
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 90)} ${n.any[0]?.data?.fgColor ?? ""}/${n.any[0]?.data?.bgColor ?? ""} ${n.any[0]?.data?.contrastRatio ?? ""}`).join("\n   ")}`);
-  });
-}
-
 for (const scheme of ["light", "dark"] as const) {
   test.describe(`${scheme}`, () => {
     test.use({ colorScheme: scheme });

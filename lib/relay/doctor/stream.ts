@@ -1,0 +1,71 @@
+/**
+ * Step 5, "Streaming end to end": a short streamed answer timed in the browser, through the path
+ * the chat uses (so an nginx or CDN in front of this deployment is included). The model writes
+ * the answer token by token; when its pieces reach the page all at once, something on the way
+ * holds the stream back until it ends, and the user sees nothing, then everything.
+ */
+import type { ErrorInfo } from "../../errors";
+import type { StepResult } from "./types";
+
+/** The nginx lines that pass a stream on as it comes (deploy/nginx.conf has them all). */
+export const NGINX_STREAM_LINES = `proxy_http_version 1.1;
+proxy_set_header Connection "";
+proxy_buffering off;
+proxy_cache off;
+gzip off;
+proxy_read_timeout 600s;`;
+
+export interface StreamRead {
+  /** Milliseconds from sending the request to this network read. */
+  at: number;
+  /** Text-carrying events decoded from it. */
+  events: number;
+}
+
+export interface StreamObservation {
+  via: "server" | "direct";
+  error?: ErrorInfo;
+  /** Network reads that carried text, in order. */
+  reads: StreamRead[];
+  totalMs: number;
+  sawDone: boolean;
+}
+
+export interface StreamShape {
+  events: number;
+  ttftMs?: number;
+  /** From the first to the last text-carrying read. */
+  spreadMs: number;
+  /** True when the pieces came all at once although the answer had many. */
+  buffered: boolean;
+}
+
+/** Fewer pieces than this say nothing about buffering: a short answer may fit one packet. */
+export const MIN_EVENTS_TO_JUDGE = 8;
+/** A stream whose pieces all arrive within this window came at once. */
+const AT_ONCE_MS = 50;
+/** Or: this many pieces per network read on average (a token stream gives one or two). */
+const PIECES_PER_READ = 4;
+
+export function streamShape(o: Pick<StreamObservation, "reads">): StreamShape {
+  const events = o.reads.reduce((n, r) => n + r.events, 0);
+  const first = o.reads[0]?.at;
+  const spreadMs = o.reads.length ? o.reads[o.reads.length - 1].at - o.reads[0].at : 0;
+  const buffered = events >= MIN_EVENTS_TO_JUDGE && (spreadMs < AT_ONCE_MS || events / o.reads.length >= PIECES_PER_READ);
+  return { events, ttftMs: first === undefined ? undefined : Math.round(first), spreadMs: Math.round(spreadMs), buffered };
+}
+
+export function streamStep(o: StreamObservation): StepResult {
+  const ms = Math.round(o.totalMs);
+  if (o.error) return { step: "stream", status: "fail", ms, finding: { key: "stream.failed" }, fix: { key: "stream.fix.error" }, error: o.error };
+  const shape = streamShape(o);
+  const values = { events: shape.events, reads: o.reads.length, ttft: shape.ttftMs ?? 0, spread: shape.spreadMs };
+  if (shape.events === 0) return { step: "stream", status: "warn", ms, finding: { key: "stream.empty" }, fix: { key: "stream.fix.empty" } };
+  const details = o.sawDone ? [] : [{ key: "stream.noDone" as const }];
+  if (shape.buffered) {
+    const fix = o.via === "server" ? { key: "stream.fix.buffered" as const, code: NGINX_STREAM_LINES } : { key: "stream.fix.bufferedDirect" as const };
+    return { step: "stream", status: "warn", ms, finding: { key: "stream.buffered", values }, fix, details };
+  }
+  if (shape.events < MIN_EVENTS_TO_JUDGE) return { step: "stream", status: "ok", ms, finding: { key: "stream.short", values }, details };
+  return { step: "stream", status: "ok", ms, finding: { key: "stream.ok", values }, details };
+}

@@ -16,6 +16,7 @@ import { ChatView } from "./chat/chat-view";
 const SettingsDialog = lazy(() => import("./settings/settings-dialog").then((m) => ({ default: m.SettingsDialog })));
 import { ErrorCard } from "./chat/error-card";
 import { Notices } from "./notices";
+import { DoctorHost } from "./doctor/doctor-host";
 import type { SettingsSection } from "./settings/settings-dialog";
 import { preloadMarkdown } from "./chat/message-body";
 
@@ -92,6 +93,7 @@ export function ChatApp() {
     return (
       <div className="mx-auto max-w-md p-6">
         <ErrorCard error={configError} />
+        <DoctorHost />
       </div>
     );
   }
@@ -104,7 +106,14 @@ export function ChatApp() {
       </div>
     );
   }
-  if (config.codeRequired && !verified) return <AccessGate />;
+  if (config.codeRequired && !verified) {
+    return (
+      <>
+        <AccessGate />
+        <DoctorHost />
+      </>
+    );
+  }
 
   return (
     <div className="flex h-dvh overflow-hidden">
@@ -115,6 +124,7 @@ export function ChatApp() {
           <SettingsDialog section={settingsOpen.section} onClose={() => setSettingsOpen(false)} />
         </Suspense>
       )}
+      <DoctorHost />
     </div>
   );
 }

@@ -268,6 +268,12 @@ export const uiEn = {
   "balance.blocked": "The endpoint does not allow the browser to read its balance (CORS), or could not be reached.",
   "balance.error": "The balance could not be read: {message}",
   "balance.readAt": "read at {time}; read again at most once a minute",
+  "doctor.openHint": "Checks the endpoint, key, model and streaming step by step, and says how to fix what fails.",
+  "doctor.run": "Diagnose the connection",
+  "error.diagnose": "Diagnose",
+  "settings.connection": "Connection",
+  "ledger.detached": "Outside conversations",
+  "ledger.detachedHint": "Connection tests, and the calls of conversations deleted for good.",
 };
 
 export type UiKey = keyof typeof uiEn;

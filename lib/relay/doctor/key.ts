@@ -45,6 +45,7 @@ function authDetail(message: string, host: string, w: Where): [DoctorKey, Doctor
   return null;
 }
 
+/** An answer's headers as the error classifier reads them. */
 export function answerHeaders(a: HttpAnswer) {
   return { get: (name: string) => (name === "content-type" ? a.contentType : name === "x-request-id" ? (a.requestId ?? null) : null) };
 }

@@ -42,3 +42,9 @@ describe("streamStep", () => {
     expect(streamStep({ via: "server", reads: [{ at: 300, events: 2 }], totalMs: 310, sawDone: false })).toMatchObject({ status: "ok", finding: { key: "stream.short" }, details: [{ key: "stream.noDone" }] });
   });
 });
+
+describe("streamStep, a relay that ignores stream: true", () => {
+  it("warns that answers show only when complete", () => {
+    expect(streamStep({ via: "server", reads: [{ at: 800, events: 1 }], totalMs: 810, sawDone: false, unstreamed: true })).toMatchObject({ status: "warn", finding: { key: "stream.unstreamed", values: { ttft: 800 } }, fix: { key: "stream.fix.unstreamed" } });
+  });
+});

@@ -29,6 +29,8 @@ export interface StreamObservation {
   reads: StreamRead[];
   totalMs: number;
   sawDone: boolean;
+  /** The endpoint answered `stream: true` with one whole completion. */
+  unstreamed?: boolean;
 }
 
 export interface StreamShape {
@@ -60,6 +62,7 @@ export function streamStep(o: StreamObservation): StepResult {
   if (o.error) return { step: "stream", status: "fail", ms, finding: { key: "stream.failed" }, fix: { key: "stream.fix.error" }, error: o.error };
   const shape = streamShape(o);
   const values = { events: shape.events, reads: o.reads.length, ttft: shape.ttftMs ?? 0, spread: shape.spreadMs };
+  if (o.unstreamed) return { step: "stream", status: "warn", ms, finding: { key: "stream.unstreamed", values }, fix: { key: "stream.fix.unstreamed" } };
   if (shape.events === 0) return { step: "stream", status: "warn", ms, finding: { key: "stream.empty" }, fix: { key: "stream.fix.empty" } };
   const details = o.sawDone ? [] : [{ key: "stream.noDone" as const }];
   if (shape.buffered) {

@@ -14,13 +14,20 @@ export interface NginxServer {
 /**
  * Runs Debian's nginx on loopback with the repo's deploy/nginx.conf, pointed at the app port.
  * Only the listen address and the upstream port are changed; every proxy setting is the shipped one.
+ * `buffering: true` is the misconfigured proxy the connection doctor must catch: buffering on, and
+ * the app's `X-Accel-Buffering: no` ignored (it would switch the buffering off again).
  */
-export async function startNginx(appPort: number): Promise<NginxServer> {
+export async function startNginx(appPort: number, options: { buffering?: boolean } = {}): Promise<NginxServer> {
   const port = await freePort();
-  const site = readFileSync(path.resolve(__dirname, "..", "deploy", "nginx.conf"), "utf8")
+  let site = readFileSync(path.resolve(__dirname, "..", "deploy", "nginx.conf"), "utf8")
     .replace(/server 127\.0\.0\.1:3000;/, `server 127.0.0.1:${appPort};`)
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`);
   if (!site.includes(`127.0.0.1:${port}`) || !site.includes(`127.0.0.1:${appPort}`)) throw new Error("deploy/nginx.conf changed shape: update e2e/nginx.ts");
+  if (options.buffering) {
+    const buffered = site.replace(/proxy_buffering off;/, "proxy_buffering on;\n        proxy_ignore_headers X-Accel-Buffering;");
+    if (buffered === site) throw new Error("deploy/nginx.conf has no `proxy_buffering off;`: update e2e/nginx.ts");
+    site = buffered;
+  }
   return runNginx(site, port);
 }
 

@@ -21,6 +21,8 @@ interface DoctorState {
   model: string;
   identity: boolean;
   running: boolean;
+  /** Finished runs since the page loaded (tests wait on it). */
+  runs: number;
   /** Which path the last run took: the server's upstream or the own endpoint. */
   via: "server" | "direct" | null;
   steps: Record<StepId, StepView> | null;
@@ -59,6 +61,7 @@ export const useDoctor = create<DoctorState>((set, get) => ({
   model: "",
   identity: false,
   running: false,
+  runs: 0,
   via: null,
   steps: null,
   endpoints: null,
@@ -84,7 +87,7 @@ export const useDoctor = create<DoctorState>((set, get) => ({
     } catch (err) {
       set({ steps: null, problem: { error: { code: "unknown", status: 0, message: String((err as Error)?.message ?? err) } } });
     } finally {
-      set({ running: false });
+      set((s) => ({ running: false, runs: s.runs + 1 }));
     }
   },
 }));

@@ -36,7 +36,7 @@ export function DoctorDialog() {
   const { t } = useDoctorT();
   const ui = useT();
   const close = useDoctorPanel((s) => s.close);
-  const { model, identity, running, steps, via, endpoints, probes, prepare, set, run } = useDoctor();
+  const { model, identity, running, runs, steps, via, endpoints, probes, prepare, set, run } = useDoctor();
   // Re-read when the own-key setting changes: it decides which endpoint is checked.
   useSettings((s) => s.own);
   useAccess((s) => s.config);
@@ -45,7 +45,7 @@ export function DoctorDialog() {
   const shownVia = steps ? via : target;
   return (
     <Dialog title={t("panel.title")} testId="doctor-dialog" closeLabel={ui("settings.close")} onClose={close}>
-      <div className="space-y-4 overflow-y-auto px-5 py-4">
+      <div data-testid="doctor-panel" data-running={running ? "true" : "false"} data-runs={runs} className="space-y-4 overflow-y-auto px-5 py-4">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t(shownVia === "direct" ? "panel.introDirect" : "panel.introServer")}</p>
         <form
           className="space-y-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800"

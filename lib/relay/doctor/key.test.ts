@@ -15,8 +15,11 @@ describe("keyStep", () => {
     expect(keyStep("api.openai.com", answer(401, BODIES.openaiIncorrectKey), "direct").result.fix?.key).toBe("key.fix.openaiIncorrect.own");
   });
 
-  it("says a relay passed on OpenAI's refusal when another host sent it", () => {
-    expect(keyStep("relay.example", answer(401, BODIES.openaiIncorrectKey), "server").result.finding.key).toBe("key.openaiIncorrectRelayed");
+  it("says the same for a proxy of OpenAI, noting a relay's own OpenAI key as the other cause", () => {
+    const r = keyStep("api.openai-proxy.example", answer(401, BODIES.openaiIncorrectKey), "server").result;
+    expect(r.finding.key).toBe("key.openaiIncorrect");
+    expect(r.details).toEqual([{ key: "key.openaiIncorrectRelayed", values: { host: "api.openai-proxy.example", status: 401 } }]);
+    expect(keyStep("api.openai.com", answer(401, BODIES.openaiIncorrectKey), "server").result.details).toBeUndefined();
   });
 
   it.each([

@@ -35,12 +35,13 @@ const BY_CODE: Partial<Record<ErrorCode, (w: Where) => [DoctorKey, DoctorKey]>> 
   upstream_bad_response: () => ["key.noList", "key.fix.noList"],
 };
 
-/** The finding and fix for an auth failure whose message says more than its code. */
-function authDetail(message: string, host: string, w: Where): [DoctorKey, DoctorKey] | null {
-  if (/incorrect api key/i.test(message)) {
-    // At OpenAI itself: a relay's key sent to the wrong host. Behind a relay: the relay's own OpenAI key.
-    return OPENAI_HOST.test(host) ? ["key.openaiIncorrect", `key.fix.openaiIncorrect.${w}`] : ["key.openaiIncorrectRelayed", "key.fix.openaiIncorrectRelayed"];
-  }
+/**
+ * The finding and fix for an auth failure whose message says more than its code. OpenAI's wording
+ * comes from OpenAI or a plain proxy of it (one-api and new-api answer their list themselves), so
+ * the likely cause is a relay's key sent there.
+ */
+function authDetail(message: string, w: Where): [DoctorKey, DoctorKey] | null {
+  if (/incorrect api key/i.test(message)) return ["key.openaiIncorrect", `key.fix.openaiIncorrect.${w}`];
   if (/无效的令牌|invalid token/i.test(message)) return ["key.oneapiInvalid", `key.fix.oneapiInvalid.${w}`];
   return null;
 }
@@ -62,7 +63,10 @@ export function keyStep(host: string, probe: Probe, via: "server" | "direct"): K
   }
   const error = classifyUpstreamError(a.status, a.text, answerHeaders(a)).toInfo();
   const where: Where = via === "server" ? "server" : "own";
-  const [finding, fix] = (error.code === "upstream_auth" ? authDetail(error.upstreamMessage ?? "", host, where) : null) ?? BY_CODE[error.code]?.(where) ?? ["key.failed", "key.fix.retry"];
+  const [finding, fix] = (error.code === "upstream_auth" ? authDetail(error.upstreamMessage ?? "", where) : null) ?? BY_CODE[error.code]?.(where) ?? ["key.failed", "key.fix.retry"];
   const status = finding === "key.noList" ? "warn" : "fail";
-  return { ids: null, result: { step: "key", status, ms: a.ms, finding: { key: finding, values: { host, status: a.status } }, fix: { key: fix }, error } };
+  const values = { host, status: a.status };
+  // Not OpenAI's own host: it may also be a relay of its own whose OpenAI key is wrong.
+  const details = finding === "key.openaiIncorrect" && !OPENAI_HOST.test(host) ? [{ key: "key.openaiIncorrectRelayed" as const, values }] : undefined;
+  return { ids: null, result: { step: "key", status, ms: a.ms, finding: { key: finding, values }, fix: { key: fix }, error, ...(details ? { details } : {}) } };
 }

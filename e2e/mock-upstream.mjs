@@ -278,7 +278,8 @@ async function main() {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
   };
-  const mock = await startMockUpstream({ port: Number(arg("port", "8787")), log: !process.argv.includes("--quiet"), cors: !process.argv.includes("--no-cors") });
+  // --api-at v1|root|/api/paas/v4 and --site website|login|cdn-error: a relay the connection doctor should catch.
+  const mock = await startMockUpstream({ port: Number(arg("port", "8787")), log: !process.argv.includes("--quiet"), cors: !process.argv.includes("--no-cors"), apiAt: arg("api-at", "both"), site: arg("site", "none") });
   console.log(`mock upstream listening on ${mock.url} (scenarios: mock:<name> in a message; ${SCENARIO_NAMES.length} available)`);
   const stop = () => mock.close().then(() => process.exit(0));
   process.on("SIGINT", stop);

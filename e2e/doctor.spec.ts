@@ -70,8 +70,8 @@ test("every step passes on a healthy relay; the identity answers sit beside the 
 });
 
 const KEY_SHAPES = [
-  ["error-401-openai", "key.openaiIncorrect", /Incorrect API key/],
-  ["error-401-oneapi", "key.oneapiInvalid", /无效的令牌/],
+  ["error-401-openai", "key.openaiIncorrect", /a relay's key sent to OpenAI/],
+  ["error-401-oneapi", "key.oneapiInvalid", /from the relay's dashboard \(its 令牌 page\)/],
   ["error-401-oneapi-no-token", "key.missing", /OPENAI_API_KEY/],
   ["error-401-oneapi-expired", "key.expired", /expiry/],
   ["error-401-oneapi-exhausted", "key.tokenQuota", /Topping up the account does not/],

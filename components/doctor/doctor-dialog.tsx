@@ -77,7 +77,7 @@ export function DoctorDialog() {
             {STEP_IDS.map((id) => <DoctorStep key={id} view={steps[id]} />)}
           </ol>
         )}
-        {endpoints && endpoints.length > 0 && <DoctorEndpoints endpoints={endpoints} />}
+        {endpoints && (endpoints.length > 1 || endpoints.some((e) => e.state === "cooling" || e.failures > 0)) && <DoctorEndpoints endpoints={endpoints} />}
         {probes && probes.length > 0 && <DoctorProbes probes={probes} />}
       </div>
     </Dialog>

@@ -9,6 +9,7 @@ export function DoctorProbes({ probes }: { probes: ProbeAnswer[] }) {
   const { t, lang } = useDoctorT();
   return (
     <section data-testid="doctor-probes" className="space-y-3">
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{t("identity.title")}</h4>
       <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{t("identity.probesHint")}</p>
       {probes.map((p) => {
         const probe = IDENTITY_PROBES.find((q) => q.id === p.id);

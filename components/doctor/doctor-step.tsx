@@ -1,6 +1,6 @@
 "use client";
 import type { ErrorInfo } from "@/lib/errors";
-import type { Note } from "@/lib/relay/doctor/types";
+import type { EndpointVerdict, Note } from "@/lib/relay/doctor/types";
 import { describeError } from "@/lib/upstream/error-hints";
 import { formatDuration } from "@/lib/chat/answer-info";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -39,6 +39,22 @@ function UpstreamSaid({ error }: { error: ErrorInfo }) {
   );
 }
 
+/** One endpoint's own verdict in a step that ran on every endpoint of BASE_URL. */
+function EndpointLine({ line }: { line: EndpointVerdict }) {
+  const { note } = useDoctorT();
+  const text = note(line.finding);
+  return (
+    <li data-testid="doctor-step-endpoint" data-host={line.host} data-status={line.status} className="text-sm">
+      <div className="flex items-start gap-2">
+        <StatusIcon status={line.status} small />
+        {/* The host once: most findings already name it. */}
+        <p className="min-w-0 break-words">{!text.includes(line.host) && <code className="mr-1 text-xs font-semibold">{line.host}</code>}{text}</p>
+      </div>
+      {line.fix && (line.status === "fail" || line.status === "warn") && <Fix fix={line.fix} host={line.host} />}
+    </li>
+  );
+}
+
 export function DoctorStep({ view }: { view: StepView }) {
   const { t, note } = useDoctorT();
   const done = "finding" in view;
@@ -57,15 +73,7 @@ export function DoctorStep({ view }: { view: StepView }) {
             {view.details?.map((d) => <p key={d.key} className="mt-0.5 break-words text-xs text-zinc-500">{note(d)}</p>)}
             {view.endpoints && (
               <ul className="mt-2 space-y-2 border-l-2 border-zinc-200 pl-3 dark:border-zinc-700">
-                {view.endpoints.map((e) => (
-                  <li key={e.host} data-testid="doctor-step-endpoint" data-host={e.host} data-status={e.status} className="text-sm">
-                    <div className="flex items-start gap-2">
-                      <StatusIcon status={e.status} small />
-                      <p className="min-w-0 break-words"><code className="text-xs font-semibold">{e.host}</code> {note(e.finding)}</p>
-                    </div>
-                    {e.fix && (e.status === "fail" || e.status === "warn") && <Fix fix={e.fix} host={e.host} />}
-                  </li>
-                ))}
+                {view.endpoints.map((e) => <EndpointLine key={e.host} line={e} />)}
               </ul>
             )}
             {view.error && <UpstreamSaid error={view.error} />}

@@ -73,6 +73,6 @@ export async function runDoctor(target: ApiTarget, options: { model: string; ide
   } else {
     hooks.onStep(skip("stream"));
   }
-  hooks.onStep(identityStep(model, sources, report.probes));
+  hooks.onStep(identityStep(model, sources));
   return { endpoints: report.endpoints, probes: report.probes };
 }

@@ -25,9 +25,9 @@ describe("identityStep", () => {
   });
 
   it("warns when another model answered", () => {
-    const r = identityStep("gpt-4o", [{ via: "completion", model: "gpt-4o" }, { via: "stream", model: "gpt-4o-mini" }], [{ id: "strawberry", answer: "2" }]);
+    const r = identityStep("gpt-4o", [{ via: "completion", model: "gpt-4o" }, { via: "stream", model: "gpt-4o-mini" }]);
     expect(r).toMatchObject({ status: "warn", finding: { key: "identity.other", values: { requested: "gpt-4o", answered: "gpt-4o-mini" } }, fix: { key: "identity.fix.other" } });
-    expect(r.details?.map((d) => d.key)).toEqual(["identity.noFingerprint", "identity.probesHint"]);
+    expect(r.details?.map((d) => d.key)).toEqual(["identity.noFingerprint"]);
   });
 
   it("warns when no answer names a model, and skips without answers", () => {

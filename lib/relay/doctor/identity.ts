@@ -5,7 +5,7 @@
  * question to the relay. The identity probes' answers are shown beside this verdict, never in it.
  */
 import { normalizeModelName } from "../../models/model-match";
-import type { AnswerSource, Note, ProbeAnswer, StepResult } from "./types";
+import type { AnswerSource, Note, StepResult } from "./types";
 
 /** A dated or versioned snapshot of the requested model: "gpt-4o-2024-08-06" for "gpt-4o". */
 export function isSnapshotOf(answered: string, requested: string): boolean {
@@ -15,11 +15,10 @@ export function isSnapshotOf(answered: string, requested: string): boolean {
   return /^(\d{4}-?\d{2}-?\d{2}|\d{4}|\d{3,}|latest|preview|\d{4}-preview)$/.test(a.slice(r.length + 1));
 }
 
-export function identityStep(requested: string, sources: readonly AnswerSource[], probes?: readonly ProbeAnswer[]): StepResult {
+export function identityStep(requested: string, sources: readonly AnswerSource[]): StepResult {
   const names = [...new Set(sources.map((s) => s.model?.trim()).filter((m): m is string => !!m))];
   const fingerprints = [...new Set(sources.map((s) => s.fingerprint).filter((f): f is string => !!f))];
   const details: Note[] = fingerprints.length ? [{ key: "identity.fingerprint", values: { fingerprint: fingerprints.join(", ") } }] : [{ key: "identity.noFingerprint" }];
-  if (probes?.length) details.push({ key: "identity.probesHint" });
   if (sources.length === 0) return { step: "identity", status: "skipped", finding: { key: "identity.notRun" } };
   if (names.length === 0) return { step: "identity", status: "warn", finding: { key: "identity.unnamed", values: { requested } }, fix: { key: "identity.fix.unnamed" }, details };
   const same = (n: string) => normalizeModelName(n) === normalizeModelName(requested);

@@ -14,8 +14,13 @@ describe("combineEndpoints", () => {
     expect(r).toMatchObject({ status: "warn", ms: 40, finding: { key: "multi.somePass", values: { passed: 1, count: 2 } }, fix: { key: "multi.fixEndpoint", values: { host: "a" } } });
     expect(r.endpoints?.map((e) => [e.host, e.status])).toEqual([["a", "fail"], ["b", "ok"]]);
   });
-  it("fails when none passes and is ok when all do", () => {
-    expect(combineEndpoints("reach", [{ host: "a", result: bad }, { host: "b", result: bad }]).status).toBe("fail");
+  it("fails when none passes (each endpoint's fix stands alone) and is ok when all do", () => {
+    const none = combineEndpoints("reach", [{ host: "a", result: bad }, { host: "b", result: bad }]);
+    expect([none.status, none.finding.key, none.fix, none.endpoints?.[1].fix]).toEqual(["fail", "multi.nonePass", undefined, bad.fix]);
     expect(combineEndpoints("reach", [{ host: "a", result: ok }, { host: "b", result: ok }]).finding.key).toBe("multi.allPass");
+  });
+  it("lists no endpoint lines for a step that ran nowhere", () => {
+    const skipped: StepResult = { step: "key", status: "skipped", finding: { key: "skip.earlier" } };
+    expect(combineEndpoints("key", [{ host: "a", result: skipped }, { host: "b", result: skipped }])).toEqual({ step: "key", status: "skipped", finding: { key: "skip.earlier" } });
   });
 });

@@ -11,19 +11,14 @@ export function combineEndpoints(step: StepId, perEndpoint: ReadonlyArray<{ host
   const passed = ran.filter((e) => e.result.status === "ok" || e.result.status === "warn");
   const endpoints = perEndpoint.map(({ host, result }) => ({ host, status: result.status, finding: result.finding, ...(result.fix ? { fix: result.fix } : {}) }));
   const ms = Math.max(0, ...perEndpoint.map((e) => e.result.ms ?? 0));
-  if (ran.length === 0) return { step, status: "skipped", finding: { key: "multi.skipped" }, endpoints };
+  if (ran.length === 0) return { step, status: "skipped", finding: { key: "skip.earlier" } };
   const values = { passed: passed.length, count: perEndpoint.length };
   const firstBad = perEndpoint.find((e) => e.result.status === "fail" || e.result.status === "skipped");
   if (!firstBad) {
     const status = perEndpoint.every((e) => e.result.status === "ok") ? "ok" : "warn";
     return { step, status, ms, finding: { key: "multi.allPass", values }, endpoints };
   }
-  return {
-    step,
-    status: passed.length === 0 ? "fail" : "warn",
-    ms,
-    finding: { key: passed.length === 0 ? "multi.nonePass" : "multi.somePass", values },
-    fix: { key: "multi.fixEndpoint", values: { host: firstBad.host } },
-    endpoints,
-  };
+  // With none passing, each endpoint's own fix says it all.
+  if (passed.length === 0) return { step, status: "fail", ms, finding: { key: "multi.nonePass", values }, endpoints };
+  return { step, status: "warn", ms, finding: { key: "multi.somePass", values }, fix: { key: "multi.fixEndpoint", values: { host: firstBad.host } }, endpoints };
 }

@@ -1,6 +1,7 @@
 // The connection doctor where the path to the model is wrong: BASE_URL in the wrong form (a login
 // page, a CDN's error page, an API without /v1) over three endpoints, a buffering nginx in front of
-// the app (the stream step must warn) against the repo's deploy/nginx.conf (ok), and a BASE_URL
+// the app (the stream step must warn; see e2e/nginx.ts for what makes nginx hold a stream back)
+// against the repo's deploy/nginx.conf (ok), and a BASE_URL
 // ending in a version path (Zhipu's /api/paas/v4) working for chat and the model list on both
 // servers. Run `npm run build` first.
 import { type AppServer, LAUNCH_MODES, startAppServer } from "./app-server";
@@ -70,7 +71,7 @@ test.describe("a buffering proxy in front of the app", () => {
 
   // One app each: both proxies reach the app from 127.0.0.1, and each app runs the doctor once a minute per client.
   for (const buffering of [true, false]) {
-    test(buffering ? "nginx with proxy_buffering on (ignoring X-Accel-Buffering): the stream step warns and shows the nginx lines" : "nginx with the repo's deploy/nginx.conf: the stream step is ok", async ({ page }) => {
+    test(buffering ? "nginx with proxy_buffering on, X-Accel-Buffering ignored and its default HTTP/1.0 to the app: the stream step warns and shows the nginx lines" : "nginx with the repo's deploy/nginx.conf: the stream step is ok", async ({ page }) => {
       const app = await startAppServer({ BASE_URL: mock.url, OPENAI_API_KEY: "sk-test", CODE, TRUST_PROXY: "1" });
       apps.push(app);
       const nginx = await startNginx(app.port, { buffering });

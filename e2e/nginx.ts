@@ -14,8 +14,11 @@ export interface NginxServer {
 /**
  * Runs Debian's nginx on loopback with the repo's deploy/nginx.conf, pointed at the app port.
  * Only the listen address and the upstream port are changed; every proxy setting is the shipped one.
- * `buffering: true` is the misconfigured proxy the connection doctor must catch: buffering on, and
- * the app's `X-Accel-Buffering: no` ignored (it would switch the buffering off again).
+ * `buffering: true` is the misconfigured proxy the connection doctor must catch: buffering on, the
+ * app's `X-Accel-Buffering: no` ignored (it would switch the buffering off again), and nginx's
+ * default HTTP/1.0 to the app (the shipped config's `proxy_http_version 1.1` left out): nginx 1.22
+ * passes each chunk of a chunked HTTP/1.1 answer on at once even while buffering, so without the
+ * 1.0 nothing would be held back. A minimal `proxy_pass` site that ignores the header is exactly this.
  */
 export async function startNginx(appPort: number, options: { buffering?: boolean } = {}): Promise<NginxServer> {
   const port = await freePort();
@@ -24,8 +27,10 @@ export async function startNginx(appPort: number, options: { buffering?: boolean
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`);
   if (!site.includes(`127.0.0.1:${port}`) || !site.includes(`127.0.0.1:${appPort}`)) throw new Error("deploy/nginx.conf changed shape: update e2e/nginx.ts");
   if (options.buffering) {
-    const buffered = site.replace(/proxy_buffering off;/, "proxy_buffering on;\n        proxy_ignore_headers X-Accel-Buffering;");
-    if (buffered === site) throw new Error("deploy/nginx.conf has no `proxy_buffering off;`: update e2e/nginx.ts");
+    const buffered = site
+      .replace(/proxy_buffering off;/, "proxy_buffering on;\n        proxy_ignore_headers X-Accel-Buffering;")
+      .replace(/proxy_http_version 1\.1;/, "");
+    if (!buffered.includes("proxy_buffering on;") || buffered.includes("proxy_http_version")) throw new Error("deploy/nginx.conf changed shape: update e2e/nginx.ts");
     site = buffered;
   }
   return runNginx(site, port);

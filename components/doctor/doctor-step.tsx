@@ -25,14 +25,20 @@ function Fix({ fix, host }: { fix: Note; host?: string }) {
   );
 }
 
-/** What the endpoint said, as the chat's error cards say it: the hint, its own words, the request id. */
-function UpstreamSaid({ error }: { error: ErrorInfo }) {
+/** Fixes that only point at what the endpoint said: the error's own hint then says what to do. */
+const POINTING = new Set(["model.fix.error", "key.fix.retry", "stream.fix.error"]);
+
+/**
+ * What the endpoint said, its own words and the request id to quote to the relay; with the chat's
+ * explanation of the error when the step's fix has nothing more specific.
+ */
+function UpstreamSaid({ error, explain }: { error: ErrorInfo; explain: boolean }) {
   const { lang } = useDoctorT();
   const { title, hint } = describeError(error, lang);
   return (
-    <div className="mt-2 rounded-md bg-zinc-100 px-3 py-2 text-xs text-zinc-700 dark:bg-zinc-800/70 dark:text-zinc-300">
+    <div data-testid="doctor-upstream" data-code={error.code} className="mt-2 rounded-md bg-zinc-100 px-3 py-2 text-xs text-zinc-700 dark:bg-zinc-800/70 dark:text-zinc-300">
       <p className="font-medium">{title}{error.status > 0 ? ` · HTTP ${error.status}` : ""}</p>
-      <p className="mt-0.5">{hint}</p>
+      {explain && <p className="mt-0.5">{hint}</p>}
       {error.upstreamMessage && <p className="mt-1 break-words font-mono opacity-80">{error.upstreamMessage}</p>}
       {error.requestId && <p className="mt-1 opacity-80">request id: <code className="select-all">{error.requestId}</code></p>}
     </div>
@@ -76,7 +82,7 @@ export function DoctorStep({ view }: { view: StepView }) {
                 {view.endpoints.map((e) => <EndpointLine key={e.host} line={e} />)}
               </ul>
             )}
-            {view.error && <UpstreamSaid error={view.error} />}
+            {view.error && <UpstreamSaid error={view.error} explain={!view.fix || POINTING.has(view.fix.key)} />}
             {view.fix && <Fix fix={view.fix} />}
           </>
         )}

@@ -6,7 +6,7 @@
  * themselves.
  */
 import type { ErrorInfo } from "@/lib/errors";
-import { runChecks } from "@/lib/relay/doctor/driver";
+import { runChecks, skipped } from "@/lib/relay/doctor/driver";
 import { identityStep } from "@/lib/relay/doctor/identity";
 import { streamStep } from "@/lib/relay/doctor/stream";
 import type { BilledCall, DoctorReport, EndpointReport, ProbeAnswer, StepResult } from "@/lib/relay/doctor/types";
@@ -34,7 +34,6 @@ export interface DoctorOutcome {
 }
 
 const passed = (r: StepResult | undefined) => r?.status === "ok" || r?.status === "warn";
-const skip = (step: StepResult["step"]): StepResult => ({ step, status: "skipped", finding: { key: "skip.earlier" } });
 
 async function directReport(target: ApiTarget, model: string, identity: boolean, hooks: DoctorHooks): Promise<DoctorReport> {
   let root: string;
@@ -42,7 +41,7 @@ async function directReport(target: ApiTarget, model: string, identity: boolean,
     root = normalizeBaseUrl(target.baseUrl);
   } catch {
     const reach: StepResult = { step: "reach", status: "fail", finding: { key: "reach.other", values: { host: target.baseUrl.slice(0, 100), detail: "not a URL" } }, fix: { key: "reach.fix.other" } };
-    return { model, via: "direct", endpoints: [], steps: [reach, skip("url"), skip("key"), skip("model")], sources: [], billed: [] };
+    return { model, via: "direct", endpoints: [], steps: [reach, skipped("url"), skipped("key"), skipped("model")], sources: [], billed: [] };
   }
   const report = await runChecks({ via: "direct", roots: [root], apiKey: target.apiKey, model, identity, http: browserHttp(), onStep: hooks.onStep });
   return { model, via: "direct", endpoints: [], steps: report.steps, sources: report.sources, ...(report.probes ? { probes: report.probes } : {}), billed: report.billed };
@@ -71,7 +70,7 @@ export async function runDoctor(target: ApiTarget, options: { model: string; ide
     if (stream.billed) hooks.onBilled(stream.billed);
     if (stream.source && stream.billed) sources.push(stream.source);
   } else {
-    hooks.onStep(skip("stream"));
+    hooks.onStep(skipped("stream"));
   }
   hooks.onStep(identityStep(model, sources));
   return { endpoints: report.endpoints, probes: report.probes };

@@ -160,6 +160,28 @@ test("own-key mode runs every step from the browser against the user's endpoint,
   await expect(doctor.dialog.getByTestId("doctor-endpoint")).toHaveCount(0);
 });
 
+test("own-key mode against an endpoint that refuses browser calls: a CORS refusal, told apart from being unreachable, and no more", async ({ page }) => {
+  const { startMockUpstream } = await import("./mock-upstream.mjs");
+  const noCors = await startMockUpstream({ cors: false });
+  try {
+    const { chat, doctor } = await openApp(page);
+    await chat.openSettings();
+    await page.getByTestId("settings-own-key").check();
+    await page.getByTestId("settings-own-base-url").fill(noCors.url);
+    await page.getByTestId("settings-own-api-key").fill("sk-own-doctor-key");
+    await page.getByTestId("doctor-button").click();
+    await doctor.run({ model: "gpt-4o-mini" });
+    await doctor.expectStatuses({ reach: "fail", url: "skipped", key: "skipped", model: "skipped", stream: "skipped", identity: "skipped" });
+    await expect(doctor.step("reach")).toHaveAttribute("data-finding", "reach.cors");
+    await expect(doctor.step("reach").getByTestId("doctor-fix")).toContainText("use this server's proxy");
+    // The endpoint itself was reached (the no-cors probe), but never with the key.
+    expect(noCors.requests.length).toBeGreaterThan(0);
+    expect(noCors.requests.every((r) => !r.headers.authorization)).toBe(true);
+  } finally {
+    await noCors.close();
+  }
+});
+
 test("every upstream error card offers Diagnose, which opens the doctor on the conversation's model", async ({ page }) => {
   const { chat, doctor } = await openApp(page);
   const answer = await chat.ask("mock:error-502-html please", "error");

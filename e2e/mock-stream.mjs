@@ -88,7 +88,9 @@ export function doctorAnswer(question) {
   if (/^Reply with the single word OK/i.test(question)) return { text: "OK", chunks: ["OK"] };
   if (/^Count from 1 to 30/i.test(question)) {
     const chunks = Array.from({ length: 30 }, (_, i) => (i === 0 ? "1" : ` ${i + 1}`));
-    return { text: chunks.join(""), chunks };
+    // At a model's pace (about 16 pieces a second), so a busy test machine's scheduling delays stay
+    // small beside the gaps, and a proxy that holds pieces back shows as lumps.
+    return { text: chunks.join(""), chunks, chunkDelayMs: 60 };
   }
   const canned = [
     [/strawberry/i, 'The letter "r" appears 2 times in "strawberry".'],
@@ -118,6 +120,7 @@ export function planAnswer(body, scenario, seq) {
     chunks,
     reasoningChunks,
     finishReason: scenario.finishReason ?? "stop",
+    chunkDelayMs: doctor?.chunkDelayMs,
     usage: { prompt_tokens: prompt, completion_tokens: chunks.length + reasoningChunks.length, total_tokens: prompt + chunks.length + reasoningChunks.length },
   };
 }

@@ -127,7 +127,7 @@ export const doctorEn = {
   "stream.empty": "The stream carried no text.",
   "stream.fix.empty": "The relay ended the answer without text: try another model, or ask the relay.",
   "stream.noDone": "The stream ended without its closing [DONE].",
-  "stream.buffered": "All {events} pieces of the answer reached this page at once ({reads} network reads, {spread} ms apart, {ttft} ms after sending): something on the way holds the stream back until it ends.",
+  "stream.buffered": "The {events} pieces of the answer reached this page in {reads} lumps ({perRead} per network read; a streamed answer comes one or two at a time), the first {ttft} ms after sending: something on the way holds the stream back.",
   "stream.fix.buffered": "A proxy in front of this app buffers the stream. For nginx, add these lines to its location block (deploy/nginx.conf has them all). Behind Cloudflare, turn off features that rewrite responses for this host (Rocket Loader, HTML minification, compression rules), or bypass Cloudflare for /api/openai. If nothing is in front of the app, the relay itself buffers.",
   "stream.fix.bufferedDirect": "Your endpoint (or a proxy in front of it) buffers the stream. Ask the relay, or try another address it publishes.",
   "stream.unstreamed": "The endpoint answered in one piece after {ttft} ms instead of streaming (it ignores stream: true).",

@@ -125,7 +125,7 @@ export const doctorZhCN: Record<DoctorKey, string> = {
   "stream.empty": "流中没有任何文字。",
   "stream.fix.empty": "中转站结束了回答但没有文字：试试其他模型，或咨询中转站。",
   "stream.noDone": "流结束时没有收到结尾的 [DONE]。",
-  "stream.buffered": "回答的全部 {events} 个片段同时到达本页面（{reads} 次网络读取，相隔 {spread} 毫秒，发送后 {ttft} 毫秒）：途中有环节把流扣住，直到结束才一次性放行。",
+  "stream.buffered": "回答的 {events} 个片段分 {reads} 批到达本页面（每次网络读取 {perRead} 个；流式回答每次只到一两个），第一批在发送后 {ttft} 毫秒到达：途中有环节把流扣住了。",
   "stream.fix.buffered": "本应用前面的代理缓冲了流。nginx 请在 location 块中加入以下几行（deploy/nginx.conf 中都有）。使用 Cloudflare 时，请为该域名关闭会改写响应的功能（Rocket Loader、HTML 压缩、压缩规则），或让 /api/openai 绕过 Cloudflare。如果应用前面没有任何代理，则是中转站本身在缓冲。",
   "stream.fix.bufferedDirect": "你的接口（或其前面的代理）缓冲了流。请咨询中转站，或试试它公布的其他地址。",
   "stream.unstreamed": "接口在 {ttft} 毫秒后一次性返回了完整回答，而不是流式输出（它忽略了 stream: true）。",

@@ -10,8 +10,12 @@ describe("streamShape", () => {
   it("reads everything in one network read as buffered", () => {
     expect(streamShape({ reads: [{ at: 1900, events: 45 }] })).toMatchObject({ events: 45, buffered: true, spreadMs: 0 });
   });
-  it("reads a few large bursts (a proxy's buffers filling up) as buffered", () => {
+  it("reads a few large lumps (a proxy's buffers filling up) as buffered", () => {
     expect(streamShape({ reads: [{ at: 900, events: 16 }, { at: 1400, events: 16 }, { at: 1900, events: 13 }] }).buffered).toBe(true);
+  });
+  it("does not take a busy machine's late reads (a few pieces each) for buffering", () => {
+    const late = [3, 5, 4, 6, 2, 4, 6].map((events, i) => ({ at: 300 + i * 150, events }));
+    expect(streamShape({ reads: late }).buffered).toBe(false);
   });
   it("does not judge a short answer", () => {
     expect(streamShape({ reads: [{ at: 300, events: 3 }] }).buffered).toBe(false);

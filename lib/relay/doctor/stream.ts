@@ -46,8 +46,12 @@ export interface StreamShape {
 export const MIN_EVENTS_TO_JUDGE = 8;
 /** A stream whose pieces all arrive within this window came at once. */
 const AT_ONCE_MS = 50;
-/** Or: this many pieces per network read on average (a token stream gives one or two). */
-const PIECES_PER_READ = 4;
+/**
+ * Or: this many pieces per network read on average. A token stream gives one or two (a busy
+ * machine that reads late, a few); a proxy that holds the stream lets it through in lumps of its
+ * buffer's size (nginx: 4 or 8 KB, some 15 to 35 pieces).
+ */
+const PIECES_PER_READ = 6;
 
 export function streamShape(o: Pick<StreamObservation, "reads">): StreamShape {
   const events = o.reads.reduce((n, r) => n + r.events, 0);
@@ -61,7 +65,7 @@ export function streamStep(o: StreamObservation): StepResult {
   const ms = Math.round(o.totalMs);
   if (o.error) return { step: "stream", status: "fail", ms, finding: { key: "stream.failed" }, fix: { key: "stream.fix.error" }, error: o.error };
   const shape = streamShape(o);
-  const values = { events: shape.events, reads: o.reads.length, ttft: shape.ttftMs ?? 0, spread: shape.spreadMs };
+  const values = { events: shape.events, reads: o.reads.length, ttft: shape.ttftMs ?? 0, spread: shape.spreadMs, perRead: o.reads.length ? Math.round(shape.events / o.reads.length) : 0 };
   if (o.unstreamed) return { step: "stream", status: "warn", ms, finding: { key: "stream.unstreamed", values }, fix: { key: "stream.fix.unstreamed" } };
   if (shape.events === 0) return { step: "stream", status: "warn", ms, finding: { key: "stream.empty" }, fix: { key: "stream.fix.empty" } };
   const details = o.sawDone ? [] : [{ key: "stream.noDone" as const }];

@@ -65,3 +65,28 @@ describe("probeStream", () => {
     expect(r.observation.error?.code).toBe("direct_cors");
   });
 });
+
+describe("probeStream on a busy page", () => {
+  it("marks a read that came after the page's thread was blocked as late", async () => {
+    // The body's second half waits behind 120 ms of busy work on the page's thread.
+    const fetchImpl = vi.fn(async () => {
+      const body = new ReadableStream<Uint8Array>({
+        async pull(c) {
+          c.enqueue(new TextEncoder().encode(pieces.slice(0, 6).join("")));
+          await new Promise((r) => setTimeout(r, 30));
+          const until = performance.now() + 120;
+          while (performance.now() < until) {
+            /* busy */
+          }
+          c.enqueue(new TextEncoder().encode(pieces.slice(6).join("") + done));
+          c.close();
+        },
+      });
+      return new Response(body, { status: 200, headers: { "content-type": "text/event-stream" } });
+    }) as unknown as typeof fetch;
+    const r = await probeStream(SPEC, "server", "gpt-4o-mini", online, fetchImpl);
+    expect(r.observation.reads.map((x) => x.events)).toEqual([6, 6]);
+    // (Whether the first read counts as late depends on the machine; the blocked second one always does.)
+    expect(r.observation.reads[1].late).toBe(true);
+  });
+});

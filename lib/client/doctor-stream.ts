@@ -14,6 +14,39 @@ import { createSseDecoder } from "@/lib/upstream/sse";
 import { errorFromResponse, type RequestSpec } from "./api";
 import { explainFetchFailure, type NetworkProbe, browserProbe } from "./network-failure";
 
+/** A thread blocked this long could not read pieces as they came. */
+const BLOCKED_MS = 50;
+
+/**
+ * A 10 ms timer beside the reads: a long gap between its ticks shows the page's thread was busy
+ * (the machine or the page), so a read that follows may hold pieces that arrived apart.
+ */
+class Heartbeat {
+  private readonly ticks: number[] = [];
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(private readonly now: () => number) {
+    this.ticks.push(now());
+    this.timer = setInterval(() => this.ticks.push(now()), 10);
+  }
+
+  /** Whether the thread was blocked for BLOCKED_MS or more between `from` and `to`. */
+  blockedSince(from: number, to: number): boolean {
+    let previous = from;
+    for (const t of this.ticks) {
+      if (t <= from) continue;
+      if (t > to) break;
+      if (t - previous >= BLOCKED_MS) return true;
+      previous = t;
+    }
+    return to - previous >= BLOCKED_MS;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
 export interface StreamProbe {
   observation: StreamObservation;
   source?: AnswerSource;
@@ -78,6 +111,9 @@ export async function probeStream(spec: RequestSpec, via: "server" | "direct", m
     return result();
   }
   const reader = res.body!.getReader();
+  const heartbeat = new Heartbeat(since);
+  // The heartbeat starts with the body: the wait for the headers is not the page's to account for.
+  let lastRead = since();
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -85,11 +121,14 @@ export async function probeStream(spec: RequestSpec, via: "server" | "direct", m
       if (done) break;
       const before = events;
       decoder.push(value);
-      if (events > before) reads.push({ at, events: events - before });
+      if (events > before) reads.push({ at, events: events - before, ...(heartbeat.blockedSince(lastRead, at) ? { late: true } : {}) });
+      lastRead = at;
     }
     decoder.end();
   } catch (err) {
     error ??= { code: "stream_interrupted", status: 0, message: `The stream broke off: ${String((err as Error)?.message ?? err)}` };
+  } finally {
+    heartbeat.stop();
   }
   return result();
 }

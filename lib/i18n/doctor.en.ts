@@ -133,6 +133,7 @@ export const doctorEn = {
   "stream.unstreamed": "The endpoint answered in one piece after {ttft} ms instead of streaming (it ignores stream: true).",
   "stream.fix.unstreamed": "The chat still works, but shows each answer only when it is complete. Ask the relay about streaming for this model, or try another model.",
   "stream.short": "The answer came in {events} pieces, the first after {ttft} ms: too few to judge how they are spread.",
+  "stream.untimed": "The answer streamed (first piece after {ttft} ms, {events} pieces), but this page was too busy to time how its pieces arrived: run the doctor again with nothing else running to check for buffering.",
   "stream.ok": "The first piece arrived after {ttft} ms; {events} pieces came over {spread} ms in {reads} network reads.",
   "identity.notRun": "Nothing answered, so there is nothing to compare.",
   "identity.unnamed": "The answers do not name the model that wrote them (asked: {requested}).",

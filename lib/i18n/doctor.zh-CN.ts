@@ -131,6 +131,7 @@ export const doctorZhCN: Record<DoctorKey, string> = {
   "stream.unstreamed": "接口在 {ttft} 毫秒后一次性返回了完整回答，而不是流式输出（它忽略了 stream: true）。",
   "stream.fix.unstreamed": "聊天仍可使用，但每个回答要到完成后才显示。请向中转站咨询该模型的流式输出，或换一个模型。",
   "stream.short": "回答分 {events} 个片段到达，第一个在 {ttft} 毫秒后：片段太少，无法判断分布。",
+  "stream.untimed": "回答以流式到达（第一个片段在 {ttft} 毫秒后，共 {events} 个片段），但本页面太忙，无法计时各片段的到达情况：请在没有其他任务运行时重新诊断，以检查是否有缓冲。",
   "stream.ok": "第一个片段在 {ttft} 毫秒后到达；{events} 个片段在 {spread} 毫秒内分 {reads} 次网络读取到达。",
   "identity.notRun": "没有任何回答，无从比较。",
   "identity.unnamed": "回答中没有写明是哪个模型生成的（请求的是 {requested}）。",

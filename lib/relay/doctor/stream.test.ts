@@ -5,7 +5,7 @@ const even = (n: number, gap: number, first = 400) => Array.from({ length: n }, 
 
 describe("streamShape", () => {
   it("reads a token stream as spread out", () => {
-    expect(streamShape({ reads: even(30, 30) })).toEqual({ events: 30, ttftMs: 400, spreadMs: 870, buffered: false });
+    expect(streamShape({ reads: even(30, 30) })).toEqual({ events: 30, ttftMs: 400, spreadMs: 870, buffered: false, untimed: false });
   });
   it("reads everything in one network read as buffered", () => {
     expect(streamShape({ reads: [{ at: 1900, events: 45 }] })).toMatchObject({ events: 45, buffered: true, spreadMs: 0 });
@@ -13,9 +13,15 @@ describe("streamShape", () => {
   it("reads a few large lumps (a proxy's buffers filling up) as buffered", () => {
     expect(streamShape({ reads: [{ at: 900, events: 16 }, { at: 1400, events: 16 }, { at: 1900, events: 13 }] }).buffered).toBe(true);
   });
-  it("does not take a busy machine's late reads (a few pieces each) for buffering", () => {
-    const late = [3, 5, 4, 6, 2, 4, 6].map((events, i) => ({ at: 300 + i * 150, events }));
-    expect(streamShape({ reads: late }).buffered).toBe(false);
+  it("does not take a busy page's late reads for lumps: it says it could not time them", () => {
+    const late = [6, 6, 6, 6, 6].map((events, i) => ({ at: 1200 + i * 360, events, late: true }));
+    expect(streamShape({ reads: late })).toMatchObject({ buffered: false, untimed: true });
+    // One late lump among timely single pieces changes nothing.
+    const mixed = [...even(20, 60), { at: 1700, events: 10, late: true }];
+    expect(streamShape({ reads: mixed })).toMatchObject({ buffered: false, untimed: false });
+  });
+  it("still sees lumps that a free page read at once", () => {
+    expect(streamShape({ reads: [{ at: 520, events: 16 }, { at: 1090, events: 14, late: true }] })).toMatchObject({ buffered: true, untimed: false });
   });
   it("does not judge a short answer", () => {
     expect(streamShape({ reads: [{ at: 300, events: 3 }] }).buffered).toBe(false);
@@ -37,6 +43,11 @@ describe("streamStep", () => {
 
   it("points at the endpoint itself in own-key mode", () => {
     expect(streamStep({ via: "direct", reads: [{ at: 1900, events: 45 }], totalMs: 1905, sawDone: true }).fix?.key).toBe("stream.fix.bufferedDirect");
+  });
+
+  it("is ok, saying it could not time the pieces, when the page was too busy to read them as they came", () => {
+    const r = streamStep({ via: "server", reads: [6, 6, 6, 6, 6].map((events, i) => ({ at: 1200 + i * 360, events, late: true })), totalMs: 3000, sawDone: true });
+    expect(r).toMatchObject({ status: "ok", finding: { key: "stream.untimed" } });
   });
 
   it("fails with the error, warns on an empty stream and notes a missing [DONE]", () => {

@@ -14,11 +14,15 @@ import { createSseDecoder } from "@/lib/upstream/sse";
 import { errorFromResponse, type RequestSpec } from "./api";
 import { explainFetchFailure, type NetworkProbe, browserProbe } from "./network-failure";
 
-/** A thread blocked this long could not read pieces as they came. */
+/**
+ * A read counts as late when the page's thread was blocked for at least this long, and for at
+ * least half the time since the previous read: then the pieces it holds may have arrived apart.
+ * A short block (a render) inside a long wait cannot have gathered a lump.
+ */
 const BLOCKED_MS = 50;
 
 /**
- * A 10 ms timer beside the reads: a long gap between its ticks shows the page's thread was busy
+ * A 10 ms timer beside the reads: gaps between its ticks show when the page's thread was busy
  * (the machine or the page), so a read that follows may hold pieces that arrived apart.
  */
 class Heartbeat {
@@ -30,16 +34,19 @@ class Heartbeat {
     this.timer = setInterval(() => this.ticks.push(now()), 10);
   }
 
-  /** Whether the thread was blocked for BLOCKED_MS or more between `from` and `to`. */
-  blockedSince(from: number, to: number): boolean {
+  /** Whether a read at `to`, after one at `from`, came late because the thread was busy. */
+  late(from: number, to: number): boolean {
+    let blocked = 0;
     let previous = from;
+    const gap = (t: number) => (t - previous >= 30 ? t - previous - 10 : 0);
     for (const t of this.ticks) {
       if (t <= from) continue;
       if (t > to) break;
-      if (t - previous >= BLOCKED_MS) return true;
+      blocked += gap(t);
       previous = t;
     }
-    return to - previous >= BLOCKED_MS;
+    blocked += gap(to);
+    return blocked >= BLOCKED_MS && blocked * 2 >= to - from;
   }
 
   stop(): void {
@@ -121,7 +128,7 @@ export async function probeStream(spec: RequestSpec, via: "server" | "direct", m
       if (done) break;
       const before = events;
       decoder.push(value);
-      if (events > before) reads.push({ at, events: events - before, ...(heartbeat.blockedSince(lastRead, at) ? { late: true } : {}) });
+      if (events > before) reads.push({ at, events: events - before, ...(heartbeat.late(lastRead, at) ? { late: true } : {}) });
       lastRead = at;
     }
     decoder.end();

@@ -88,7 +88,9 @@ test.describe("a buffering proxy in front of the app", () => {
         await expect(doctor.step("stream").getByTestId("doctor-fix")).toContainText("Cloudflare");
       } else {
         await expect(doctor.step("stream")).toHaveAttribute("data-status", "ok");
-        await expect(doctor.step("stream")).toHaveAttribute("data-finding", "stream.ok");
+        // A loaded machine may keep the page from timing the pieces ("could not time it"), never from
+        // seeing them stream.
+        await expect(doctor.step("stream")).toHaveAttribute("data-finding", /^stream\.(ok|untimed)$/);
       }
     });
   }

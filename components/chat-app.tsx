@@ -24,6 +24,7 @@ const SearchDialog = lazy(() => loadSearchDialog().then((m) => ({ default: m.Sea
 import { ErrorCard } from "./chat/error-card";
 import { Notices } from "./notices";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
+import { DoctorHost } from "./doctor/doctor-host";
 import type { SettingsSection } from "./settings/settings-dialog";
 import { preloadMarkdown } from "./chat/message-body";
 import { startSearchIndex, useSearch } from "@/store/search";
@@ -108,6 +109,7 @@ export function ChatApp() {
     return (
       <div className="mx-auto max-w-md p-6">
         <ErrorCard error={configError} />
+        <DoctorHost />
       </div>
     );
   }
@@ -120,7 +122,14 @@ export function ChatApp() {
       </div>
     );
   }
-  if (config.codeRequired && !verified) return <AccessGate />;
+  if (config.codeRequired && !verified) {
+    return (
+      <>
+        <AccessGate />
+        <DoctorHost />
+      </>
+    );
+  }
 
   return (
     <div className="app-height flex overflow-hidden">
@@ -142,6 +151,7 @@ export function ChatApp() {
           <SearchDialog />
         </Suspense>
       )}
+      <DoctorHost />
     </div>
   );
 }

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   "unsupported_media_type", // 415: a POST to /api/* whose Content-Type is not application/json
   "model_not_allowed", // 403: CUSTOM_MODELS starts with -all and the model is not in the list
   "balance_disabled", // 403: the billing paths with the server's key, while ENABLE_BALANCE_QUERY is off
+  "doctor_rate_limited", // 429: the connection doctor already ran for this client in the last minute
   "upstream_bad_request", // 400/422 from upstream we cannot narrow down, e.g. an unsupported parameter
   "upstream_auth", // 401 from upstream: a wrong or foreign key (one-api: 无效的令牌)
   "upstream_key_missing", // 401: no key reached the upstream (one-api: 未提供令牌)

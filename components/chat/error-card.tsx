@@ -3,10 +3,13 @@ import type { ErrorInfo } from "@/lib/errors";
 import { describeError } from "@/lib/upstream/error-hints";
 import { useLang, useT } from "@/store/language";
 import { useAccess } from "@/store/access";
+import { useDoctorPanel } from "@/store/doctor-panel";
 import { AlertIcon } from "@/components/ui/icons";
 import { formatBytes } from "@/lib/chat/request-bytes";
 
 const ACCESS_CODES = new Set(["access_code_required", "access_code_invalid"]);
+// The doctor cannot help with these: they are about this page's access code, not the upstream.
+const NOT_DIAGNOSABLE = new Set([...ACCESS_CODES, "access_locked", "doctor_rate_limited"]);
 
 /** For a request refused by its size: how large it was, and the limit that refused it or should be raised to. */
 function SizeLine({ error }: { error: ErrorInfo }) {
@@ -57,6 +60,11 @@ export function ErrorCard({ error }: { error: ErrorInfo }) {
       {ACCESS_CODES.has(error.code) && (
         <button type="button" className="mt-2 rounded border border-current px-2 py-0.5 text-xs" onClick={() => useAccess.getState().setVerified(false)}>
           {t("access.change")}
+        </button>
+      )}
+      {!NOT_DIAGNOSABLE.has(error.code) && (
+        <button type="button" data-testid="error-diagnose" className="mt-2 rounded border border-current px-2 py-0.5 text-xs font-medium hover:bg-red-100 dark:hover:bg-red-900/40" onClick={() => useDoctorPanel.getState().openDoctor()}>
+          {t("error.diagnose")}
         </button>
       )}
     </div>

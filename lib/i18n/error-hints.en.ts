@@ -47,6 +47,10 @@ export const ERROR_HINTS_EN: Record<ErrorCode, ErrorHint> = {
     title: "Balance not shared",
     hint: "This server does not show the balance of its key. Whoever deployed it can turn that on with ENABLE_BALANCE_QUERY=1; with your own key, your balance is always shown.",
   },
+  doctor_rate_limited: {
+    title: "The doctor ran a moment ago",
+    hint: "This server runs the connection doctor at most once a minute for each visitor, since each run makes billed calls with its key. Wait for the time shown, then run it again.",
+  },
   unsupported_media_type: {
     title: "Request must be JSON",
     hint: "The server only accepts requests sent with Content-Type: application/json. If you call the API from a script, set that header; if the app itself gets this, reload the page to pick up the current version.",

@@ -39,6 +39,10 @@ export const ERROR_HINTS_ZH_CN: Record<ErrorCode, ErrorHint> = {
     title: "未开放余额查询",
     hint: "此服务器不显示其密钥的余额。部署者可以设置 ENABLE_BALANCE_QUERY=1 开启；使用你自己的密钥时，总会显示你自己的余额。",
   },
+  doctor_rate_limited: {
+    title: "刚刚运行过诊断",
+    hint: "每次诊断都会用服务器的密钥发起计费调用，因此服务器为每位访问者每分钟最多运行一次连接诊断。请等待所示时间后再运行。",
+  },
   unsupported_media_type: {
     title: "请求必须是 JSON",
     hint: "服务器只接受 Content-Type 为 application/json 的请求。如果是用脚本调用接口，请加上这个请求头；如果是应用自己报的错，刷新页面换成最新版本即可。",

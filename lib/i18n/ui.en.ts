@@ -283,6 +283,12 @@ export const uiEn = {
   "balance.error": "The balance could not be read: {message}",
   "balance.readAt": "read at {time}; read again at most once a minute",
   ...uiImagesEn,
+  "doctor.openHint": "Checks the endpoint, key, model and streaming step by step, and says how to fix what fails.",
+  "doctor.run": "Diagnose the connection",
+  "error.diagnose": "Diagnose",
+  "settings.connection": "Connection",
+  "ledger.detached": "Outside conversations",
+  "ledger.detachedHint": "Connection tests, and the calls of conversations deleted for good.",
 };
 
 export type UiKey = keyof typeof uiEn;

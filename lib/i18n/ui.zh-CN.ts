@@ -284,4 +284,10 @@ export const uiZhCN: Record<UiKey, string> = {
   "balance.error": "无法读取余额：{message}",
   "balance.readAt": "读取于 {time}；每分钟最多读取一次",
   ...uiImagesZhCN,
+  "doctor.openHint": "逐步检查接口地址、密钥、模型和流式输出，并说明如何解决失败的步骤。",
+  "doctor.run": "诊断连接",
+  "error.diagnose": "诊断",
+  "settings.connection": "连接",
+  "ledger.detached": "不属于任何会话",
+  "ledger.detachedHint": "连接测试，以及已彻底删除的会话中的调用。",
 };

@@ -34,6 +34,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ BASE_URL: "http://127.0.0.1:8787/v1/chat/completions" }).baseUrl).toBe("http://127.0.0.1:8787");
   });
 
+  it("keeps an endpoint's own version path (…/api/paas/v4, …/v1beta/openai), in a list too", () => {
+    const env = parseEnv({ BASE_URL: "https://open.bigmodel.cn/api/paas/v4/,https://generativelanguage.googleapis.com/v1beta/openai/chat/completions" });
+    expect(env.baseUrls).toEqual(["https://open.bigmodel.cn/api/paas/v4", "https://generativelanguage.googleapis.com/v1beta/openai"]);
+  });
+
   it("reads BASE_URL as a comma-separated list of endpoints, each in any accepted form", () => {
     const env = parseEnv({ BASE_URL: " https://direct.example.com/v1/ , cdn.example.com/v1/chat/completions,http://10.0.0.5:8080/relay/v1,https://direct.example.com" });
     expect(env.baseUrls).toEqual(["https://direct.example.com", "https://cdn.example.com", "http://10.0.0.5:8080/relay"]);

@@ -93,6 +93,13 @@ describe("upstreamUrl", () => {
     expect(upstreamUrl("https://relay.example.com/v1/", chat, "?x=1")).toBe("https://relay.example.com/v1/chat/completions");
     expect(upstreamUrl("http://127.0.0.1:9/openai", chat, "")).toBe("http://127.0.0.1:9/openai/v1/chat/completions");
   });
+  it("joins under an endpoint's own version path (Zhipu, Ark, Gemini) for chat, models and billing", () => {
+    const models = resolveProxyRoute("GET", ["v1", "models"]);
+    const v1Usage = resolveProxyRoute("GET", ["v1", "dashboard", "billing", "usage"]);
+    expect(upstreamUrl("https://open.bigmodel.cn/api/paas/v4", chat, "")).toBe("https://open.bigmodel.cn/api/paas/v4/chat/completions");
+    expect(upstreamUrl("https://ark.cn-beijing.volces.com/api/v3", models, "")).toBe("https://ark.cn-beijing.volces.com/api/v3/models");
+    expect(upstreamUrl("https://generativelanguage.googleapis.com/v1beta/openai", v1Usage, "")).toBe("https://generativelanguage.googleapis.com/v1beta/openai/dashboard/billing/usage");
+  });
   it("forwards a well-formed query string on billing paths only", () => {
     expect(upstreamUrl("https://r.example", usage, "?start_date=2025-01-01&end_date=2025-02-01")).toBe(
       "https://r.example/v1/dashboard/billing/usage?start_date=2025-01-01&end_date=2025-02-01",

@@ -32,7 +32,12 @@ export function args() {
     const n = Number(v);
     return Number.isFinite(n) ? n : fallback;
   };
-  return { has, num, argv };
+  const str = (name, fallback) => {
+    const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+    if (i < 0) return fallback;
+    return (argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : argv[i + 1]) ?? fallback;
+  };
+  return { has, num, str, argv };
 }
 
 // ---------------------------------------------------------------- build
@@ -147,6 +152,28 @@ export async function startStack(env = {}) {
 export async function launchBrowser() {
   const { chromium } = await import("playwright");
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/**
+ * Slows the page's main thread `rate` times with CDP Emulation.setCPUThrottlingRate (4 stands for a
+ * mid-range phone). Called before the page navigates, so the cold load is throttled too; the
+ * setting stays with the page across navigations. Returns the CDP session (reusable by the caller).
+ */
+export async function throttleCpu(context, page, rate, cdp = null) {
+  const session = cdp ?? (await context.newCDPSession(page));
+  if (rate > 1) await session.send("Emulation.setCPUThrottlingRate", { rate });
+  return session;
+}
+
+/** `--cpu-throttle N` (also `--cpu-throttle=N`); 1 means none. */
+export function cpuThrottleArg(a) {
+  const rate = a.num("cpu-throttle", 1);
+  if (!(rate >= 1)) throw new Error("--cpu-throttle takes a rate of 1 or more (4 stands for a mid-range phone)");
+  return rate;
+}
+
+export function throttleLabel(rate) {
+  return rate > 1 ? `CPU throttled ${rate}× (CDP Emulation.setCPUThrottlingRate)` : "CPU not throttled";
 }
 
 /** Waits until the composer is visible, enabled and hydrated by React (so typing reaches the app). */

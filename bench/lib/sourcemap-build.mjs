@@ -24,7 +24,12 @@ const link = spawnSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(
 if (link.status !== 0) cpSync(path.join(ROOT, "node_modules"), path.join(out, "node_modules"), { recursive: true });
 const config = path.join(out, "next.config.mjs");
 const text = readFileSync(config, "utf8");
-if (!/productionBrowserSourceMaps/.test(text)) writeFileSync(config, text.replace(/const nextConfig = \{/, "const nextConfig = {\n  productionBrowserSourceMaps: true,"));
+// The config is an object (`const nextConfig = {`) or a function of the phase returning one.
+const withMaps = text.replace(/const nextConfig = \{|\n  return \{/, (m) => `${m}\n    productionBrowserSourceMaps: true,`);
+if (!/productionBrowserSourceMaps/.test(text)) {
+  if (withMaps === text) throw new Error("sourcemap-build: could not find where to turn on productionBrowserSourceMaps in next.config.mjs");
+  writeFileSync(config, withMaps);
+}
 const build = spawnSync("npm", ["run", "build"], { cwd: out, stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
 console.log(`\nBENCH_SERVER_JS=${path.join(out, ".next", "standalone", "fast-server.js")}`);

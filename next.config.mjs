@@ -27,6 +27,12 @@ export default function nextConfig(phase) {
         "decode-named-character-reference": "./node_modules/decode-named-character-reference/index.js",
       },
     },
+    experimental: {
+      // Next buffers /api request bodies for the request interceptor (proxy.ts) and cuts them at
+      // 10 MB by default, which would hand the route handler a truncated body. Just above the
+      // largest MAX_REQUEST_MB (32, lib/server/env.ts): the route's own limit answers 413 first.
+      proxyClientMaxBodySize: "33mb",
+    },
     async headers() {
       return [
         { source: "/:path*", headers: [...COMMON_SECURITY_HEADERS] },

@@ -48,12 +48,12 @@ export function AccessGate() {
           autoFocus
         />
         {problem?.text && (
-          <p data-testid="access-code-error" role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
+          <p data-testid="access-code-error" role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
             {problem.text}
           </p>
         )}
         {problem?.error && <ErrorCard error={problem.error} />}
-        <button data-testid="access-code-submit" type="submit" disabled={checking || !code.trim()} className="mt-4 w-full rounded-lg bg-emerald-600 py-2 text-white disabled:opacity-50">
+        <button data-testid="access-code-submit" type="submit" disabled={checking || !code.trim()} className="mt-4 w-full rounded-lg bg-emerald-700 py-2 text-white disabled:opacity-50">
           {checking ? t("access.checking") : t("access.submit")}
         </button>
       </form>

@@ -1,6 +1,7 @@
 "use client";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { registerServiceWorker } from "@/lib/client/service-worker";
+import { trackVisualViewport } from "@/lib/client/visual-viewport";
 import { reachServerAtStart, watchForNewVersion } from "@/store/app-start";
 import { AppError } from "@/lib/errors";
 import { startPersistence } from "@/store/persist";
@@ -18,10 +19,17 @@ import { ChatView } from "./chat/chat-view";
 const SettingsDialog = lazy(() => import("./settings/settings-dialog").then((m) => ({ default: m.SettingsDialog })));
 // The prompt library (with the mask importer) loads on first open too.
 const PromptLibrary = lazy(() => import("./prompts/prompt-library").then((m) => ({ default: m.PromptLibrary })));
+// The search dialog too; fetched once the page is idle, so Ctrl+K opens it without a wait.
+const loadSearchDialog = () => import("./search/search-dialog");
+const SearchDialog = lazy(() => loadSearchDialog().then((m) => ({ default: m.SearchDialog })));
 import { ErrorCard } from "./chat/error-card";
 import { Notices } from "./notices";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
+import { DoctorHost } from "./doctor/doctor-host";
 import type { SettingsSection } from "./settings/settings-dialog";
 import { preloadMarkdown } from "./chat/message-body";
+import { startSearchIndex, useSearch } from "@/store/search";
+import { useSearchShortcut } from "./search/use-search-shortcut";
 
 function useThemeClass() {
   const theme = useSettings((s) => s.theme);
@@ -45,11 +53,14 @@ export function ChatApp() {
   const configError = useAccess((s) => s.configError);
   const verified = useAccess((s) => s.verified);
   const lang = useLang();
+  const searchOpen = useSearch((s) => s.open);
   useThemeClass();
+  useSearchShortcut(loaded && Boolean(config) && checked && (!config?.codeRequired || verified));
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  useEffect(() => trackVisualViewport(), []);
 
   useEffect(() => {
     const stored = startPersistence().then(() => {
@@ -76,10 +87,16 @@ export function ChatApp() {
     }, 1500);
     // Offline use: the worker fetches the shell again to keep it, so it waits for the first screen.
     const worker = setTimeout(() => void registerServiceWorker(), 2000);
+    // After the tokenizer: the search index reads the whole history, in idle moments.
+    const search = setTimeout(() => {
+      void loadSearchDialog();
+      void startSearchIndex();
+    }, 2500);
     return () => {
       clearTimeout(markdown);
       clearTimeout(tokenizer);
       clearTimeout(worker);
+      clearTimeout(search);
     };
   }, [shellShown]);
 
@@ -96,6 +113,7 @@ export function ChatApp() {
     return (
       <div className="mx-auto max-w-md p-6">
         <ErrorCard error={configError} />
+        <DoctorHost />
       </div>
     );
   }
@@ -108,12 +126,20 @@ export function ChatApp() {
       </div>
     );
   }
-  if (config.codeRequired && !verified) return <AccessGate />;
+  if (config.codeRequired && !verified) {
+    return (
+      <>
+        <AccessGate />
+        <DoctorHost />
+      </>
+    );
+  }
 
   return (
-    <div className="flex h-dvh overflow-hidden">
+    <div className="app-height flex overflow-hidden">
       <Sidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} onOpenPrompts={() => setPromptsOpen(true)} />
       <ChatView onOpenSidebar={() => setSidebarOpen(true)} onOpenSettings={(section) => setSettingsOpen({ section })} />
+      <KeyboardShortcuts />
       {settingsOpen && (
         <Suspense fallback={null}>
           <SettingsDialog section={settingsOpen.section} onClose={() => setSettingsOpen(false)} />
@@ -124,6 +150,12 @@ export function ChatApp() {
           <PromptLibrary onClose={() => setPromptsOpen(false)} />
         </Suspense>
       )}
+      {searchOpen && (
+        <Suspense fallback={null}>
+          <SearchDialog />
+        </Suspense>
+      )}
+      <DoctorHost />
     </div>
   );
 }

@@ -74,8 +74,11 @@ test("Continue joins the rest of a length-cut answer to the same message", async
   await expect(page.getByTestId("continue-button")).toBeVisible();
   const firstPart = await answer.getByTestId("message-content").innerText();
   await page.getByTestId("continue-button").click();
-  await expect(answer).toHaveAttribute("data-status", "done");
+  // The button goes when the continuation starts; the answer is "done" again only once it ends
+  // (it was "done" before the click too, so waiting for that first proved nothing).
   await expect(page.getByTestId("continue-button")).toHaveCount(0);
+  await expect(answer).toHaveAttribute("data-status", "done");
+  await expect.poll(async () => (await answer.getByTestId("message-content").innerText()).length).toBeGreaterThan(firstPart.length);
   await expect(chat.messages).toHaveCount(2);
   const joined = await answer.getByTestId("message-content").innerText();
   expect(joined.length).toBeGreaterThan(firstPart.length);

@@ -21,11 +21,15 @@ export function isTitleRequest(body) {
   return /(generate|create|give|write|summari[sz]e)\b.{0,40}\btitle\b|标题/i.test(lastUserText(body));
 }
 
-/** Deterministic, plausible prompt size: about four characters per token. */
+/** Tokens the mock bills per image_url part: a plausible flat figure, not OpenAI's tile formula. */
+export const MOCK_IMAGE_TOKENS = 255;
+
+/** Deterministic, plausible prompt size: about four characters per token, plus each image. */
 export function promptTokens(body) {
   const messages = Array.isArray(body?.messages) ? body.messages : [];
   const chars = messages.reduce((n, m) => n + contentText(m?.content).length + 4, 0);
-  return Math.max(1, Math.ceil(chars / 4));
+  const images = messages.reduce((n, m) => n + (Array.isArray(m?.content) ? m.content.filter((p) => p?.type === "image_url").length : 0), 0);
+  return Math.max(1, Math.ceil(chars / 4)) + images * MOCK_IMAGE_TOKENS;
 }
 
 function titleText(body) {
@@ -79,11 +83,35 @@ export function splitText(text, count) {
   return out;
 }
 
+/**
+ * The connection doctor's prompts (lib/relay/doctor/probes.ts) answered as a model would: "OK",
+ * a count, and the identity questions (two right, two wrong, as a weaker model answers them), so
+ * the doctor's side-by-side view has something to compare. null for any other question.
+ */
+export function doctorAnswer(question) {
+  if (/^Reply with the single word OK/i.test(question)) return { text: "OK", chunks: ["OK"] };
+  if (/^Count from 1 to 30/i.test(question)) {
+    const chunks = Array.from({ length: 30 }, (_, i) => (i === 0 ? "1" : ` ${i + 1}`));
+    // At a model's pace (about 16 pieces a second), so a busy test machine's scheduling delays stay
+    // small beside the gaps, and a proxy that holds pieces back shows as lumps.
+    return { text: chunks.join(""), chunks, chunkDelayMs: 60 };
+  }
+  const canned = [
+    [/strawberry/i, 'The letter "r" appears 2 times in "strawberry".'],
+    [/9\.11 和 9\.9/, "9.11 比 9.9 大。"],
+    [/Sally has 3 brothers/i, "Sally has 1 sister."],
+    [/鲁迅.*周树人/, "鲁迅和周树人是同一个人：周树人是鲁迅的本名，所以不存在谁打谁。"],
+  ];
+  const hit = canned.find(([re]) => re.test(question));
+  return hit ? { text: hit[1], chunks: splitText(hit[1]) } : null;
+}
+
 /** Everything an answer consists of, for stream and JSON alike. */
 export function planAnswer(body, scenario, seq) {
   const title = scenario.title || (!scenario.text && !scenario.contentChunks && isTitleRequest(body));
-  const text = scenario.text ?? (title ? titleText(body) : defaultText(lastUserText(body), scenario.long));
-  let chunks = scenario.contentChunks ?? (title ? [text] : splitText(text, scenario.chunks));
+  const doctor = scenario.text || scenario.contentChunks || title ? null : doctorAnswer(lastUserText(body));
+  const text = scenario.text ?? doctor?.text ?? (title ? titleText(body) : defaultText(lastUserText(body), scenario.long));
+  let chunks = scenario.contentChunks ?? doctor?.chunks ?? (title ? [text] : splitText(text, scenario.chunks));
   if (scenario.finishReason === "length") chunks = chunks.slice(0, Math.max(1, Math.ceil(chunks.length / 2)));
   const model = (typeof body?.model === "string" ? body.model : "mock-model") + (scenario.modelSuffix ?? "");
   const prompt = promptTokens(body);
@@ -96,6 +124,7 @@ export function planAnswer(body, scenario, seq) {
     chunks,
     reasoningChunks,
     finishReason: scenario.finishReason ?? "stop",
+    chunkDelayMs: doctor?.chunkDelayMs,
     usage: { prompt_tokens: prompt, completion_tokens: chunks.length + reasoningChunks.length, total_tokens: prompt + chunks.length + reasoningChunks.length },
   };
 }

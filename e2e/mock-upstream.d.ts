@@ -168,6 +168,13 @@ export interface MockUpstream {
 
 export const SCENARIO_NAMES: readonly string[];
 
+/** Where the API lives (default "both": at the root and under /v1, as one-api serves it); a path prefix such as "/api/paas/v4" serves it there only, without /v1. */
+export type MockApiAt = "both" | "v1" | "root" | "none" | `/${string}`;
+
+/** What paths outside the API answer: "none" a JSON 404 (default), or the relay's web site, a login page, a CDN's 502 error page. */
+export type MockSite = "none" | "website" | "login" | "cdn-error";
+
 /** `cors: false` sends no CORS headers (and answers a preflight like any request without a key): a relay that browsers may not call.
- *  `scenario`: what every chat completion answers unless one is queued (a `mock:` directive in the message is ignored then). */
-export function startMockUpstream(options?: { port?: number; host?: "127.0.0.1"; log?: boolean; cors?: boolean; scenario?: string }): Promise<MockUpstream>;
+ *  `scenario`: what every chat completion answers unless one is queued (a `mock:` directive in the message is ignored then).
+ *  `apiAt` and `site`: a relay whose API lives elsewhere than the address given (the connection doctor's URL-form step). */
+export function startMockUpstream(options?: { port?: number; host?: "127.0.0.1"; log?: boolean; cors?: boolean; scenario?: string; apiAt?: MockApiAt; site?: MockSite }): Promise<MockUpstream>;

@@ -5,6 +5,7 @@ import http from "node:http";
 import { pathToFileURL } from "node:url";
 import { errorResponse, resolveScenario, SCENARIO_NAMES } from "./mock-scenarios.mjs";
 import { completionJson, lastUserText, planAnswer, streamEvents } from "./mock-stream.mjs";
+import { sitePage } from "./mock-site.mjs";
 
 export { SCENARIO_NAMES };
 
@@ -14,7 +15,20 @@ const DIRECTIVE = /\bmock:([a-z0-9-]+)/i;
 // "/v1/x" and "/x" are the same endpoint, as on one-api.
 const norm = (path) => path.replace(/^\/v1(?=\/)/, "");
 
-export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = false, cors = true, scenario: defaultScenario } = {}) {
+/**
+ * Where the API lives: "both" (at the root and under /v1, as one-api), "v1" (only under /v1),
+ * "root" (only at the root), "none", or a path prefix such as "/api/paas/v4" (Zhipu's form, no /v1).
+ * The path an API request names, without that prefix; null when it is not an API path.
+ */
+function apiPathOf(path, apiAt) {
+  if (apiAt === "both") return norm(path);
+  if (apiAt === "v1") return path.startsWith("/v1/") ? path.slice(3) : null;
+  if (apiAt === "root") return path.startsWith("/v1/") ? null : path;
+  if (apiAt === "none") return null;
+  return path.startsWith(`${apiAt}/`) ? path.slice(apiAt.length) : null;
+}
+
+export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = false, cors = true, scenario: defaultScenario, apiAt = "both", site = "none" } = {}) {
   // Loopback only: the mock accepts any key and must never be reachable from the network.
   if (host !== "127.0.0.1") throw new Error("mock-upstream listens on 127.0.0.1 only");
   const requests = [];
@@ -38,8 +52,8 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
       timers.add(t);
     });
 
-  function take(path) {
-    const i = queue.findIndex((s) => norm(s.path ?? "/v1/chat/completions") === norm(path));
+  function take(apiPath) {
+    const i = queue.findIndex((s) => norm(s.path ?? "/v1/chat/completions") === apiPath);
     return i < 0 ? null : queue.splice(i, 1)[0];
   }
 
@@ -100,7 +114,7 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
       const id = `2025010112000000${String(record.id).padStart(4, "0")}`;
       parts.push(frame(JSON.stringify({ error: { message: `当前分组上游负载已饱和，请稍后再试 (request id: ${id})`, type: "new_api_error", code: "bad_response" } })));
     }
-    const delay = scenario.chunkDelayMs ?? 30;
+    const delay = scenario.chunkDelayMs ?? plan.chunkDelayMs ?? 30;
     let pieces = parts;
     if (scenario.byteSplit) {
       // Cut the byte stream anywhere: inside lines, JSON and multi-byte characters.
@@ -136,9 +150,18 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
   }
 
   async function route(req, res, record) {
-    const path = norm(record.path);
+    const path = apiPathOf(record.path, apiAt);
+    // Anything but the API: the site's page (a web site, a login page, a CDN's error page), or a 404.
+    if (path === null) {
+      if (site === "none") return sendJson(res, 404, { error: { message: `Invalid URL (${req.method} ${record.path})`, type: "invalid_request_error", param: null, code: null } });
+      const page = sitePage(site);
+      record.scenario = `site-${site}`;
+      if (res.destroyed) return;
+      res.writeHead(page.status, { "Content-Type": "text/html; charset=utf-8", ...page.headers });
+      return res.end(page.body);
+    }
     if (!/^Bearer \S+/.test(req.headers.authorization ?? "")) return sendError(res, { error: "error-401-oneapi-no-token" });
-    const queued = take(record.path);
+    const queued = take(path);
     if (req.method === "POST" && path === "/chat/completions") return chat(res, record, queued);
     if (queued) {
       record.scenario = queued.name ?? queued.kind;
@@ -255,7 +278,8 @@ async function main() {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
   };
-  const mock = await startMockUpstream({ port: Number(arg("port", "8787")), log: !process.argv.includes("--quiet"), cors: !process.argv.includes("--no-cors") });
+  // --api-at v1|root|/api/paas/v4 and --site website|login|cdn-error: a relay the connection doctor should catch.
+  const mock = await startMockUpstream({ port: Number(arg("port", "8787")), log: !process.argv.includes("--quiet"), cors: !process.argv.includes("--no-cors"), apiAt: arg("api-at", "both"), site: arg("site", "none") });
   console.log(`mock upstream listening on ${mock.url} (scenarios: mock:<name> in a message; ${SCENARIO_NAMES.length} available)`);
   const stop = () => mock.close().then(() => process.exit(0));
   process.on("SIGINT", stop);

@@ -13,14 +13,31 @@ export interface NginxServer {
 
 /**
  * Runs Debian's nginx on loopback with the repo's deploy/nginx.conf, pointed at the app port.
- * Only the listen address and the upstream port are changed; every proxy setting is the shipped one.
+ * Only the listen address and the upstream port are changed; every proxy setting is the shipped
+ * one, unless `clientMaxBodySize` stands in for the shipped body limit (an nginx left at "1m").
+ * `buffering: true` is the misconfigured proxy the connection doctor must catch: buffering on, the
+ * app's `X-Accel-Buffering: no` ignored (it would switch the buffering off again), and nginx's
+ * default HTTP/1.0 to the app (the shipped config's `proxy_http_version 1.1` left out): nginx 1.22
+ * passes each chunk of a chunked HTTP/1.1 answer on at once even while buffering, so without the
+ * 1.0 nothing would be held back. A minimal `proxy_pass` site that ignores the header is exactly this.
  */
-export async function startNginx(appPort: number): Promise<NginxServer> {
+export async function startNginx(appPort: number, { clientMaxBodySize, buffering }: { clientMaxBodySize?: string; buffering?: boolean } = {}): Promise<NginxServer> {
   const port = await freePort();
-  const site = readFileSync(path.resolve(__dirname, "..", "deploy", "nginx.conf"), "utf8")
+  let site = readFileSync(path.resolve(__dirname, "..", "deploy", "nginx.conf"), "utf8")
     .replace(/server 127\.0\.0\.1:3000;/, `server 127.0.0.1:${appPort};`)
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`);
   if (!site.includes(`127.0.0.1:${port}`) || !site.includes(`127.0.0.1:${appPort}`)) throw new Error("deploy/nginx.conf changed shape: update e2e/nginx.ts");
+  if (clientMaxBodySize) {
+    site = site.replace(/client_max_body_size \S+;/, `client_max_body_size ${clientMaxBodySize};`);
+    if (!site.includes(`client_max_body_size ${clientMaxBodySize};`)) throw new Error("deploy/nginx.conf has no client_max_body_size: update e2e/nginx.ts");
+  }
+  if (buffering) {
+    const buffered = site
+      .replace(/proxy_buffering off;/, "proxy_buffering on;\n        proxy_ignore_headers X-Accel-Buffering;")
+      .replace(/proxy_http_version 1\.1;/, "");
+    if (!buffered.includes("proxy_buffering on;") || buffered.includes("proxy_http_version")) throw new Error("deploy/nginx.conf changed shape: update e2e/nginx.ts");
+    site = buffered;
+  }
   return runNginx(site, port);
 }
 

@@ -34,6 +34,8 @@ export interface ServerConfig {
   modelsRestricted: boolean;
   /** MODEL_CAPABILITIES: the owner's per-model defaults, between the name guess and the user's edits. */
   modelCapabilities: CapabilityTable;
+  /** The largest request body the proxy takes (MAX_REQUEST_MB; lower on Vercel): the page keeps requests within it. */
+  maxRequestBytes: number;
   defaults: ServerDefaults;
   /** The build the server runs (lib/build-info.ts); a page of another build is out of date. */
   build: string;

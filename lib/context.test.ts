@@ -174,3 +174,56 @@ describe("sendableHistory", () => {
     expect(out.map((m) => m.id)).toEqual(["3"]);
   });
 });
+
+describe("images in the context", () => {
+  const img = (id: string, bytes: number) => ({ id, mime: "image/jpeg", width: 1024, height: 1024, bytes });
+  const withImages = [
+    { id: "p0", role: "user" as const, content: "old photo", images: [img("i0", 300_000)] },
+    { id: "p1", role: "assistant" as const, content: "a cat" },
+    { id: "p2", role: "user" as const, content: "newer photo", images: [img("i2", 300_000)] },
+    { id: "p3", role: "assistant" as const, content: "a dog" },
+  ];
+
+  it("sendableHistory keeps a question that is only images, with its images; answers carry none", () => {
+    const msg = (over: Partial<ChatMessage>): ChatMessage => ({ id: "x", role: "user", content: "", status: "done", createdAt: 0, ...over });
+    const out = sendableHistory([msg({ id: "1", images: [img("a", 10)] }), msg({ id: "2", content: "" }), msg({ id: "3", role: "assistant", content: "ok", images: [img("b", 10)] })]);
+    expect(out).toEqual([
+      { id: "1", role: "user", content: "", images: [img("a", 10)] },
+      { id: "3", role: "assistant", content: "ok" },
+    ]);
+  });
+
+  it("images ride along while the history count reaches them, and their tile tokens count", () => {
+    const all = buildContext({ history: withImages, question, systemPrompt: "", historyCount: 5, contextWindow: 100_000, maxTokens: 1000, countTokens: tenEach });
+    expect(all.messages[0]).toEqual({ role: "user", content: "old photo", images: [img("i0", 300_000)] });
+    // 1024×1024 is 765 tokens by the tile formula, twice.
+    expect(all.imageTokens).toBe(1530);
+    expect(all.promptTokens).toBe(3 + 5 * 10 + 1530);
+    const recent = buildContext({ history: withImages, question, systemPrompt: "", historyCount: 3, contextWindow: 100_000, maxTokens: 1000, countTokens: tenEach });
+    expect(recent.includedIds).toEqual(["p2", "p3", "q"]);
+    expect(recent.imageTokens).toBe(765);
+  });
+
+  it("the byte budget drops the oldest history first, and says so apart from the token budget", () => {
+    const r = buildContext({ history: withImages, question, systemPrompt: "", historyCount: 10, contextWindow: 100_000, maxTokens: 1000, countTokens: tenEach, maxBytes: 600_000 });
+    // Each image is ~400 kB as base64: only the newer one fits; the walk stops at the older one.
+    expect(r.includedIds).toEqual(["p1", "p2", "p3", "q"]);
+    expect(r.droppedByBytes).toEqual(["p0"]);
+    expect(r.droppedByBudget).toEqual([]);
+    expect(r.bytes).toBeLessThanOrEqual(600_000);
+    expect(r.bytes).toBeGreaterThan(400_000);
+  });
+
+  it("a question whose own images exceed the byte budget is refused before sending", () => {
+    const big = { role: "user" as const, content: "two photos", images: [img("a", 500_000), img("b", 500_000)] };
+    try {
+      buildContext({ history: [], question: big, systemPrompt: "", historyCount: 1, contextWindow: 100_000, maxTokens: 1000, countTokens: tenEach, maxBytes: 1_000_000 });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).code).toBe("request_too_large");
+      expect((err as AppError).limitBytes).toBe(1_000_000);
+      expect((err as AppError).requestBytes).toBeGreaterThan(1_300_000);
+    }
+  });
+});

@@ -13,9 +13,17 @@
  * 2. The token budget = context window − max_tokens − margin. The oldest history messages go
  *    first; the system prompt and the question are never dropped. If those two alone do not fit,
  *    we refuse (prompt_too_long) before anything is sent, rather than paying for a 400.
+ *    Images count by OpenAI's tile formula (an estimate: lib/chat/image-tokens.ts).
+ *
+ * 3. With `maxBytes`, the byte budget of the request body (the limits on its way: this server,
+ *    nginx, Vercel). Images in earlier messages ride along while the count reaches them, and they
+ *    are what makes a body large: the oldest go first, as with tokens. The system prompt and the
+ *    question alone too large: refused (request_too_large) before anything is sent.
  */
 import { AppError } from "./errors";
 import { REPLY_PRIMING_TOKENS } from "./tokens";
+import { imagesTokens } from "./chat/image-tokens";
+import { messageBytes } from "./chat/request-bytes";
 import type { ApiMessage, ChatMessage } from "./types";
 import { splitAtTopic } from "./chat/topic";
 
@@ -38,8 +46,10 @@ export interface BuildContextInput {
   contextWindow: number;
   maxTokens: number;
   margin?: number;
-  /** Tokens of one message including its framing (lib/tokens countMessageTokens). */
+  /** Tokens of one message's text including its framing (lib/tokens countMessageTokens); images are added here. */
   countTokens: (m: Counted) => number;
+  /** Bytes the messages may take in the request body (its envelope already subtracted); none: no byte rule. */
+  maxBytes?: number;
 }
 
 export interface BuiltContext {
@@ -50,16 +60,24 @@ export interface BuiltContext {
   droppedByCount: string[];
   /** History that passed the count but did not fit the token budget, oldest first. */
   droppedByBudget: string[];
+  /** History that fitted the tokens but not the request's byte budget, oldest first. */
+  droppedByBytes: string[];
   systemIncluded: boolean;
-  /** Tokens of `messages` plus the reply priming, as lib/tokens countPromptTokens counts them. */
+  /** Tokens of `messages` plus the reply priming, as lib/tokens countPromptTokens counts them; images estimated. */
   promptTokens: number;
+  /** The estimated image tokens within promptTokens. */
+  imageTokens: number;
+  /** Bytes `messages` take in the request body (lib/chat/request-bytes.ts). */
+  bytes: number;
   budget: number;
 }
 
-const strip = (m: Counted): ApiMessage => ({ role: m.role, content: m.content });
+const strip = (m: Counted): ApiMessage => (m.images?.length ? { role: m.role, content: m.content, images: m.images } : { role: m.role, content: m.content });
 
 export function buildContext(input: BuildContextInput): BuiltContext {
-  const { history, question, countTokens } = input;
+  const { history, question } = input;
+  const countTokens = (m: Counted) => input.countTokens(m) + imagesTokens(m.images);
+  const maxBytes = input.maxBytes ?? Infinity;
   // NaN or negative counts from a broken setting mean "no history"; Infinity means "all".
   const n = Number.isNaN(input.historyCount) ? 0 : Math.max(0, Math.floor(input.historyCount));
   const margin = input.margin ?? DEFAULT_CONTEXT_MARGIN;
@@ -86,18 +104,41 @@ export function buildContext(input: BuildContextInput): BuiltContext {
     });
   }
 
+  // Rule 3: the bytes. Only a byte budget makes sizes worth measuring.
+  const sized = Number.isFinite(maxBytes);
+  const fixedBytes = sized ? (system ? messageBytes(system) : 0) + messageBytes(question) : 0;
+  if (fixedBytes > maxBytes) {
+    throw new AppError({
+      code: "request_too_large",
+      status: 413,
+      message: `The question${system ? " and the system prompt" : ""} take ${fixedBytes} bytes, but the request may carry only ${Math.max(0, maxBytes)}`,
+      requestBytes: fixedBytes,
+      limitBytes: maxBytes,
+    });
+  }
+
   // Walk from the newest back; the first message that does not fit ends the walk, so the history
   // sent is always one unbroken recent stretch, never a patchwork with holes.
   let used = fixed;
+  let usedBytes = fixedBytes;
   let firstKept = candidates.length;
+  let stoppedByBytes = false;
   for (let i = candidates.length - 1; i >= 0; i--) {
     const cost = countTokens(candidates[i]);
     if (used + cost > budget) break;
+    const size = sized ? messageBytes(candidates[i]) : 0;
+    if (usedBytes + size > maxBytes) {
+      stoppedByBytes = true;
+      break;
+    }
     used += cost;
+    usedBytes += size;
     firstKept = i;
   }
   const kept = candidates.slice(firstKept);
-  const droppedByBudget = candidates.slice(0, firstKept).map((m) => m.id);
+  const dropped = candidates.slice(0, firstKept).map((m) => m.id);
+  const droppedByBudget = stoppedByBytes ? [] : dropped;
+  const droppedByBytes = stoppedByBytes ? dropped : [];
 
   const messages: ApiMessage[] = [];
   if (system) messages.push(strip(system));
@@ -107,13 +148,19 @@ export function buildContext(input: BuildContextInput): BuiltContext {
   const includedIds = kept.map((m) => m.id);
   if (question.id !== undefined) includedIds.push(question.id);
 
+  let imageTokens = imagesTokens(question.images);
+  for (const m of kept) imageTokens += imagesTokens(m.images);
+
   return {
     messages,
     includedIds,
     droppedByCount,
     droppedByBudget,
+    droppedByBytes,
     systemIncluded: system !== null,
     promptTokens: used,
+    imageTokens,
+    bytes: sized ? usedBytes : messages.reduce((n, m) => n + messageBytes(m), 0),
     budget,
   };
 }
@@ -121,7 +168,8 @@ export function buildContext(input: BuildContextInput): BuiltContext {
 /**
  * Turns a conversation's messages into history that may be sent back:
  * - system-role lines are UI notices (the real system prompt comes from the settings);
- * - failed and empty messages carry nothing the model should see;
+ * - failed and empty messages carry nothing the model should see (a question that is only
+ *   images is not empty: its images ride along);
  * - reasoning is never sent back (vendors ask not to, and it would be billed again);
  * - an interrupted (or still streaming) answer keeps its partial text: the user saw it and may
  *   ask about it;
@@ -130,8 +178,9 @@ export function buildContext(input: BuildContextInput): BuiltContext {
 export function sendableHistory(messages: ChatMessage[]): Array<ApiMessage & { id: string }> {
   const out: Array<ApiMessage & { id: string }> = [];
   for (const m of splitAtTopic(messages).current) {
-    if (m.role === "system" || m.status === "error" || m.content.trim() === "") continue;
-    out.push({ id: m.id, role: m.role, content: m.content });
+    const images = m.role === "user" && m.images?.length ? m.images : undefined;
+    if (m.role === "system" || m.status === "error" || (m.content.trim() === "" && !images)) continue;
+    out.push(images ? { id: m.id, role: m.role, content: m.content, images } : { id: m.id, role: m.role, content: m.content });
   }
   return out;
 }

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   "unsupported_media_type", // 415: a POST to /api/* whose Content-Type is not application/json
   "model_not_allowed", // 403: CUSTOM_MODELS starts with -all and the model is not in the list
   "balance_disabled", // 403: the billing paths with the server's key, while ENABLE_BALANCE_QUERY is off
+  "doctor_rate_limited", // 429: the connection doctor already ran for this client in the last minute
   "upstream_bad_request", // 400/422 from upstream we cannot narrow down, e.g. an unsupported parameter
   "upstream_auth", // 401 from upstream: a wrong or foreign key (one-api: 无效的令牌)
   "upstream_key_missing", // 401: no key reached the upstream (one-api: 未提供令牌)
@@ -29,7 +30,11 @@ export const ERROR_CODES = [
   "model_not_found", // unknown model, or a relay without a channel for it
   "context_too_long", // 400 context_length_exceeded
   "max_tokens_too_large", // 400 about max_tokens
-  "payload_too_large", // 413
+  "payload_too_large", // 413 from the upstream (the relay's or provider's own size limit)
+  "request_too_large", // client side: the request would be larger than the limit the page knows, not sent
+  "server_body_limit", // 413: larger than this server accepts (MAX_REQUEST_MB)
+  "gateway_body_limit", // 413 from a reverse proxy in front of this server (nginx client_max_body_size)
+  "vercel_body_limit", // 413 FUNCTION_PAYLOAD_TOO_LARGE: Vercel's 4.5 MB request limit
   "upstream_rate_limited", // 429 rate limit
   "upstream_overloaded", // 429/503 relay saturated
   "upstream_server", // other 5xx
@@ -60,6 +65,9 @@ export interface ErrorInfo {
   requestId?: string;
   /** The model the error is about, when the text should name it (model_not_allowed). */
   model?: string;
+  /** Size errors: the body that was refused, and the limit that refused it (when known), in bytes. */
+  requestBytes?: number;
+  limitBytes?: number;
 }
 
 export class AppError extends Error {
@@ -68,6 +76,8 @@ export class AppError extends Error {
   readonly upstreamMessage?: string;
   readonly requestId?: string;
   readonly model?: string;
+  readonly requestBytes?: number;
+  readonly limitBytes?: number;
 
   constructor(info: ErrorInfo) {
     super(info.message);
@@ -77,6 +87,8 @@ export class AppError extends Error {
     this.upstreamMessage = info.upstreamMessage;
     this.requestId = info.requestId;
     this.model = info.model;
+    this.requestBytes = info.requestBytes;
+    this.limitBytes = info.limitBytes;
   }
 
   toInfo(): ErrorInfo {
@@ -84,6 +96,8 @@ export class AppError extends Error {
     if (this.upstreamMessage) info.upstreamMessage = this.upstreamMessage;
     if (this.requestId) info.requestId = this.requestId;
     if (this.model) info.model = this.model;
+    if (this.requestBytes !== undefined) info.requestBytes = this.requestBytes;
+    if (this.limitBytes !== undefined) info.limitBytes = this.limitBytes;
     return info;
   }
 
@@ -118,5 +132,7 @@ export function parseErrorInfo(body: unknown): ErrorInfo | null {
   if (typeof e.upstreamMessage === "string") info.upstreamMessage = e.upstreamMessage;
   if (typeof e.requestId === "string") info.requestId = e.requestId;
   if (typeof e.model === "string") info.model = e.model;
+  if (typeof e.requestBytes === "number" && e.requestBytes >= 0) info.requestBytes = e.requestBytes;
+  if (typeof e.limitBytes === "number" && e.limitBytes > 0) info.limitBytes = e.limitBytes;
   return info;
 }

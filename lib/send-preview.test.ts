@@ -64,3 +64,28 @@ describe("computeSendPreview", () => {
     expect(p.tooLong?.suggestedMaxTokens).toBeNull();
   });
 });
+
+describe("computeSendPreview with images", () => {
+  const img = (id: string, bytes = 1000) => ({ id, mime: "image/jpeg", width: 1024, height: 1024, bytes });
+  const pictured = history.map((m, i) => (i === 2 || i === 4 ? { ...m, images: [img(`i${i}`)] } : m));
+
+  it("counts the question's images and the earlier ones the history count reaches, as tile-formula tokens", () => {
+    const p = computeSendPreview({ ...base, history: pictured, questionImages: [img("new")] });
+    // historyCount 4 reaches h3..h5: h4's image rides along, h2's does not.
+    expect(p.images).toEqual({ question: 1, history: 1, tokens: 2 * 765 });
+    expect(p.promptTokens).toBe(53 + 2 * 765);
+    const all = computeSendPreview({ ...base, history: pictured, params: { ...params, historyCount: 10 } });
+    expect(all.images).toEqual({ question: 0, history: 2, tokens: 2 * 765 });
+  });
+
+  it("leaves the oldest images out beyond the byte budget, and says when the question alone is too large", () => {
+    const heavy = history.map((m, i) => (i === 2 || i === 4 ? { ...m, images: [img(`i${i}`, 30_000)] } : m));
+    const p = computeSendPreview({ ...base, history: heavy, params: { ...params, historyCount: 10 }, maxBytes: 50_000 });
+    expect(p.context?.droppedByBytes).toEqual(["h0", "h1", "h2"]);
+    expect(p.images.history).toBe(1);
+    const refused = computeSendPreview({ ...base, questionImages: [img("a", 40_000), img("b", 40_000)], maxBytes: 50_000 });
+    expect(refused.context).toBeNull();
+    expect(refused.tooLarge?.maxBytes).toBe(50_000);
+    expect(refused.tooLarge?.bytes).toBeGreaterThan(100_000);
+  });
+});

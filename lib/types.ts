@@ -4,10 +4,24 @@ import type { ErrorInfo } from "./errors";
 export type Role = "system" | "user" | "assistant";
 export type MessageStatus = "streaming" | "done" | "error" | "interrupted";
 
-/** A message as sent to an OpenAI-compatible API. */
+/**
+ * A message as the context builder handles it: its text, and the images it carries by reference.
+ * Counting and trimming work on this; the request itself is built from it as WireMessage (the
+ * images then become data URLs, read from IndexedDB only at that moment).
+ */
 export interface ApiMessage {
   role: Role;
   content: string;
+  images?: ImageRef[];
+}
+
+/** OpenAI's content parts: how a user message with images is sent. */
+export type ContentPart = { type: "text"; text: string } | { type: "image_url"; image_url: { url: string; detail?: "auto" | "low" | "high" } };
+
+/** A message exactly as it goes into the request body. */
+export interface WireMessage {
+  role: Role;
+  content: string | ContentPart[];
 }
 
 export interface TokenUsage {
@@ -58,7 +72,10 @@ export interface ChatMessage {
   run?: PendingRun;
 }
 
-/** An image a message refers to; the blob is stored apart, keyed by `id`. */
+/**
+ * An image a message refers to; the blob is stored apart (IndexedDB `images`), keyed by `id`, which
+ * belongs to this one message. `mime`, size and bytes are those of the re-encoded image that is sent.
+ */
 export interface ImageRef {
   id: string;
   mime: string;

@@ -9,11 +9,17 @@ import { localTitle } from "@/lib/title";
 import { newId } from "@/lib/id";
 import { threadOf } from "@/lib/chat/thread";
 import { countMessage, primeCounts } from "@/lib/client/tokenizer";
-import type { ChatMessage, ChatParams, Conversation, LedgerKind } from "@/lib/types";
+import { messagesByteBudget } from "@/lib/chat/chat-request";
+import { whenImagesStored } from "@/lib/client/image-store";
+import { isQuotaError } from "@/lib/client/storage";
+import { translate } from "@/lib/i18n";
+import type { ApiMessage, ChatMessage, ChatParams, Conversation, ImageRef, LedgerKind } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { useSettings } from "./settings";
 import { useAccess } from "./access";
-import { runCompletion } from "./run-completion";
+import { maxRequestBytes, runCompletion } from "./run-completion";
+import { useNotices } from "./notices";
+import { resolvedLanguage } from "./language";
 import { generateModelTitle } from "./title-call";
 
 export function effectiveParams(conv: Conversation | undefined): ChatParams {
@@ -29,23 +35,28 @@ export function conversationBusy(conv: Conversation | undefined): boolean {
  * The context the next request will carry, counted exactly (the counts come from the tokenizer
  * worker first); throws AppError("prompt_too_long") when it cannot fit.
  */
-async function contextFor(conv: Conversation, earlier: ChatMessage[], question: string, questionId?: string) {
+async function contextFor(conv: Conversation, earlier: ChatMessage[], question: ApiMessage & { id?: string }) {
   const params = effectiveParams(conv);
   const { contextWindows } = useSettings.getState();
   const history = sendableHistory(earlier);
   // Only the messages the history count can reach need exact counts, not the whole conversation.
   const reachable = history.slice(-Math.max(1, params.historyCount));
-  await primeCounts(params.model, [{ role: "system", content: params.systemPrompt }, ...reachable, { role: "user", content: question, id: questionId }]);
+  await primeCounts(params.model, [{ role: "system", content: params.systemPrompt }, ...reachable, question]);
   return buildContext({
     history,
-    question: { role: "user", content: question, id: questionId },
+    question,
     systemPrompt: params.systemPrompt,
     historyCount: params.historyCount,
     contextWindow: capabilitiesFor(params.model, { server: useAccess.getState().config?.modelCapabilities, contextWindows }).contextWindow,
     maxTokens: params.max_tokens,
     countTokens: (m) => countMessage(params.model, m).tokens,
+    // The limits on the request's way: the oldest images (and messages) go first.
+    maxBytes: messagesByteBudget(params, maxRequestBytes()),
   });
 }
+
+/** The question as the context builder takes it: its text, its images, its id. */
+const questionOf = (m: ChatMessage): ApiMessage & { id: string } => (m.images?.length ? { role: "user", content: m.content, images: m.images, id: m.id } : { role: "user", content: m.content, id: m.id });
 
 function assistantPlaceholder(model: string): ChatMessage {
   return { id: newId(), role: "assistant", content: "", status: "streaming", createdAt: Date.now(), model };
@@ -65,7 +76,7 @@ async function answer(convId: string, userMsg: ChatMessage, kind: LedgerKind) {
   store.appendMessages(convId, [placeholder]);
   let ctx;
   try {
-    ctx = await contextFor(conv, earlier, userMsg.content, userMsg.id);
+    ctx = await contextFor(conv, earlier, questionOf(userMsg));
   } catch (err) {
     const error = err instanceof AppError ? err.toInfo() : { code: "unknown" as const, status: 0, message: String(err) };
     useConversations.getState().patchMessage(convId, placeholder.id, { status: "error", error });
@@ -84,26 +95,45 @@ async function answer(convId: string, userMsg: ChatMessage, kind: LedgerKind) {
   });
   const after = useConversations.getState().conversations[convId];
   const modelTitles = useSettings.getState().titleMode === "model" && useAccess.getState().config?.allowModelTitle !== false;
-  if (outcome.status === "done" && after && !after.titleSettled && modelTitles) {
+  // A question that is only images gives a title model nothing to read: its local title stays.
+  if (outcome.status === "done" && after && !after.titleSettled && modelTitles && userMsg.content.trim()) {
     void generateModelTitle(convId, userMsg.content, outcome.content, placeholder.id);
   }
 }
 
-export async function sendMessage(text: string): Promise<void> {
+/** Sends a question, with the images attached to it (already encoded and stored: store/attachments.ts). */
+export async function sendMessage(text: string, images: ImageRef[] = []): Promise<void> {
   const content = text.trim();
-  if (!content) return;
+  if (!content && images.length === 0) return;
   const store = useConversations.getState();
   const convId = store.currentId && store.conversations[store.currentId] ? store.currentId : store.create();
   const conv = useConversations.getState().conversations[convId];
   if (conversationBusy(conv)) return;
-  const userMsg: ChatMessage = { id: newId(), role: "user", content, status: "done", createdAt: Date.now() };
+  if (images.length) {
+    // Nothing the user attached may be lost on reload: the blobs are stored before the message
+    // that names them. If the disk refuses them, the message still goes (the blobs are in memory)
+    // and the storage notice says what is at risk.
+    const failed = await whenImagesStored(images);
+    if (failed) reportImageStorage(failed);
+  }
+  const userMsg: ChatMessage = { id: newId(), role: "user", content, status: "done", createdAt: Date.now(), ...(images.length ? { images } : {}) };
   store.appendMessages(convId, [userMsg]);
   const { titleMode } = useSettings.getState();
   if (conv && !conv.titleSettled && !conv.title && titleMode !== "off") {
     // The local title is free and immediate; a model title (if chosen) replaces it later.
-    store.setTitle(convId, localTitle(content), titleMode === "local");
+    const title = localTitle(content) || translate(resolvedLanguage(), "images.untitled");
+    store.setTitle(convId, title, titleMode === "local");
   }
   await answer(convId, userMsg, "chat");
+}
+
+function reportImageStorage(err: unknown) {
+  useNotices.getState().push({
+    kind: "error",
+    key: isQuotaError(err) ? "notice.storageFull" : "notice.storageFailed",
+    values: { detail: String((err as Error)?.message ?? err) },
+    actions: ["export", "openData"],
+  });
 }
 
 /** Asks again for the last question; the earlier answer stays as another version (‹ 1/2 ›). */
@@ -123,9 +153,10 @@ export async function regenerate(convId: string): Promise<void> {
 export async function editAndResend(convId: string, messageId: string, text: string): Promise<void> {
   const content = text.trim();
   const conv = useConversations.getState().conversations[convId];
-  if (!content || !conv || conversationBusy(conv)) return;
+  if (!conv || conversationBusy(conv)) return;
   const original = threadOf(conv).find((m) => m.id === messageId && m.role === "user");
-  if (!original) return;
+  // A question may be images alone; its new version keeps its images when the text is edited.
+  if (!original || (!content && !original.images?.length)) return;
   const edited: ChatMessage = { ...original, id: newId(), content, createdAt: Date.now(), parentId: original.parentId ?? null, topicBreak: undefined };
   useConversations.getState().appendMessages(convId, [edited]);
   await answer(convId, edited, "chat");
@@ -155,7 +186,7 @@ export async function continueAnswer(convId: string, messageId: string): Promise
   const forContinue = { ...conv, overrides: { ...conv.overrides, historyCount: Math.max(params.historyCount, 3) } };
   let ctx;
   try {
-    ctx = await contextFor(forContinue, thread.slice(0, i + 1), CONTINUE_PROMPT);
+    ctx = await contextFor(forContinue, thread.slice(0, i + 1), { role: "user", content: CONTINUE_PROMPT });
   } catch (err) {
     const error = err instanceof AppError ? err.toInfo() : { code: "unknown" as const, status: 0, message: String(err) };
     useConversations.getState().patchMessage(convId, messageId, { error });

@@ -86,4 +86,24 @@ describe("conversations store", () => {
     expect(s.order).toEqual([b, a]);
     expect(s.conversations[b]).toMatchObject({ overrides: { model: "m" }, messages: [], leafId: null });
   });
+
+  it("shows a message: switches to the newest branch below it only when it is hidden", () => {
+    const a = useConversations.getState().create();
+    const tree: ChatMessage[] = [
+      { ...msg("q"), parentId: null, createdAt: 1 },
+      { ...msg("a1", "assistant"), parentId: "q", createdAt: 2 },
+      { ...msg("f1"), parentId: "a1", createdAt: 3 },
+      { ...msg("a2", "assistant"), parentId: "q", createdAt: 4 },
+    ];
+    useConversations.setState((s) => ({ conversations: { ...s.conversations, [a]: { ...s.conversations[a], messages: tree, leafId: "a2" } } }));
+    const b = useConversations.getState().create();
+    expect(useConversations.getState().currentId).toBe(b);
+    useConversations.getState().showMessage(a, "a1");
+    expect(useConversations.getState().currentId).toBe(a);
+    expect(useConversations.getState().conversations[a].leafId).toBe("f1");
+    const before = useConversations.getState().conversations[a];
+    // Already on the branch shown: nothing changes.
+    useConversations.getState().showMessage(a, "q");
+    expect(useConversations.getState().conversations[a]).toBe(before);
+  });
 });

@@ -7,7 +7,7 @@
 import { create } from "zustand";
 import { newId } from "@/lib/id";
 import { withUniqueMessageIds } from "@/lib/message-ids";
-import { appendToThread, leafIdOf, linkChain, removeOne, removeSubtree } from "@/lib/chat/thread";
+import { appendToThread, leafIdOf, linkChain, removeOne, removeSubtree, threadOf } from "@/lib/chat/thread";
 import { leafAfterRemoval, newestLeafUnder } from "@/lib/chat/branches";
 import type { ChatMessage, ChatParams, Conversation, LedgerEntry } from "@/lib/types";
 
@@ -30,6 +30,11 @@ interface ConversationsState {
    */
   startWith: (init: { overrides: Partial<ChatParams>; messages: ChatMessage[] }) => string;
   select: (id: string) => void;
+  /**
+   * Opens a conversation with one of its messages in view: when the message is on a branch that
+   * is not shown, the branch switches to the newest leaf below it first.
+   */
+  showMessage: (id: string, messageId: string) => void;
   rename: (id: string, title: string) => void;
   /** A generated title; `settled` stops later generators from replacing it. */
   setTitle: (id: string, title: string, settled: boolean) => void;
@@ -167,6 +172,13 @@ export const useConversations = create<ConversationsState>((set, get) => ({
   },
 
   select: (id) => set((s) => (s.conversations[id] ? { currentId: id } : {})),
+
+  showMessage: (id, messageId) => {
+    const c = get().conversations[id];
+    // A message on the branch shown keeps that branch (and where the user went on from it).
+    if (c && !threadOf(c).some((m) => m.id === messageId)) get().showBranch(id, messageId);
+    get().select(id);
+  },
 
   rename: (id, title) => updateOne(set, id, (c) => ({ ...c, title: title.trim(), titleSettled: true })),
   setTitle: (id, title, settled) =>

@@ -11,6 +11,8 @@ import { isStreamingTextOnly } from "@/lib/client/stored-records";
 import { clearJournal, clearSettingsJournal, writeJournal, writeSettingsJournal } from "@/lib/client/journal";
 import { announceSaved, holdTabLock, onOtherTabSaved, tabId, whenRunEnds } from "@/lib/client/tab-sync";
 import { reviveConversation } from "@/lib/client/revive";
+import { sweepImages } from "@/lib/client/storage-images";
+import { imageRefsOf, releaseImages } from "@/lib/client/image-store";
 import type { Conversation } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { migrateSettings, settingsSnapshot, useSettings } from "./settings";
@@ -19,6 +21,7 @@ import { useNotices } from "./notices";
 import { useStreaming } from "./streaming";
 import { useLedger } from "./ledger";
 import { usePrompts } from "./prompts";
+import { useAttachments } from "./attachments";
 import { isStreaming } from "./run-completion";
 import { detachLedger, loadInitialState } from "./persist-load";
 
@@ -55,6 +58,22 @@ const conversationOf = (id: string): Conversation | undefined => {
   return s.conversations[id] ?? s.trash[id];
 };
 
+/** How old an image no message names must be before the start-up sweep deletes it. */
+const UNSENT_IMAGE_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Attachments a page stored but never sent (the tab closed with images in the composer): deleted a
+ * while after start, off the load's path. The age spares another tab's attachments not sent yet.
+ */
+function sweepUnsentImages() {
+  setTimeout(() => {
+    const s = useConversations.getState();
+    const named = new Set(imageRefsOf([...Object.values(s.conversations), ...Object.values(s.trash)]).map((r) => r.id));
+    for (const item of useAttachments.getState().items) named.add(item.id);
+    void sweepImages(named, Date.now() - UNSENT_IMAGE_AGE_MS).catch(() => 0);
+  }, 10_000);
+}
+
 export async function startPersistence(): Promise<void> {
   if (started) return;
   started = true;
@@ -86,6 +105,7 @@ export async function startPersistence(): Promise<void> {
   }
   clearNotice(BLOCKED);
   if (readOnly) return;
+  sweepUnsentImages();
 
   let journaling = false;
   const scheduler = createSaveScheduler(conversationOf, reportStorageError, {
@@ -126,6 +146,8 @@ export async function startPersistence(): Promise<void> {
         // Gone for good: its cost history stays, as loose ledger lines.
         const gone = prev.conversations[id] ?? prev.trash[id];
         scheduler.removed(id);
+        // Its blobs go with its records (storage.ts writeBatch); the memory copies go now.
+        releaseImages(imageRefsOf([gone]).map((r) => r.id));
         useLedger.getState().importEntries(detachLedger(gone));
       }
     }

@@ -8,6 +8,10 @@ import { createStreamAccumulator } from "@/lib/upstream/chat-chunk";
 import { estimateCost } from "@/lib/pricing";
 import { newId } from "@/lib/id";
 import { joinTimings } from "@/lib/chat/answer-info";
+import { chatRequestBody } from "@/lib/chat/chat-request";
+import { imagesOf, toWireMessages } from "@/lib/chat/content-parts";
+import { utf8Length } from "@/lib/chat/request-bytes";
+import { imageDataUrls } from "@/lib/client/image-store";
 import { requestFor, type ApiTarget } from "@/lib/client/api";
 // The stream is read in a worker: the page hears of its chunks a few dozen times a second.
 import { streamChatOffThread as streamChat } from "@/lib/client/chat-stream-offthread";
@@ -37,6 +41,15 @@ export function apiTarget(): ApiTarget {
   return { via: "server", accessCode: useAccess.getState().code, apiKey: "", baseUrl: "" };
 }
 
+/** Own-key mode talks to the endpoint directly: its limit is unknown, so the proxy's default stands. */
+const DIRECT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+/** The largest request body the next call may have: what the server said (/api/config), or the default. */
+export function maxRequestBytes(target: ApiTarget = apiTarget()): number {
+  if (target.via === "direct") return DIRECT_MAX_REQUEST_BYTES;
+  return useAccess.getState().config?.maxRequestBytes ?? DIRECT_MAX_REQUEST_BYTES;
+}
+
 export function isStreaming(messageId: string): boolean {
   return controllers.has(messageId);
 }
@@ -55,18 +68,22 @@ export function costOf(model: string, usage: TokenUsage): number | null {
   return estimateCost(usage, priceOf(model, prices, useAccess.getState().config?.modelCapabilities), cost);
 }
 
-export function requestBody(params: ChatParams, messages: ApiMessage[]) {
-  return {
-    model: params.model,
-    messages,
-    stream: true,
-    stream_options: { include_usage: true },
-    temperature: params.temperature,
-    top_p: params.top_p,
-    max_tokens: params.max_tokens,
-    presence_penalty: params.presence_penalty,
-    frequency_penalty: params.frequency_penalty,
-  };
+/** The body for these messages (as the wire carries them: lib/chat/chat-request.ts). */
+export const requestBody = chatRequestBody;
+
+/**
+ * The request body as sent: images become data URLs only now, read from memory or IndexedDB. A
+ * body over the limit is refused here (the context builder keeps within it; this is the last word).
+ */
+async function requestText(params: ChatParams, messages: ApiMessage[], limit: number): Promise<{ text: string; bytes: number }> {
+  const refs = imagesOf(messages);
+  const urls = refs.length ? await imageDataUrls(refs) : null;
+  const text = JSON.stringify(requestBody(params, toWireMessages(messages, (ref) => urls?.get(ref.id) ?? null)));
+  const bytes = refs.length ? new Blob([text]).size : utf8Length(text);
+  if (bytes > limit) {
+    throw new AppError({ code: "request_too_large", status: 413, message: `The request would be ${bytes} bytes, over the limit of ${limit}`, requestBytes: bytes, limitBytes: limit });
+  }
+  return { text, bytes };
 }
 
 export interface CompletionRun {
@@ -146,10 +163,13 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
   let thrown: AppError | null = null;
   let sawDone = false;
   const target = apiTarget();
+  let sentBytes = 0;
   try {
     // Load the ranks while the answer streams, so an answer without `usage` is counted at once.
     void ensureTokenizer(params.model).catch(() => undefined);
-    const result = await streamChat(requestFor(target, "v1/chat/completions"), target.via, requestBody(params, run.messages), controller.signal, (chunk) => {
+    const body = await requestText(params, run.messages, maxRequestBytes(target));
+    sentBytes = body.bytes;
+    const result = await streamChat(requestFor(target, "v1/chat/completions"), target.via, body.text, controller.signal, (chunk) => {
       acc.push(chunk);
       if (firstTokenAt === null && (chunk.content || chunk.reasoning)) firstTokenAt = performance.now();
       if (!framePending) {
@@ -161,6 +181,8 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
     sawDone = result.sawDone;
   } catch (err) {
     thrown = err instanceof AppError ? err : new AppError({ code: "unknown", status: 0, message: String(err) });
+    // A size refusal shows how large the request was, beside the limit that refused it.
+    if (thrown.status === 413 && thrown.requestBytes === undefined && sentBytes > 0) thrown = new AppError({ ...thrown.toInfo(), requestBytes: sentBytes });
   } finally {
     controllers.delete(messageId);
   }

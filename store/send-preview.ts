@@ -6,9 +6,11 @@ import { splitAtTopic } from "@/lib/chat/topic";
 import { capabilitiesFor } from "@/lib/models/capabilities";
 import { computeSendPreview, type SendPreview } from "@/lib/send-preview";
 import { countMessage, subscribeTokenCounts, tokenCountsVersion } from "@/lib/client/tokenizer";
-import type { ApiMessage, ChatParams, Conversation } from "@/lib/types";
+import { messagesByteBudget } from "@/lib/chat/chat-request";
+import type { ApiMessage, ChatParams, Conversation, ImageRef } from "@/lib/types";
 import { useSettings } from "./settings";
 import { useAccess } from "./access";
+import { maxRequestBytes } from "./run-completion";
 
 export interface PreviewState {
   preview: SendPreview;
@@ -18,14 +20,26 @@ export interface PreviewState {
   exact: boolean;
   /** Messages a "new topic" mark keeps out of every request (0 without a mark). */
   hiddenByTopic: number;
+  /** The model is flagged as seeing images (name guess, server defaults, the user's edit). */
+  vision: boolean;
+  /** The request body limit the byte budget keeps to. */
+  maxRequestBytes: number;
 }
 
-export function useSendPreview(conversation: Conversation | undefined, question: string): PreviewState {
+const NO_IMAGES: ImageRef[] = [];
+
+export function useSendPreview(conversation: Conversation | undefined, question: string, questionImages: ImageRef[] = NO_IMAGES): PreviewState {
   const defaults = useSettings((s) => s.defaults);
   const prices = useSettings((s) => s.prices);
   const cost = useSettings((s) => s.cost);
   const windows = useSettings((s) => s.contextWindows);
+  const userCaps = useSettings((s) => s.modelCapabilities);
   const serverCaps = useAccess((s) => s.config?.modelCapabilities);
+  // Own key or server, and what the server said: both decide the limit.
+  const own = useSettings((s) => s.own);
+  const config = useAccess((s) => s.config);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const limit = useMemo(() => maxRequestBytes(), [own, config]);
   const overrides = conversation?.overrides;
   const params = useMemo(() => ({ ...defaults, ...overrides }), [defaults, overrides]);
   // Bumped when the worker delivers exact counts; asking for a count queues it there.
@@ -43,6 +57,8 @@ export function useSendPreview(conversation: Conversation | undefined, question:
     const result = computeSendPreview({
       history,
       question,
+      questionImages,
+      maxBytes: messagesByteBudget(params, limit),
       params,
       contextWindow,
       price,
@@ -56,7 +72,8 @@ export function useSendPreview(conversation: Conversation | undefined, question:
     return { preview: result, exact: allExact };
     // countsVersion: recount once exact counts replace the estimates.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [history, question, params, windows, prices, serverCaps, cost, countsVersion]);
-  return { preview, history, params, exact, hiddenByTopic };
+  }, [history, question, questionImages, limit, params, windows, prices, serverCaps, cost, countsVersion]);
+  const vision = useMemo(() => capabilitiesFor(params.model, { server: serverCaps, user: userCaps }).vision, [params.model, serverCaps, userCaps]);
+  return { preview, history, params, exact, vision, maxRequestBytes: limit, hiddenByTopic };
 }
 

@@ -13,6 +13,8 @@ import type { SettingsSection } from "@/components/settings/settings-dialog";
 import { SetupNotice } from "@/components/setup-notice";
 import { MessageList } from "./message-list";
 import { Composer } from "./composer";
+import { AnswerAnnouncer } from "./answer-announcer";
+import { DropZone } from "./drop-zone";
 
 // The ledger loads on first open; it is not needed to start chatting.
 const LedgerPanel = lazy(() => import("@/components/ledger/ledger-panel").then((m) => ({ default: m.LedgerPanel })));
@@ -30,9 +32,9 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
   const ledger = conversation?.ledger;
   const conversationCost = useMemo(() => (ledger ? totalUsage(ledger, (e) => costOf(e.model, e.usage)).cost : null), [ledger, costOf]);
   return (
-    <main className="flex min-w-0 flex-1 flex-col">
+    <DropZone className="flex min-w-0 flex-1 flex-col">
       <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-        <button type="button" className="rounded p-2 md:hidden" aria-label={t("sidebar.open")} onClick={onOpenSidebar}>
+        <button type="button" data-testid="sidebar-open" className="rounded p-2 md:hidden" aria-label={t("sidebar.open")} onClick={onOpenSidebar}>
           <MenuIcon />
         </button>
         <div className="min-w-0 flex-1">
@@ -51,11 +53,12 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
       <Notices onOpenSettings={onOpenSettings} />
       {conversation ? <MessageList conversation={conversation} /> : <div className="flex-1" />}
       <Composer conversation={conversation} busy={busy} />
+      <AnswerAnnouncer conversation={conversation} />
       {ledgerOpen && (
         <Suspense fallback={null}>
           <LedgerPanel onClose={() => setLedgerOpen(false)} />
         </Suspense>
       )}
-    </main>
+    </DropZone>
   );
 }

@@ -1,16 +1,25 @@
 "use client";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { sendMessage } from "@/store/chat-actions";
 import { stopConversation } from "@/store/run-completion";
+import { useAttachments } from "@/store/attachments";
+import { useSendPreview } from "@/store/send-preview";
 import { useT } from "@/store/language";
 import { useComposerFocus } from "@/store/composer-focus";
-import { SendIcon, StopIcon } from "@/components/ui/icons";
+import { ImageIcon, SendIcon, StopIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/types";
 import { SendPreviewBar } from "./send-preview";
 
+// Shown once something is attached: not part of the first page load.
+const PendingImages = lazy(() => import("./pending-images").then((m) => ({ default: m.PendingImages })));
+
+/** What the file picker offers; anything else dropped or pasted is refused with a reason. */
+const ACCEPT = "image/png,image/jpeg,image/webp,image/gif";
+
 /**
  * Enter sends, Shift+Enter breaks the line, and Enter while an IME is composing (Chinese pinyin,
- * Japanese kana) only confirms the composition: it must never send half-typed text.
+ * Japanese kana) only confirms the composition: it must never send half-typed text. Images come
+ * from the attach button, a paste, or a drop onto the chat (components/chat/chat-view.tsx).
  */
 export function Composer({ conversation, busy }: { conversation: Conversation | undefined; busy: boolean }) {
   const convId = conversation?.id ?? null;
@@ -24,12 +33,21 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
     const frame = requestAnimationFrame(() => area.current?.focus());
     return () => cancelAnimationFrame(frame);
   }, [focusRequests]);
+  const picker = useRef<HTMLInputElement>(null);
+  const items = useAttachments((s) => s.items);
+  const attachErrors = useAttachments((s) => s.errors.length);
+  const working = items.some((i) => i.working);
+  const overBudget = items.some((i) => !i.fits && !i.working);
+  const ready = useMemo(() => items.flatMap((i) => (i.ref && !i.working ? [i.ref] : [])), [items]);
+  const preview = useSendPreview(conversation, text, ready);
+  const blocked = working || overBudget || preview.preview.tooLarge !== null;
+  const canSend = !busy && !blocked && (text.trim() !== "" || ready.length > 0);
 
   const send = () => {
-    if (busy || !text.trim()) return;
+    if (!canSend) return;
     const value = text;
     setText("");
-    void sendMessage(value);
+    void sendMessage(value, useAttachments.getState().take());
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -40,18 +58,59 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
     send();
   };
 
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = Array.from(e.clipboardData.files);
+    // Cells copied from a spreadsheet or text from a word processor come with a picture of
+    // themselves as well: with text on the clipboard, the text is what was meant.
+    if (files.length === 0 || e.clipboardData.getData("text/plain").trim() !== "") return;
+    e.preventDefault();
+    useAttachments.getState().add(files);
+  };
+
   return (
     <div className="border-t border-zinc-200 bg-white px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-3 dark:border-zinc-800 dark:bg-zinc-950">
+      {(items.length > 0 || attachErrors > 0) && (
+        <Suspense fallback={null}>
+          <PendingImages />
+        </Suspense>
+      )}
       <div className="mx-auto flex max-w-3xl items-end gap-2">
+        <button
+          type="button"
+          data-testid="attach-button"
+          className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-xl border border-zinc-300 text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          aria-label={t("images.attach")}
+          title={t("images.attach")}
+          onClick={() => picker.current?.click()}
+        >
+          <ImageIcon className="h-5 w-5" />
+        </button>
+        <input
+          ref={picker}
+          data-testid="attach-image"
+          type="file"
+          accept={ACCEPT}
+          multiple
+          className="hidden"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = "";
+            useAttachments.getState().add(files);
+            area.current?.focus();
+          }}
+        />
         <textarea
           ref={area}
+          id="composer-input"
+          aria-label={t("composer.placeholder")}
           data-testid="composer-input"
-          className="max-h-60 min-h-[2.75rem] flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2.5 outline-none focus:border-emerald-500 dark:border-zinc-700 dark:bg-zinc-900"
+          className="max-h-60 min-h-[2.75rem] min-w-0 flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2.5 outline-none focus:border-emerald-500 dark:border-zinc-700 dark:bg-zinc-900"
           rows={Math.min(8, Math.max(1, text.split("\n").length))}
           placeholder={t("composer.placeholder")}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           autoFocus
         />
         {busy ? (
@@ -59,12 +118,12 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
             <StopIcon /> {t("composer.stop")}
           </button>
         ) : (
-          <button type="button" data-testid="send-button" onClick={send} disabled={!text.trim()} className="inline-flex h-11 items-center gap-1 rounded-xl bg-emerald-600 px-4 text-white disabled:opacity-40">
+          <button type="button" data-testid="send-button" onClick={send} disabled={!canSend} className="inline-flex h-11 items-center gap-1 rounded-xl bg-emerald-700 px-4 text-white disabled:opacity-40">
             <SendIcon /> {t("composer.send")}
           </button>
         )}
       </div>
-      <SendPreviewBar conversation={conversation} text={text} />
+      <SendPreviewBar conversation={conversation} state={preview} />
     </div>
   );
 }

@@ -3,9 +3,30 @@ import type { ErrorInfo } from "@/lib/errors";
 import { describeError } from "@/lib/upstream/error-hints";
 import { useLang, useT } from "@/store/language";
 import { useAccess } from "@/store/access";
+import { useDoctorPanel } from "@/store/doctor-panel";
 import { AlertIcon } from "@/components/ui/icons";
+import { formatBytes } from "@/lib/chat/request-bytes";
 
 const ACCESS_CODES = new Set(["access_code_required", "access_code_invalid"]);
+// The doctor cannot help with these: they are about this page's access code, not the upstream.
+const NOT_DIAGNOSABLE = new Set([...ACCESS_CODES, "access_locked", "doctor_rate_limited"]);
+
+/** For a request refused by its size: how large it was, and the limit that refused it or should be raised to. */
+function SizeLine({ error }: { error: ErrorInfo }) {
+  const t = useT();
+  const lang = useLang();
+  const serverLimit = useAccess((s) => s.config?.maxRequestBytes);
+  const parts: string[] = [];
+  if (error.requestBytes) parts.push(t("error.requestSize", { size: formatBytes(error.requestBytes, lang) }));
+  if (error.limitBytes) parts.push(t("error.limitSize", { limit: formatBytes(error.limitBytes, lang) }));
+  if (error.code === "gateway_body_limit" && serverLimit) parts.push(t("error.raiseTo", { limit: formatBytes(serverLimit, lang) }));
+  if (parts.length === 0) return null;
+  return (
+    <p data-testid="error-size" className="mt-1 text-xs opacity-80">
+      {parts.join(" · ")}
+    </p>
+  );
+}
 
 /** A failure explained: what happened, the likely cause and what to do, and the relay's request id. */
 export function ErrorCard({ error }: { error: ErrorInfo }) {
@@ -25,6 +46,7 @@ export function ErrorCard({ error }: { error: ErrorInfo }) {
           {t("message.model")}: <code>{error.model}</code>
         </p>
       )}
+      <SizeLine error={error} />
       {error.upstreamMessage && (
         <p className="mt-1 break-words text-xs opacity-80">
           {t("message.upstreamSaid")}: <code>{error.upstreamMessage}</code>
@@ -38,6 +60,11 @@ export function ErrorCard({ error }: { error: ErrorInfo }) {
       {ACCESS_CODES.has(error.code) && (
         <button type="button" className="mt-2 rounded border border-current px-2 py-0.5 text-xs" onClick={() => useAccess.getState().setVerified(false)}>
           {t("access.change")}
+        </button>
+      )}
+      {!NOT_DIAGNOSABLE.has(error.code) && (
+        <button type="button" data-testid="error-diagnose" className="mt-2 rounded border border-current px-2 py-0.5 text-xs font-medium hover:bg-red-100 dark:hover:bg-red-900/40" onClick={() => useDoctorPanel.getState().openDoctor()}>
+          {t("error.diagnose")}
         </button>
       )}
     </div>

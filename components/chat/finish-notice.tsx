@@ -18,7 +18,7 @@ export function FinishNotice({ convId, message, canContinue, busy }: { convId: s
     other: t("finish.other", { reason }),
   }[notice.reason];
   return (
-    <p data-testid="finish-notice" data-reason={notice.reason} data-finish-reason={reason} className="mt-2 flex flex-wrap items-center gap-2 text-xs text-amber-600 dark:text-amber-400">
+    <p data-testid="finish-notice" data-reason={notice.reason} data-finish-reason={reason} className="mt-2 flex flex-wrap items-center gap-2 text-xs text-amber-700 dark:text-amber-400">
       {text}
       {notice.reason === "length" && canContinue && (
         <button type="button" data-testid="continue-button" disabled={busy} className="rounded border border-current px-2 py-0.5" onClick={() => void continueAnswer(convId, message.id)}>

@@ -29,7 +29,7 @@ export function MessageActions({ convId, message, canRegenerate, busy, onEdit }:
   const t = useT();
   const isUser = message.role === "user";
   return (
-    <div className="flex gap-1 text-zinc-500 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:focus-within:opacity-100">
+    <div className="flex flex-wrap gap-1 text-zinc-500 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:focus-within:opacity-100">
       {message.content && <CopyButton text={message.content} testId="copy-message-button" />}
       {(isUser || message.status !== "error") && (
         <button type="button" data-testid={isUser ? "edit-message-button" : "edit-answer-button"} className={messageActionClass} disabled={busy} onClick={onEdit}>

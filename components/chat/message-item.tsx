@@ -12,6 +12,7 @@ import { UsageLine } from "./usage-line";
 import { TitleCallLine } from "./title-call-line";
 import { FinishNotice } from "./finish-notice";
 import { TopicMarker } from "./topic-marker";
+import { MessageImages } from "./message-images";
 
 interface Props {
   convId: string;
@@ -23,7 +24,7 @@ interface Props {
   branch: BranchPosition | null;
 }
 
-function EditBox({ initial, saveLabel, onSave, onCancel }: { initial: string; saveLabel: string; onSave: (text: string) => void; onCancel: () => void }) {
+function EditBox({ initial, saveLabel, allowEmpty, onSave, onCancel }: { initial: string; saveLabel: string; allowEmpty: boolean; onSave: (text: string) => void; onCancel: () => void }) {
   const t = useT();
   const [text, setText] = useState(initial);
   return (
@@ -31,7 +32,7 @@ function EditBox({ initial, saveLabel, onSave, onCancel }: { initial: string; sa
       <textarea data-testid="edit-message-input" className="w-full rounded-md border border-zinc-300 bg-white p-2 dark:border-zinc-600 dark:bg-zinc-900" rows={Math.min(12, text.split("\n").length + 1)} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
       <div className="mt-1 flex justify-end gap-2">
         <button type="button" className={action} onClick={onCancel}>{t("message.cancel")}</button>
-        <button type="button" data-testid="edit-message-save" className="rounded bg-emerald-600 px-2 py-1 text-xs text-white" onClick={() => onSave(text)} disabled={!text.trim()}>
+        <button type="button" data-testid="edit-message-save" className="rounded bg-emerald-700 px-2 py-1 text-xs text-white" onClick={() => onSave(text)} disabled={!text.trim() && !allowEmpty}>
           {saveLabel}
         </button>
       </div>
@@ -59,6 +60,7 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
               initial={message.content}
               // A question is sent again as a new version; an answer is corrected in place.
               saveLabel={isUser ? t("message.saveResend") : t("message.save")}
+              allowEmpty={isUser && Boolean(message.images?.length)}
               onCancel={() => setEditing(false)}
               onSave={(text) => {
                 setEditing(false);
@@ -67,12 +69,15 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
               }}
             />
           ) : isUser ? (
-            <div data-testid="message-content" className="whitespace-pre-wrap break-words">{message.content}</div>
+            <>
+              {message.images?.length ? <MessageImages images={message.images} /> : null}
+              {(message.content || !message.images?.length) && <div data-testid="message-content" className="whitespace-pre-wrap break-words">{message.content}</div>}
+            </>
           ) : (
             <MessageBody message={message} />
           )}
           <FinishNotice convId={convId} message={message} canContinue={canRegenerate} busy={busy} />
-          {message.status === "interrupted" && <p className="mt-2 text-xs text-amber-600 dark:text-amber-400">{t("message.interrupted")}</p>}
+          {message.status === "interrupted" && <p className="mt-2 text-xs text-amber-700 dark:text-amber-400">{t("message.interrupted")}</p>}
           {message.error && <ErrorCard error={message.error} />}
           {message.usage && (
             <UsageLine
@@ -86,7 +91,7 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
           )}
         </div>
         {(branch || (message.status !== "streaming" && !editing)) && (
-          <div className="mt-1 flex items-center gap-1">
+          <div className="mt-1 flex flex-wrap items-center gap-1">
             {branch && <BranchSwitcher convId={convId} position={branch} disabled={busy} />}
             {message.status !== "streaming" && !editing && (
               <MessageActions convId={convId} message={message} canRegenerate={canRegenerate} busy={busy} onEdit={() => setEditing(true)} />

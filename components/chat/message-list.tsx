@@ -1,15 +1,18 @@
 "use client";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { Conversation, LedgerEntry } from "@/lib/types";
 import { threadOf } from "@/lib/chat/thread";
 import { branchPosition } from "@/lib/chat/branches";
 import { conversationBusy } from "@/store/chat-actions";
 import { useT } from "@/store/language";
+import { useSearch } from "@/store/search";
 import { MessageItem } from "./message-item";
 
 const EMPTY: LedgerEntry[] = [];
 const ESTIMATED_ROW_PX = 160;
+/** How long a message opened from search stays marked (the CSS flash is as long). */
+const FLASH_MS = 2400;
 
 /**
  * The messages of one conversation, virtualised: only the rows near the viewport are rendered, so
@@ -21,6 +24,7 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const { ledger, id } = conversation;
+  const [searchTarget, setSearchTarget] = useState<string | null>(null);
   // The branch shown; for a conversation without branches, `messages` itself.
   const messages = threadOf(conversation);
   const busy = conversationBusy(conversation);
@@ -46,11 +50,36 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
 
   useLayoutEffect(() => {
     stick.current = true;
+    setSearchTarget(null);
     if (messages.length > 0) virtualizer.scrollToIndex(messages.length - 1, { align: "end" });
     // Only when another conversation is opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
   useEffect(scrollToEnd, [messages.length, ledger.length]);
+
+  // A search result chosen: bring its message into view (after the scroll to the end above, which
+  // runs when another conversation opens) and mark it: it flashes for a moment, and keeps a
+  // data attribute until another conversation opens.
+  const jump = useSearch((s) => (s.jump?.convId === id ? s.jump : null));
+  const [flashing, setFlashing] = useState(false);
+  useEffect(() => {
+    if (!flashing) return;
+    const timer = setTimeout(() => setFlashing(false), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flashing, searchTarget]);
+  useLayoutEffect(() => {
+    if (!jump) return;
+    // Taken once: opening this conversation again later does not scroll back to it.
+    useSearch.setState({ jump: null });
+    const index = messages.findIndex((m) => m.id === jump.messageId);
+    if (index < 0) return;
+    stick.current = false;
+    virtualizer.scrollToIndex(index, { align: "center" });
+    setSearchTarget(jump.messageId);
+    setFlashing(true);
+    // Only when a result is chosen, not when the thread changes after.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jump?.seq]);
 
   // While the user is at the bottom, stay there as the rows grow (an answer streaming in). A
   // ResizeObserver runs once layout is done, so reading scrollHeight there costs nothing; read in
@@ -88,7 +117,14 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
           {rows.map((row) => {
             const m = messages[row.index];
             return (
-              <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${row.start}px)` }}>
+              <div
+                key={row.key}
+                data-index={row.index}
+                data-search-target={m.id === searchTarget ? "true" : undefined}
+                ref={virtualizer.measureElement}
+                className={`absolute left-0 top-0 w-full ${flashing && m.id === searchTarget ? "search-target" : ""}`}
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
                 <MessageItem convId={id} message={m} busy={busy} canRegenerate={m === last && m.role === "assistant"} titleCalls={titleCalls.get(m.id) ?? EMPTY} branch={branchPosition(conversation.messages, m.id)} />
               </div>
             );

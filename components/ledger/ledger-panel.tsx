@@ -43,6 +43,13 @@ export function LedgerPanel({ onClose }: { onClose: () => void }) {
             <h3 className="mb-2 text-sm font-semibold">{t("ledger.conversation")}</h3>
             <LedgerTable entries={conversation?.ledger ?? []} />
           </section>
+          {detached.length > 0 && (
+            <section data-testid="ledger-detached">
+              <h3 className="text-sm font-semibold">{t("ledger.detached")}</h3>
+              <p className="mb-2 text-xs text-zinc-500">{t("ledger.detachedHint")}</p>
+              <LedgerTable entries={detached} />
+            </section>
+          )}
           <section className="space-y-3">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3 className="text-sm font-semibold">{t("ledger.all")}</h3>

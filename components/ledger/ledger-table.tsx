@@ -51,7 +51,7 @@ export function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
               <td className={cell}>{new Date(e.at).toLocaleString(lang, { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })}</td>
               <td className={cell}>
                 {t(`ledger.kind.${e.kind}`)}
-                {e.status !== "done" && <span className="ml-1 text-amber-600">({t(`ledger.status.${e.status}`)})</span>}
+                {e.status !== "done" && <span className="ml-1 text-amber-700">({t(`ledger.status.${e.status}`)})</span>}
               </td>
               <td className={cell} data-answered-by={e.answeredBy ?? ""}>{modelLabel(e)}</td>
               <td className={cell}>

@@ -124,7 +124,7 @@ export function PromptEditor({ heading, initial, chatMessages, onSave, onCancel 
       </div>
       <div className="flex justify-end gap-2 border-t border-zinc-200 px-5 py-3 dark:border-zinc-800">
         <button type="button" data-testid="prompt-cancel" className={button} onClick={onCancel}>{t("prompts.cancel")}</button>
-        <button type="submit" data-testid="prompt-save" className={`${button} border-emerald-600 bg-emerald-600 text-white`}>{t("prompts.save")}</button>
+        <button type="submit" data-testid="prompt-save" className={`${button} border-emerald-600 bg-emerald-700 text-white`}>{t("prompts.save")}</button>
       </div>
     </form>
   );

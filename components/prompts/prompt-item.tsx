@@ -51,7 +51,7 @@ export const PromptItem = memo(function PromptItem({ prompt, modelStatus, onUse,
         {prompt.systemPrompt.trim() || prompt.starters?.[0]?.content || t("prompts.noSystemPrompt")}
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-1">
-        <button type="button" data-testid="prompt-use" className={`${action} bg-emerald-600 font-medium text-white hover:bg-emerald-700 dark:hover:bg-emerald-500`} aria-label={t("prompts.useLabel", { name: prompt.name })} onClick={() => onUse(prompt)}>
+        <button type="button" data-testid="prompt-use" className={`${action} bg-emerald-700 font-medium text-white hover:bg-emerald-800 dark:hover:bg-emerald-500`} aria-label={t("prompts.useLabel", { name: prompt.name })} onClick={() => onUse(prompt)}>
           <SendIcon className="h-3.5 w-3.5" /> {t("prompts.use")}
         </button>
         {!builtin && (

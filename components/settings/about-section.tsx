@@ -28,6 +28,7 @@ export function AboutSection() {
         </p>
       )}
       {(support === "ready" || support === "installing") && <p className="text-zinc-500">{t("about.install")}</p>}
+      <p className="text-zinc-500">{t("about.shortcuts")}</p>
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function ChatParamsForm() {
     <div className="space-y-3" key={`${scope}:${currentId}`}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{t("settings.scope")}</span>
-        <select data-testid="settings-scope" className={`${inputClass} w-auto`} value={inConversation ? "conversation" : "defaults"} onChange={(e) => setScope(e.target.value as typeof scope)}>
+        <select data-testid="settings-scope" aria-label={t("settings.scope")} className={`${inputClass} w-auto`} value={inConversation ? "conversation" : "defaults"} onChange={(e) => setScope(e.target.value as typeof scope)}>
           {currentId && <option value="conversation">{t("settings.scopeConversation")}</option>}
           <option value="defaults">{t("settings.scopeDefaults")}</option>
         </select>
@@ -40,7 +40,7 @@ export function ChatParamsForm() {
       <ModelPicker value={params.model} onChange={(model) => change({ model })} />
       <ModelCapabilitiesEditor key={params.model} model={params.model} />
       <div className="grid grid-cols-2 gap-3">
-        <Field label={t("settings.temperature")} hint={params.temperature > 1 ? <span data-testid="temperature-warning" className="text-amber-600">{t("settings.temperatureWarning")}</span> : undefined}>
+        <Field label={t("settings.temperature")} hint={params.temperature > 1 ? <span data-testid="temperature-warning" className="text-amber-700">{t("settings.temperatureWarning")}</span> : undefined}>
           <NumberInput testId="settings-temperature" value={params.temperature} min={0} max={2} step={0.1} onChange={(temperature) => change({ temperature })} />
         </Field>
         <Field label={t("settings.topP")}>

@@ -41,15 +41,15 @@ export function CostsForm() {
             {Object.keys(table).sort().map((model) => (
               <tr key={model} className="border-t border-zinc-200 dark:border-zinc-800">
                 <td className="p-1 font-mono">{model}</td>
-                <td className="w-24 p-1"><NumberInput value={table[model].input} min={0} max={10000} step={0.01} onChange={(input) => setPrice(model, { input })} /></td>
-                <td className="w-24 p-1"><NumberInput value={table[model].output} min={0} max={10000} step={0.01} onChange={(output) => setPrice(model, { output })} /></td>
+                <td className="w-24 p-1"><NumberInput label={t("settings.priceInputOf", { model })} value={table[model].input} min={0} max={10000} step={0.01} onChange={(input) => setPrice(model, { input })} /></td>
+                <td className="w-24 p-1"><NumberInput label={t("settings.priceOutputOf", { model })} value={table[model].output} min={0} max={10000} step={0.01} onChange={(output) => setPrice(model, { output })} /></td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <div className="flex gap-2">
-        <input className={inputClass} placeholder="model-name" value={newModel} onChange={(e) => setNewModel(e.target.value)} />
+        <input className={inputClass} aria-label={t("settings.priceNewModel")} placeholder="model-name" value={newModel} onChange={(e) => setNewModel(e.target.value)} />
         <button type="button" className="shrink-0 rounded border border-zinc-300 px-2 text-sm dark:border-zinc-700" onClick={() => {
           const name = newModel.trim();
           if (!name) return;

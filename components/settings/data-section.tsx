@@ -7,6 +7,9 @@ import { describeProblem, type ImportFormat, type ImportProblem } from "@/lib/im
 import { useConversations } from "@/store/conversations";
 import { usePrompts } from "@/store/prompts";
 import { useLedger } from "@/store/ledger";
+import { useNotices } from "@/store/notices";
+import { restoreImages } from "@/lib/client/image-transfer";
+import { isQuotaError } from "@/lib/client/storage";
 import { useLang, useT } from "@/store/language";
 import { ImportPreview } from "./import-preview";
 import { downloadExport } from "./export-download";
@@ -43,7 +46,12 @@ export function DataSection() {
     setPhase({ kind: "preview", format: r.format, bundle: r.bundle, summary });
   };
 
-  const doApply = (bundle: ImportBundle) => {
+  const doApply = async (bundle: ImportBundle) => {
+    // The images first: a message never names an image that is not stored yet.
+    const restored = await restoreImages(bundle.images, bundle.conversations).catch((err: unknown) => err);
+    if (typeof restored !== "number") {
+      useNotices.getState().push({ kind: "error", key: isQuotaError(restored) ? "notice.storageFull" : "notice.storageFailed", values: { detail: String((restored as Error)?.message ?? restored) }, actions: ["openData"] });
+    }
     // Planned again against the state of now, in case a chat changed while the preview was open.
     const plan = planMerge(localData(), bundle);
     if (plan.conversations.length) useConversations.getState().importMany(plan.conversations);
@@ -56,7 +64,7 @@ export function DataSection() {
     <div className="space-y-2">
       <StorageStatus />
       <div className="flex flex-wrap gap-2">
-        <button type="button" data-testid="export-button" className={button} onClick={downloadExport}>
+        <button type="button" data-testid="export-button" className={button} onClick={() => void downloadExport()}>
           {t("settings.export")}
         </button>
         <button type="button" data-testid="import-button" className={button} onClick={() => file.current?.click()}>
@@ -69,14 +77,14 @@ export function DataSection() {
         }} />
       </div>
       {phase.kind === "reading" && <p className="text-sm text-zinc-500">{t("import.reading")}</p>}
-      {phase.kind === "preview" && <ImportPreview summary={phase.summary} onConfirm={() => doApply(phase.bundle)} onCancel={() => setPhase({ kind: "idle" })} />}
+      {phase.kind === "preview" && <ImportPreview summary={phase.summary} onConfirm={() => void doApply(phase.bundle)} onCancel={() => setPhase({ kind: "idle" })} />}
       {phase.kind === "refused" && (
-        <p data-testid="import-result" data-ok="false" role="alert" className="text-sm text-red-600">
+        <p data-testid="import-result" data-ok="false" role="alert" className="text-sm text-red-700">
           {t("settings.importFailed", { reason: describeProblem(lang, phase.problem) })}
         </p>
       )}
       {phase.kind === "done" && (
-        <p data-testid="import-result" data-ok="true" role="status" className="text-sm text-emerald-600">
+        <p data-testid="import-result" data-ok="true" role="status" className="text-sm text-emerald-700">
           {/* A file of masks brings prompts only: no line about conversations then. */}
           {[phase.added + phase.merged > 0 || phase.prompts === 0 ? t("import.done", { added: phase.added, merged: phase.merged }) : "", phase.prompts > 0 ? t("import.donePrompts", { count: phase.prompts }) : ""].filter(Boolean).join(" ")}
         </p>

@@ -14,10 +14,11 @@ export function Field({ label, hint, children }: { label: string; hint?: ReactNo
 }
 
 /** A number input that keeps what the user types and reports only valid numbers within bounds. */
-export function NumberInput({ value, onChange, min, max, step, testId }: { value: number; onChange: (n: number) => void; min: number; max: number; step: number; testId?: string }) {
+export function NumberInput({ value, onChange, min, max, step, testId, label }: { value: number; onChange: (n: number) => void; min: number; max: number; step: number; testId?: string; label?: string }) {
   return (
     <input
       data-testid={testId}
+      aria-label={label}
       type="number"
       className={inputClass}
       min={min}

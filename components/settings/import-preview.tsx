@@ -36,7 +36,7 @@ export function ImportPreview({ summary, onConfirm, onCancel }: { summary: Impor
       </ul>
       {summary.nothing && <p data-testid="import-preview-nothing">{t("import.preview.nothing")}</p>}
       <div className="flex gap-2 pt-1">
-        <button type="button" data-testid="import-confirm" className={`${button} bg-emerald-600 text-white disabled:opacity-40`} disabled={summary.nothing} onClick={onConfirm}>
+        <button type="button" data-testid="import-confirm" className={`${button} bg-emerald-700 text-white disabled:opacity-40`} disabled={summary.nothing} onClick={onConfirm}>
           {t("import.confirm")}
         </button>
         <button type="button" data-testid="import-cancel" className={button} onClick={onCancel}>

@@ -175,7 +175,7 @@ export function ModelPicker({ value, onChange }: { value: string; onChange: (mod
         </div>
       )}
       {typed && !inList && (
-        <p data-testid="model-typed" className={`mt-1 text-xs ${restricted || configRestricted ? "text-red-600 dark:text-red-400" : "text-zinc-500"}`}>
+        <p data-testid="model-typed" className={`mt-1 text-xs ${restricted || configRestricted ? "text-red-700 dark:text-red-400" : "text-zinc-500"}`}>
           {t(restricted || configRestricted ? "models.typedRefused" : "models.typed", { model: typed })}
         </p>
       )}

@@ -9,6 +9,7 @@ import { CostsForm } from "./costs-form";
 import { DataSection } from "./data-section";
 import { TrashSection } from "./trash-section";
 import { AboutSection } from "./about-section";
+import { useDoctorPanel } from "@/store/doctor-panel";
 
 /** A section the dialog can open at (the storage-full notice opens it at Data). */
 export type SettingsSection = "data";
@@ -33,6 +34,23 @@ export function SettingsDialog({ onClose, section }: { onClose: () => void; sect
       <div className="overflow-y-auto px-5">
         <Section title={t("settings.model")}><ChatParamsForm /></Section>
         <Section title={t("settings.general")}><GeneralForm /></Section>
+        <Section title={t("settings.connection")}>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">{t("doctor.openHint")}</p>
+            <button
+              type="button"
+              data-testid="doctor-button"
+              className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              onClick={() => {
+                // One dialog at a time: Escape and the backdrop then close the one in front.
+                onClose();
+                useDoctorPanel.getState().openDoctor();
+              }}
+            >
+              {t("doctor.run")}
+            </button>
+          </div>
+        </Section>
         <Section title={t("settings.costs")}>
           <CostsForm />
           <div className="mt-3"><BalanceLine /></div>

@@ -17,7 +17,7 @@ export function TrashSection() {
       <div className="flex items-center justify-between gap-2">
         <h4 className="text-sm font-medium">{t("trash.title")}</h4>
         {items.length > 0 && (
-          <button type="button" data-testid="trash-empty" className="text-xs text-red-600 underline" onClick={() => {
+          <button type="button" data-testid="trash-empty" className="text-xs text-red-700 underline" onClick={() => {
             if (window.confirm(t("trash.confirmEmpty", { count: items.length }))) for (const c of items) store().purge(c.id);
           }}>
             {t("trash.emptyAll")}
@@ -43,7 +43,7 @@ export function TrashSection() {
                 <button type="button" data-testid="trash-restore" className="rounded border border-zinc-300 px-2 py-1 text-xs dark:border-zinc-700" onClick={() => store().restore(c.id)}>
                   {t("trash.restore")}
                 </button>
-                <button type="button" data-testid="trash-purge" className="rounded px-2 py-1 text-xs text-red-600" onClick={() => {
+                <button type="button" data-testid="trash-purge" className="rounded px-2 py-1 text-xs text-red-700" onClick={() => {
                   if (window.confirm(t("trash.confirmPurge", { title }))) store().purge(c.id);
                 }}>
                   {t("trash.purge")}

@@ -2,7 +2,9 @@
 import { useShallow } from "zustand/react/shallow";
 import { useConversations } from "@/store/conversations";
 import { useT } from "@/store/language";
-import { BookIcon, PlusIcon, XIcon } from "@/components/ui/icons";
+import { BookIcon, PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons";
+import { openSearch } from "@/store/search";
+import { searchShortcutLabel } from "@/components/search/use-search-shortcut";
 import { ConversationItem } from "./conversation-item";
 
 /** The list of conversations. On a phone it slides over the chat and closes after a pick. */
@@ -28,6 +30,20 @@ export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClo
             }}
           >
             <PlusIcon /> {t("sidebar.newChat")}
+          </button>
+          <button
+            type="button"
+            data-testid="search-button"
+            aria-label={t("search.button")}
+            title={`${t("search.button")} (${searchShortcutLabel()})`}
+            className="rounded-lg border border-zinc-300 p-2.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900"
+            onClick={() => {
+              // On a phone the drawer closes: the search covers the screen, and a result opens the chat.
+              onClose();
+              openSearch();
+            }}
+          >
+            <SearchIcon />
           </button>
           <button
             type="button"

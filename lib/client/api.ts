@@ -4,6 +4,7 @@
  */
 import { AppError, parseErrorInfo } from "@/lib/errors";
 import { classifyUpstreamError } from "@/lib/upstream/errors";
+import { frontBodyLimitError } from "@/lib/upstream/body-limit";
 import { joinApiUrl } from "@/lib/upstream/base-url";
 import { networkError } from "./network-failure";
 import { parseServerConfig } from "./server-config";
@@ -37,8 +38,11 @@ export function requestFor(target: ApiTarget, apiPath: string): RequestSpec {
   return { url: `/api/openai/${apiPath.replace(/^\/+/, "")}`, headers };
 }
 
-/** Turns any failed response into an AppError: our own error JSON, or a raw upstream body. */
-export async function errorFromResponse(res: Response): Promise<AppError> {
+/**
+ * Turns any failed response into an AppError: our own error JSON, or a raw upstream body. From our
+ * server (`via` "server"), a 413 in another shape was sent by whatever stands in front of it.
+ */
+export async function errorFromResponse(res: Response, via: ApiTarget["via"] = "server"): Promise<AppError> {
   const text = await res.text().catch(() => "");
   try {
     const info = parseErrorInfo(JSON.parse(text));
@@ -46,6 +50,7 @@ export async function errorFromResponse(res: Response): Promise<AppError> {
   } catch {
     /* not JSON: classify the raw body below */
   }
+  if (via === "server" && res.status === 413) return frontBodyLimitError(text, res.headers);
   return classifyUpstreamError(res.status, text, res.headers);
 }
 

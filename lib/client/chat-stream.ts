@@ -54,7 +54,8 @@ export async function streamChat(
     await fetchEventSource(req.url, {
       method: "POST",
       headers: req.headers,
-      body: JSON.stringify(body),
+      // A caller that measured the body's size passes it already serialised.
+      body: typeof body === "string" ? body : JSON.stringify(body),
       signal,
       openWhenHidden: true,
       async onopen(res) {
@@ -71,9 +72,9 @@ export async function streamChat(
             /* fall through to the classifier */
           }
           if (json && chunkFromCompletion(json)) throw new NonStreamAnswer(json);
-          throw await errorFromResponse(new Response(text, { status: 502, headers: res.headers }));
+          throw await errorFromResponse(new Response(text, { status: 502, headers: res.headers }), via);
         }
-        throw await errorFromResponse(res);
+        throw await errorFromResponse(res, via);
       },
       onmessage(ev) {
         const parsed = parseChatChunk(ev.data);

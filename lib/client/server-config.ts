@@ -8,6 +8,8 @@ import { sanitizeCapabilityTable } from "@/lib/models/capabilities";
 import type { ServerConfig } from "@/lib/api-types";
 
 const STORED_KEY = "relaychat-config";
+/** The proxy's limit before servers reported it in /api/config. */
+const LEGACY_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 /** Reads a config defensively: an older server or a proxy in between may leave fields out. */
 export function parseServerConfig(raw: unknown): ServerConfig {
@@ -24,6 +26,8 @@ export function parseServerConfig(raw: unknown): ServerConfig {
     defaultModel: typeof json.defaultModel === "string" ? json.defaultModel : "",
     modelsRestricted: json.modelsRestricted === true,
     modelCapabilities: sanitizeCapabilityTable(json.modelCapabilities),
+    // An older server does not say: assume the limit it had then.
+    maxRequestBytes: typeof json.maxRequestBytes === "number" && json.maxRequestBytes > 0 ? json.maxRequestBytes : LEGACY_MAX_REQUEST_BYTES,
     defaults: { ...DEFAULT_SERVER_DEFAULTS, ...defaults },
     build: typeof json.build === "string" ? json.build : "",
   };

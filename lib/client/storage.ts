@@ -64,7 +64,8 @@ export function isReadOnly(): number | null {
   return readOnlyVersion;
 }
 
-function db(onBlocked?: () => void): Promise<IDBPDatabase> {
+/** The open database (opened on first use); for the modules that keep other stores (storage-images.ts). */
+export function db(onBlocked?: () => void): Promise<IDBPDatabase> {
   if (readOnlyVersion !== null) return Promise.reject(new ReadOnlyError(readOnlyVersion));
   if (openFailure !== null) return Promise.reject(openFailure);
   dbPromise ??= openDB(DB_NAME, DB_VERSION, {
@@ -232,15 +233,21 @@ export function messagesOf(convId: string): IDBKeyRange {
 export async function writeBatch(batch: SaveBatch): Promise<void> {
   if (batch.writes.length === 0 && batch.removed.length === 0 && !batch.ledger?.length) return;
   const database = await db();
-  const tx = database.transaction([CONVERSATIONS, MESSAGES, LEDGER], "readwrite");
+  // Deleting messages deletes their images too, in the same transaction: only then is the images
+  // store in it (an image write must not hold up the saves of a streaming answer).
+  const deletes = batch.removed.length > 0 || batch.writes.some((w) => w.del.length > 0);
+  const tx = database.transaction(deletes ? [CONVERSATIONS, MESSAGES, LEDGER, IMAGES] : [CONVERSATIONS, MESSAGES, LEDGER], "readwrite");
   const conversations = tx.objectStore(CONVERSATIONS);
   const messages = tx.objectStore(MESSAGES);
   const ledger = tx.objectStore(LEDGER);
   const requests: Promise<unknown>[] = [];
+  // Read before the delete is queued (requests run in order), then drop the images the records name.
+  const dropImages = (records: Promise<StoredMessage | StoredMessage[] | undefined>) =>
+    records.then((r) => Promise.all([r ?? []].flat().flatMap((m) => (m.message.images ?? []).map((img) => tx.objectStore(IMAGES).delete(img.id)))));
   try {
-    for (const id of batch.removed) requests.push(conversations.delete(id), messages.delete(messagesOf(id)));
+    for (const id of batch.removed) requests.push(dropImages(messages.getAll(messagesOf(id))), conversations.delete(id), messages.delete(messagesOf(id)));
     for (const w of batch.writes) {
-      for (const id of w.del) requests.push(messages.delete([w.id, id]));
+      for (const id of w.del) requests.push(dropImages(messages.get([w.id, id])), messages.delete([w.id, id]));
       for (const m of w.put) requests.push(messages.put({ convId: w.id, id: m.id, message: m } satisfies StoredMessage));
       for (const e of w.ledger) requests.push(ledger.put(e));
       if (w.meta) requests.push(putMergedMeta(conversations, w.meta, new Set(w.del)));

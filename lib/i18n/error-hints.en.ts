@@ -47,6 +47,10 @@ export const ERROR_HINTS_EN: Record<ErrorCode, ErrorHint> = {
     title: "Balance not shared",
     hint: "This server does not show the balance of its key. Whoever deployed it can turn that on with ENABLE_BALANCE_QUERY=1; with your own key, your balance is always shown.",
   },
+  doctor_rate_limited: {
+    title: "The doctor ran a moment ago",
+    hint: "This server runs the connection doctor at most once a minute for each visitor, since each run makes billed calls with its key. Wait for the time shown, then run it again.",
+  },
   unsupported_media_type: {
     title: "Request must be JSON",
     hint: "The server only accepts requests sent with Content-Type: application/json. If you call the API from a script, set that header; if the app itself gets this, reload the page to pick up the current version.",
@@ -104,8 +108,24 @@ export const ERROR_HINTS_EN: Record<ErrorCode, ErrorHint> = {
     hint: "The model cannot write that many tokens in one reply. Lower max_tokens in Settings.",
   },
   payload_too_large: {
-    title: "Request too large",
-    hint: "The request body was too big for the server or a proxy in front of it. Send less text at once, or lower the history count.",
+    title: "Too large for the relay or provider",
+    hint: "The upstream (your relay or the provider behind BASE_URL) refused the request as too large: its own limit, such as its nginx's client_max_body_size, not this site's. Send fewer or smaller images, lower the history count so fewer earlier images ride along, or ask the relay to raise its limit.",
+  },
+  request_too_large: {
+    title: "Too large to send",
+    hint: "This message's images do not fit in one request even at their smallest size, so nothing was sent. Attach fewer images (send them in several messages), or shorten the text.",
+  },
+  server_body_limit: {
+    title: "Larger than this server accepts",
+    hint: "The request is larger than this server's own limit. The page shrinks images to fit the limit it was told, so this usually means the server changed: reload the page. Whoever deployed it can raise MAX_REQUEST_MB (default 16, at most 32; a reverse proxy in front must allow as much).",
+  },
+  gateway_body_limit: {
+    title: "Refused by a proxy in front of this site",
+    hint: "A reverse proxy in front of this server refused the request size before the app saw it. Whoever deployed it must raise that proxy's limit to at least this server's limit: for nginx, client_max_body_size in the server block (its default is 1 MB; deploy/nginx.conf sets 16m). Until then, send fewer or smaller images.",
+  },
+  vercel_body_limit: {
+    title: "Above Vercel's 4.5 MB request limit",
+    hint: "Vercel refuses request bodies over 4.5 MB, and that cannot be raised. Send fewer or smaller images, or lower the history count; for larger requests, run the app with Docker or npm start instead.",
   },
   upstream_rate_limited: {
     title: "Rate limit reached",

@@ -39,6 +39,10 @@ export const ERROR_HINTS_ZH_CN: Record<ErrorCode, ErrorHint> = {
     title: "未开放余额查询",
     hint: "此服务器不显示其密钥的余额。部署者可以设置 ENABLE_BALANCE_QUERY=1 开启；使用你自己的密钥时，总会显示你自己的余额。",
   },
+  doctor_rate_limited: {
+    title: "刚刚运行过诊断",
+    hint: "每次诊断都会用服务器的密钥发起计费调用，因此服务器为每位访问者每分钟最多运行一次连接诊断。请等待所示时间后再运行。",
+  },
   unsupported_media_type: {
     title: "请求必须是 JSON",
     hint: "服务器只接受 Content-Type 为 application/json 的请求。如果是用脚本调用接口，请加上这个请求头；如果是应用自己报的错，刷新页面换成最新版本即可。",
@@ -96,8 +100,24 @@ export const ERROR_HINTS_ZH_CN: Record<ErrorCode, ErrorHint> = {
     hint: "这个模型一次回复写不了这么多 token，请在设置里调低 max_tokens。",
   },
   payload_too_large: {
-    title: "请求内容太大",
-    hint: "请求体超过了服务器或前面代理的大小限制。一次少发点内容，或调低历史消息数。",
+    title: "超出中转或服务商的大小限制",
+    hint: "上游（你的中转站或 BASE_URL 背后的服务商）认为请求太大而拒绝了：这是它自己的限制（例如它的 nginx 的 client_max_body_size），不是本站的。请少发几张或发小一些的图片，调低历史消息数以减少随行的旧图片，或请中转站提高限制。",
+  },
+  request_too_large: {
+    title: "太大，无法发送",
+    hint: "这条消息的图片即使压到最小也放不进一次请求，所以没有发送。请少附几张图片（分几条消息发送），或缩短文字。",
+  },
+  server_body_limit: {
+    title: "超出本服务器接受的大小",
+    hint: "请求超过了本服务器自身的大小限制。页面会按得知的限制自动压缩图片，出现这个通常说明服务器配置变了：请刷新页面。部署者可以调高 MAX_REQUEST_MB（默认 16，最大 32；前面的反向代理也必须放行同样大小）。",
+  },
+  gateway_body_limit: {
+    title: "被本站前面的代理拒绝",
+    hint: "本服务器前面的反向代理在应用收到之前就因为大小拒绝了请求。部署者需要把该代理的限制调到不低于本服务器的限制：nginx 是 server 块里的 client_max_body_size（默认只有 1 MB；deploy/nginx.conf 设为 16m）。在那之前，请少发或发小一些的图片。",
+  },
+  vercel_body_limit: {
+    title: "超出 Vercel 的 4.5 MB 请求限制",
+    hint: "Vercel 拒绝超过 4.5 MB 的请求体，而且无法调高。请少发或发小一些的图片，或调低历史消息数；需要更大的请求时，请改用 Docker 或 npm start 部署。",
   },
   upstream_rate_limited: {
     title: "请求太频繁",

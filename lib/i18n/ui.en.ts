@@ -1,8 +1,13 @@
 /** English UI strings. Keys are shared with ui.zh-CN.ts; `{name}` marks a value. */
 import { promptsEn } from "./ui.prompts.en";
+import { appEn } from "./ui.app.en";
+import { searchEn } from "./ui.search.en";
+import { uiImagesEn } from "./ui.images.en";
 
 export const uiEn = {
   ...promptsEn,
+  ...appEn,
+  ...searchEn,
   "app.name": "RelayChat",
   "access.title": "Enter the access code",
   "access.subtitle": "This server is protected. Ask its owner for the access code.",
@@ -38,9 +43,6 @@ export const uiEn = {
   "message.cancel": "Cancel",
   "message.save": "Save",
   "message.deleted": "Message deleted, with what followed it on this branch.",
-  "branch.prev": "Previous version",
-  "branch.next": "Next version",
-  "branch.label": "Version {index} of {count}",
   "message.regenerate": "Regenerate",
   "message.interrupted": "Interrupted: the partial answer is kept.",
   "message.reasoning": "Reasoning",
@@ -179,15 +181,6 @@ export const uiEn = {
   "notice.offlineStart": "The server cannot be reached ({detail}). Your stored conversations are here; sending needs the server, and this notice goes away once it answers.",
   "notice.newVersion": "A new version of RelayChat is deployed on this server.",
   "notice.reload": "Reload",
-  "settings.about": "About",
-  "about.version": "Version",
-  "about.commit": "commit {commit}",
-  "about.offline.ready": "Works offline: the app opens without the network and shows your stored conversations.",
-  "about.offline.installing": "Getting ready to work offline…",
-  "about.offline.insecure": "This page is served over plain http to a non-local address, so the browser turns off offline use, installing the app, persistent storage and the clipboard. Serve it over HTTPS (or open it as localhost) to have them.",
-  "about.offline.unsupported": "This browser cannot keep the app for offline use.",
-  "about.offline.off": "Offline use is off in development builds.",
-  "about.install": "Install it from the browser's menu (Add to Home Screen / Install app) to open it like an app.",
   "error.retry": "Try again",
   "error.configFailed": "Could not reach the server.",
   "preview.next": "Next send: {count} messages",
@@ -205,12 +198,7 @@ export const uiEn = {
   "inspector.budget": "too long",
   "inspector.system": "System",
   "inspector.more": "… and {count} earlier messages, also left out by the history count",
-  "inspector.legend": "“history count”: left out by the history-message setting. “too long”: left out so the request fits the context window.",
-  "topic.new": "New topic",
-  "topic.newHint": "Start a new topic here: nothing before this point is sent with the next questions (the system prompt still is). The chat stays as it is.",
-  "topic.marker": "New topic: nothing above is sent any more",
-  "topic.remove": "Remove",
-  "topic.removeHint": "Remove this mark: the messages above are sent again, as far as the history count reaches.",
+  "inspector.legend": "“history count”: left out by the history-message setting. “too long”: left out so the request fits the context window. “size limit”: left out so the request stays under the server's size limit (images are large).",
   "inspector.topic": "{count} earlier messages are above a “new topic” mark and are not sent.",
   "ledger.button": "Costs",
   "ledger.title": "Billed calls",
@@ -244,7 +232,7 @@ export const uiEn = {
   "models.label": "Model",
   "models.placeholder": "Search, or type any model name",
   "models.refresh": "Refresh",
-  "models.refreshLabel": "Read the endpoint's model list again",
+  "models.refreshLabel": "Refresh: read the endpoint's model list again",
   "models.loading": "Reading the endpoint's model list…",
   "models.liveOk": "{count} models listed by the endpoint (read at {time}).",
   "models.liveFailed": "The endpoint's model list could not be read: {reason}. Showing the configured list.",
@@ -294,6 +282,13 @@ export const uiEn = {
   "balance.blocked": "The endpoint does not allow the browser to read its balance (CORS), or could not be reached.",
   "balance.error": "The balance could not be read: {message}",
   "balance.readAt": "read at {time}; read again at most once a minute",
+  ...uiImagesEn,
+  "doctor.openHint": "Checks the endpoint, key, model and streaming step by step, and says how to fix what fails.",
+  "doctor.run": "Diagnose the connection",
+  "error.diagnose": "Diagnose",
+  "settings.connection": "Connection",
+  "ledger.detached": "Outside conversations",
+  "ledger.detachedHint": "Connection tests, and the calls of conversations deleted for good.",
 };
 
 export type UiKey = keyof typeof uiEn;

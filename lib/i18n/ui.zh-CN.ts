@@ -1,9 +1,14 @@
 /** 简体中文界面文案，键与 ui.en.ts 一致。 */
 import type { UiKey } from "./ui.en";
 import { promptsZhCN } from "./ui.prompts.zh-CN";
+import { appZhCN } from "./ui.app.zh-CN";
+import { searchZhCN } from "./ui.search.zh-CN";
+import { uiImagesZhCN } from "./ui.images.zh-CN";
 
 export const uiZhCN: Record<UiKey, string> = {
   ...promptsZhCN,
+  ...appZhCN,
+  ...searchZhCN,
   "app.name": "RelayChat",
   "access.title": "请输入访问码",
   "access.subtitle": "此服务已设置访问保护，请向站长索取访问码。",
@@ -39,9 +44,6 @@ export const uiZhCN: Record<UiKey, string> = {
   "message.cancel": "取消",
   "message.save": "保存",
   "message.deleted": "已删除该消息及本分支中其后的内容。",
-  "branch.prev": "上一个版本",
-  "branch.next": "下一个版本",
-  "branch.label": "第 {index} 个版本，共 {count} 个",
   "message.regenerate": "重新生成",
   "message.interrupted": "已中断：已收到的部分回答已保留。",
   "message.reasoning": "思考过程",
@@ -180,15 +182,6 @@ export const uiZhCN: Record<UiKey, string> = {
   "notice.offlineStart": "无法连接服务器（{detail}）。已保存的对话仍可查看；发送消息需要服务器，服务器恢复后此提示会自动消失。",
   "notice.newVersion": "服务器上已部署 RelayChat 的新版本。",
   "notice.reload": "刷新",
-  "settings.about": "关于",
-  "about.version": "版本",
-  "about.commit": "提交 {commit}",
-  "about.offline.ready": "支持离线使用：没有网络时也能打开应用并查看已保存的对话。",
-  "about.offline.installing": "正在准备离线使用…",
-  "about.offline.insecure": "此页面通过非本机地址的 http 明文访问，浏览器因此禁用了离线使用、安装为应用、持久存储和剪贴板。请改用 HTTPS（或通过 localhost 打开）以启用这些功能。",
-  "about.offline.unsupported": "此浏览器无法为离线使用保存应用。",
-  "about.offline.off": "开发版本不启用离线使用。",
-  "about.install": "可在浏览器菜单中选择“添加到主屏幕 / 安装应用”，像应用一样打开。",
   "error.retry": "重试",
   "error.configFailed": "无法连接到服务器。",
   "preview.next": "下一次发送：{count} 条消息",
@@ -206,12 +199,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "inspector.budget": "超长",
   "inspector.system": "系统",
   "inspector.more": "……以及更早的 {count} 条消息，同样因历史条数设置未发送",
-  "inspector.legend": "“历史条数”：因“附带历史消息数”设置而未发送；“超长”：为了不超出上下文窗口而未发送。",
-  "topic.new": "新话题",
-  "topic.newHint": "从这里开始新话题：此前的消息不再随后续提问发送（系统提示词仍会发送），对话内容保持不变。",
-  "topic.marker": "新话题：以上内容不再发送",
-  "topic.remove": "移除",
-  "topic.removeHint": "移除此标记：上面的消息将重新按历史消息数发送。",
+  "inspector.legend": "“历史条数”：因“附带历史消息数”设置而未发送；“超长”：为了不超出上下文窗口而未发送；“大小限制”：为了不超出服务器的请求大小上限而未发送（图片很大）。",
   "inspector.topic": "有 {count} 条较早的消息在“新话题”标记之前，不会发送。",
   "ledger.button": "费用",
   "ledger.title": "计费调用明细",
@@ -245,7 +233,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "models.label": "模型",
   "models.placeholder": "搜索，或输入任意模型名",
   "models.refresh": "刷新",
-  "models.refreshLabel": "重新读取接口的模型列表",
+  "models.refreshLabel": "刷新：重新读取接口的模型列表",
   "models.loading": "正在读取接口的模型列表…",
   "models.liveOk": "接口列出了 {count} 个模型（读取于 {time}）。",
   "models.liveFailed": "无法读取接口的模型列表：{reason}。当前显示的是配置的列表。",
@@ -295,4 +283,11 @@ export const uiZhCN: Record<UiKey, string> = {
   "balance.blocked": "该接口不允许浏览器读取余额（CORS），或无法连接。",
   "balance.error": "无法读取余额：{message}",
   "balance.readAt": "读取于 {time}；每分钟最多读取一次",
+  ...uiImagesZhCN,
+  "doctor.openHint": "逐步检查接口地址、密钥、模型和流式输出，并说明如何解决失败的步骤。",
+  "doctor.run": "诊断连接",
+  "error.diagnose": "诊断",
+  "settings.connection": "连接",
+  "ledger.detached": "不属于任何会话",
+  "ledger.detachedHint": "连接测试，以及已彻底删除的会话中的调用。",
 };

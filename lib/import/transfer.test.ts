@@ -195,3 +195,33 @@ describe("format versions", () => {
     expect(r).toEqual({ ok: true, conversations: [tree], ledger: [loose], prompts: [prompt], images: [image] });
   });
 });
+
+describe("images in exports", () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 250]).toString("base64");
+  const withImage = conv("i", {
+    messages: [{ id: "q", role: "user", content: "", status: "done", createdAt: 1, parentId: null, images: [{ id: "img", mime: "image/png", width: 640, height: 480, bytes: 12 }] }],
+    leafId: "q",
+    ledger: [],
+  });
+
+  it("carry each image's bytes as base64 beside the conversations, matched by id", () => {
+    const file = exportData([withImage], { images: [{ id: "img", mime: "image/png", width: 640, height: 480, data: png }] });
+    const r = parseImport(JSON.stringify(file));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.conversations[0].messages[0].images).toEqual([{ id: "img", mime: "image/png", width: 640, height: 480, bytes: 12 }]);
+    expect(Buffer.from(r.images![0].data, "base64")).toEqual(Buffer.from(png, "base64"));
+  });
+
+  it("an export without image data still imports; its messages keep their image references", () => {
+    const r = parseImport(JSON.stringify(exportData([withImage])));
+    expect(r.ok && r.images).toBeUndefined();
+    expect(r.ok && r.conversations[0].messages[0].images?.[0].id).toBe("img");
+  });
+
+  it("refuses image data that is not base64, or of a type this client does not send", () => {
+    const bad = (image: object) => reason(JSON.stringify({ ...exportData([withImage]), images: [image] }));
+    expect(bad({ id: "img", mime: "image/png", width: 1, height: 1, data: "not base64!" })).toMatch(/item 1 › data/);
+    expect(bad({ id: "img", mime: "image/png", width: 1, height: 1, data: "abc" })).toMatch(/item 1 › data/);
+    expect(bad({ id: "img", mime: "image/svg+xml", width: 1, height: 1, data: png })).toMatch(/item 1 › mime: should be one of/);
+  });
+});

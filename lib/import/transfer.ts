@@ -61,6 +61,7 @@ export function exportData(conversations: Conversation[], extras: ExportExtras =
 }
 
 const finite = z.number().refine(Number.isFinite, "must be a finite number");
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const count = z.number().int().nonnegative();
 
 const usageSchema = z.object({
@@ -156,7 +157,14 @@ const promptSchema = z.object({
   source: z.string().optional(),
 });
 
-const imageSchema = z.object({ id: z.string().min(1), mime: z.string(), width: count, height: count, data: z.string() });
+// The image types this client sends; the data is plain base64 (no data: prefix, no line breaks).
+const imageSchema = z.object({
+  id: z.string().min(1),
+  mime: z.enum(["image/png", "image/jpeg", "image/webp", "image/gif"]),
+  width: count,
+  height: count,
+  data: z.string().refine((d) => d.length % 4 === 0 && BASE64.test(d), "must be base64 image data"),
+});
 
 const envelopeSchema = z.object({
   format: z.literal(EXPORT_FORMAT),

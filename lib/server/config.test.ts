@@ -34,4 +34,10 @@ describe("buildServerConfig", () => {
     expect(buildServerConfig(parseEnv({ ENABLE_BALANCE_QUERY: "1" })).balanceQuery).toBe(true);
     expect(buildServerConfig(parseEnv({ ENABLE_BALANCE_QUERY: "0" })).balanceQuery).toBe(false);
   });
+
+  it("tells the page the request body limit, lower on Vercel", () => {
+    expect(buildServerConfig(parseEnv({})).maxRequestBytes).toBe(16 * 1024 * 1024);
+    expect(buildServerConfig(parseEnv({ MAX_REQUEST_MB: "2" })).maxRequestBytes).toBe(2 * 1024 * 1024);
+    expect(buildServerConfig(parseEnv({ VERCEL: "1" })).maxRequestBytes).toBe(4 * 1024 * 1024);
+  });
 });

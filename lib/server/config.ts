@@ -17,6 +17,7 @@ export function buildServerConfig(env: ServerEnv = getEnv()): ServerConfig {
     defaultModel,
     modelsRestricted: restricted,
     modelCapabilities: env.modelCapabilities,
+    maxRequestBytes: env.maxRequestBytes,
     defaults: { ...DEFAULT_SERVER_DEFAULTS },
     build: BUILD_INFO.build,
   };

@@ -34,6 +34,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ BASE_URL: "http://127.0.0.1:8787/v1/chat/completions" }).baseUrl).toBe("http://127.0.0.1:8787");
   });
 
+  it("keeps an endpoint's own version path (…/api/paas/v4, …/v1beta/openai), in a list too", () => {
+    const env = parseEnv({ BASE_URL: "https://open.bigmodel.cn/api/paas/v4/,https://generativelanguage.googleapis.com/v1beta/openai/chat/completions" });
+    expect(env.baseUrls).toEqual(["https://open.bigmodel.cn/api/paas/v4", "https://generativelanguage.googleapis.com/v1beta/openai"]);
+  });
+
   it("reads BASE_URL as a comma-separated list of endpoints, each in any accepted form", () => {
     const env = parseEnv({ BASE_URL: " https://direct.example.com/v1/ , cdn.example.com/v1/chat/completions,http://10.0.0.5:8080/relay/v1,https://direct.example.com" });
     expect(env.baseUrls).toEqual(["https://direct.example.com", "https://cdn.example.com", "http://10.0.0.5:8080/relay"]);
@@ -182,6 +187,25 @@ describe("MODEL_CAPABILITIES", () => {
 
   it.each(["not json", '["x"]', '{"a":{"vision":"yes"}}', '{"a":{"Vision":true}}', '{"a":{"contextWindow":-1}}'])("refuses %s naming the variable", (value) => {
     expect(() => parseEnv({ MODEL_CAPABILITIES: value })).toThrow(/MODEL_CAPABILITIES/);
+  });
+});
+
+describe("MAX_REQUEST_MB (the request body limit the proxy and the page keep to)", () => {
+  it("is 16 MiB by default, in MiB like nginx's client_max_body_size, decimals allowed", () => {
+    expect(parseEnv({}).maxRequestBytes).toBe(16 * 1024 * 1024);
+    expect(parseEnv({ MAX_REQUEST_MB: "8" }).maxRequestBytes).toBe(8 * 1024 * 1024);
+    expect(parseEnv({ MAX_REQUEST_MB: "1.5" }).maxRequestBytes).toBe(1.5 * 1024 * 1024);
+    expect(parseEnv({ MAX_REQUEST_MB: " " }).maxRequestBytes).toBe(16 * 1024 * 1024);
+  });
+
+  it("stays under Vercel's 4.5 MB there, whatever it is set to", () => {
+    expect(parseEnv({ VERCEL: "1" }).maxRequestBytes).toBe(4 * 1024 * 1024);
+    expect(parseEnv({ VERCEL: "1", MAX_REQUEST_MB: "32" }).maxRequestBytes).toBe(4 * 1024 * 1024);
+    expect(parseEnv({ VERCEL: "1", MAX_REQUEST_MB: "2" }).maxRequestBytes).toBe(2 * 1024 * 1024);
+  });
+
+  it.each(["0", "0.5", "33", "16m", "-4", "lots"])("refuses %s naming the variable and the range", (value) => {
+    expect(() => parseEnv({ MAX_REQUEST_MB: value })).toThrow(/MAX_REQUEST_MB: must be/);
   });
 });
 

@@ -63,7 +63,20 @@ export interface ServerEnv {
   enableBalanceQuery: boolean;
   /** Where access-code lock-outs are shared between instances; null = this process's memory. */
   redis: RedisConfig | null;
+  /**
+   * The largest request body the proxy takes (MAX_REQUEST_MB, default 16 MiB; on Vercel at most
+   * 4 MiB, under its 4.5 MB platform limit). The page learns it from /api/config and keeps every
+   * request within it, shrinking images first.
+   */
+  maxRequestBytes: number;
 }
+
+const MIB = 1024 * 1024;
+/** MAX_REQUEST_MB's default, and the most it may be: next.config.mjs lets Next pass bodies this large. */
+export const DEFAULT_MAX_REQUEST_MB = 16;
+export const MAX_REQUEST_MB_CEILING = 32;
+/** What the page keeps a request under on Vercel, whose functions refuse bodies over 4.5 MB. */
+export const VERCEL_MAX_REQUEST_BYTES = 4 * MIB;
 
 export interface RedisConfig {
   /** The full URL, password included: behind a function so logging the env object cannot leak it. */
@@ -175,6 +188,16 @@ const schema = z.object({
   DISABLE_MODEL_TITLE: boolVar,
   REDIS_URL: redisUrl,
   ENABLE_BALANCE_QUERY: boolVar,
+  MAX_REQUEST_MB: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/, { error: `must be a number of megabytes (MiB) from 1 to ${MAX_REQUEST_MB_CEILING}` })
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= MAX_REQUEST_MB_CEILING, { error: `must be from 1 to ${MAX_REQUEST_MB_CEILING} (MiB)` })
+      .optional(),
+  ),
 });
 
 function splitList(value: string | undefined): string[] {
@@ -292,7 +315,14 @@ export function parseEnv(source: EnvSource): ServerEnv {
     disableModelTitle: e.DISABLE_MODEL_TITLE ?? false,
     redis: e.REDIS_URL ? redisConfig(e.REDIS_URL) : null,
     enableBalanceQuery: e.ENABLE_BALANCE_QUERY ?? false,
+    maxRequestBytes: requestLimit(e.MAX_REQUEST_MB, e.VERCEL === "1"),
   };
+}
+
+/** On Vercel the platform's limit wins whatever MAX_REQUEST_MB says: it cannot be raised. */
+function requestLimit(mb: number | undefined, vercel: boolean): number {
+  const bytes = Math.floor((mb ?? DEFAULT_MAX_REQUEST_MB) * MIB);
+  return vercel ? Math.min(bytes, VERCEL_MAX_REQUEST_BYTES) : bytes;
 }
 
 function redisConfig(url: string): RedisConfig {

@@ -50,7 +50,7 @@ beforeAll(async () => {
     });
   });
   upstreamUrl = await listen(upstream);
-  env = parseEnv({ BASE_URL: upstreamUrl, OPENAI_API_KEY: "sk-server", CODE: "letmein", ACCESS_MAX_FAILURES: "2", FIRST_BYTE_PING_MS: "200", PING_INTERVAL_MS: "100" });
+  env = parseEnv({ BASE_URL: upstreamUrl, OPENAI_API_KEY: "sk-server", CODE: "letmein", ACCESS_MAX_FAILURES: "2", FIRST_BYTE_PING_MS: "200", PING_INTERVAL_MS: "100", MAX_REQUEST_MB: "4" });
   app = http.createServer((req, res) => {
     // Every /api/openai/ target, not only what isProxyTarget() lets through: serveProxy must stay
     // safe on its own.
@@ -217,12 +217,14 @@ describe("serveProxy", () => {
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
       });
       req.on("error", reject);
-      // Chunked, no Content-Length: refused by count once past 4 MB.
+      // Chunked, no Content-Length: refused by count once past MAX_REQUEST_MB (4 here).
       for (let i = 0; i < 5; i++) req.write(Buffer.alloc(1024 * 1024, 0x20));
       req.end();
     });
     expect(counted.status).toBe(413);
-    expect(errorCode(counted)).toBe("payload_too_large");
+    expect(errorCode(counted)).toBe("server_body_limit");
+    // The limit is named, so the page can say which one to raise.
+    expect(JSON.parse(counted.body).error.limitBytes).toBe(4 * 1024 * 1024);
     expect(upstreamSeen.length).toBe(before);
   });
 

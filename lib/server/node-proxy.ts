@@ -133,7 +133,7 @@ export async function serveProxy(req: IncomingMessage, res: ServerResponse, env:
       if (!res.writableFinished) client.abort(new DOMException("The client went away", "AbortError"));
     });
     const route = resolveProxyPath(method, pathname.slice(PROXY_PREFIX.length));
-    const call = await prepareProxyCall(route, { search, headers }, (length) => readNodeBody(req, length), env);
+    const call = await prepareProxyCall(route, { search, headers }, (length, max) => readNodeBody(req, length, max), env);
     const start = withFailover(call.request, call.urls, env, requestUpstream);
     // Billing answers are small JSON, shared by every caller for a minute (billing-cache.ts).
     const result =

@@ -93,6 +93,13 @@ describe("upstreamUrl", () => {
     expect(upstreamUrl("https://relay.example.com/v1/", chat, "?x=1")).toBe("https://relay.example.com/v1/chat/completions");
     expect(upstreamUrl("http://127.0.0.1:9/openai", chat, "")).toBe("http://127.0.0.1:9/openai/v1/chat/completions");
   });
+  it("joins under an endpoint's own version path (Zhipu, Ark, Gemini) for chat, models and billing", () => {
+    const models = resolveProxyRoute("GET", ["v1", "models"]);
+    const v1Usage = resolveProxyRoute("GET", ["v1", "dashboard", "billing", "usage"]);
+    expect(upstreamUrl("https://open.bigmodel.cn/api/paas/v4", chat, "")).toBe("https://open.bigmodel.cn/api/paas/v4/chat/completions");
+    expect(upstreamUrl("https://ark.cn-beijing.volces.com/api/v3", models, "")).toBe("https://ark.cn-beijing.volces.com/api/v3/models");
+    expect(upstreamUrl("https://generativelanguage.googleapis.com/v1beta/openai", v1Usage, "")).toBe("https://generativelanguage.googleapis.com/v1beta/openai/dashboard/billing/usage");
+  });
   it("forwards a well-formed query string on billing paths only", () => {
     expect(upstreamUrl("https://r.example", usage, "?start_date=2025-01-01&end_date=2025-02-01")).toBe(
       "https://r.example/v1/dashboard/billing/usage?start_date=2025-01-01&end_date=2025-02-01",
@@ -116,10 +123,10 @@ describe("readBodyLimited", () => {
     expect(await readBodyLimited(null, null)).toHaveLength(0);
   });
   it("refuses by Content-Length before reading", async () => {
-    await expect(readBodyLimited(stream(["x"]), String(MAX_BODY_BYTES + 1))).rejects.toMatchObject({ code: "payload_too_large", status: 413 });
+    await expect(readBodyLimited(stream(["x"]), String(MAX_BODY_BYTES + 1))).rejects.toMatchObject({ code: "server_body_limit", status: 413 });
   });
   it("refuses by count when the length was not declared", async () => {
-    await expect(readBodyLimited(stream(["12345", "67890"]), null, 8)).rejects.toMatchObject({ code: "payload_too_large" });
+    await expect(readBodyLimited(stream(["12345", "67890"]), null, 8)).rejects.toMatchObject({ code: "server_body_limit" });
   });
 });
 
@@ -136,6 +143,16 @@ describe("validateChatBody", () => {
     expect(validateChatBody(enc({ ...ok, messages: [{ role: "user", content: [{ type: "text", text: "x" }] }] })).stream).toBe(false);
   });
 
+  it("accepts image input: content parts with text and image_url data URLs, beside plain and null content", () => {
+    const parts = [
+      { type: "text", text: "what is in this picture?" },
+      { type: "image_url", image_url: { url: "data:image/jpeg;base64,/9j/4AAQ" } },
+      { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0K", detail: "low" } },
+    ];
+    const body = { ...ok, messages: [{ role: "system", content: "s" }, { role: "user", content: parts }, { role: "assistant", content: null }, { role: "user", content: "and now?" }] };
+    expect(validateChatBody(enc(body))).toEqual({ model: "gpt-4o-mini", stream: false });
+  });
+
   it.each([
     ["not JSON", "{nope"],
     ["an array", [ok]],
@@ -148,6 +165,9 @@ describe("validateChatBody", () => {
     ["messages not an array", { ...ok, messages: "hi" }],
     ["a message without role", { ...ok, messages: [{ content: "hi" }] }],
     ["a string stream flag", { ...ok, stream: "yes" }],
+    ["content neither text, null nor parts", { ...ok, messages: [{ role: "user", content: 42 }] }],
+    ["content parts without a type", { ...ok, messages: [{ role: "user", content: [{ text: "x" }] }] }],
+    ["content parts that are not objects", { ...ok, messages: [{ role: "user", content: ["x"] }] }],
   ])("refuses %s with 400 bad_request", (_name, value) => {
     const err = fail(() => validateChatBody(enc(value)));
     expect(err.code).toBe("bad_request");
@@ -190,6 +210,12 @@ describe("isPlainValidChatBody (the shortcut past zod)", () => {
     { ...ok, messages: [{ role: 1 }] },
     { ...ok, messages: [{ role: "user" }, { content: "no role" }] },
     { ...ok, messages: [{ role: "user" }, { role: "assistant", content: null }] },
+    { ...ok, messages: [{ role: "user", content: [{ type: "text", text: "a" }, { type: "image_url", image_url: { url: "data:image/png;base64,AA==" } }] }] },
+    { ...ok, messages: [{ role: "user", content: [] }] },
+    { ...ok, messages: [{ role: "user", content: [{ type: "" }] }] },
+    { ...ok, messages: [{ role: "user", content: [null] }] },
+    { ...ok, messages: [{ role: "user", content: 3 }] },
+    { ...ok, messages: [{ role: "user", content: { type: "text" } }] },
     { messages: ok.messages },
     { model: "m" },
     [ok],
@@ -206,7 +232,7 @@ describe("isPlainValidChatBody (the shortcut past zod)", () => {
 
 describe("request body limits", () => {
   it("refuses a declared length over the limit, accepts one at it", () => {
-    expect(() => checkContentLength(String(MAX_BODY_BYTES + 1))).toThrow(expect.objectContaining({ code: "payload_too_large", status: 413 }));
+    expect(() => checkContentLength(String(MAX_BODY_BYTES + 1))).toThrow(expect.objectContaining({ code: "server_body_limit", status: 413 }));
     expect(() => checkContentLength(String(MAX_BODY_BYTES))).not.toThrow();
     expect(() => checkContentLength(null)).not.toThrow();
     expect(() => checkContentLength(undefined)).not.toThrow();
@@ -217,7 +243,7 @@ describe("request body limits", () => {
     limiter.add(new TextEncoder().encode("abc"));
     limiter.add(new TextEncoder().encode("def"));
     expect(new TextDecoder().decode(limiter.bytes())).toBe("abcdef");
-    expect(() => limiter.add(new Uint8Array(1))).toThrow(expect.objectContaining({ code: "payload_too_large" }));
+    expect(() => limiter.add(new Uint8Array(1))).toThrow(expect.objectContaining({ code: "server_body_limit" }));
     const one = new BodyLimiter(10);
     one.add(new Uint8Array([1, 2]));
     expect(Array.from(one.bytes())).toEqual([1, 2]);

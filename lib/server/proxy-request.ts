@@ -80,15 +80,23 @@ export function upstreamUrl(baseUrl: string, route: ProxyRoute, search: string):
   return joinApiUrl(baseUrl, route.apiPath, query);
 }
 
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** The default body limit (MAX_REQUEST_MB's default, lib/server/env.ts); the proxy passes the configured one. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-function tooLarge(max: number): AppError {
-  return new AppError({ code: "payload_too_large", status: 413, message: `The request body is larger than ${Math.round(max / 1024 / 1024)} MB` });
+function tooLarge(max: number, size?: number): AppError {
+  const mb = Math.round((max / 1024 / 1024) * 10) / 10;
+  return new AppError({
+    code: "server_body_limit",
+    status: 413,
+    message: `The request body is larger than this server's limit of ${mb} MB (MAX_REQUEST_MB)`,
+    limitBytes: max,
+    ...(size !== undefined ? { requestBytes: size } : {}),
+  });
 }
 
 /** Refuses a body by its declared length, before reading any of it. */
 export function checkContentLength(contentLength: string | null | undefined, max = MAX_BODY_BYTES): void {
-  if (contentLength !== null && contentLength !== undefined && Number(contentLength) > max) throw tooLarge(max);
+  if (contentLength !== null && contentLength !== undefined && Number(contentLength) > max) throw tooLarge(max, Number(contentLength));
 }
 
 /** Collects a request body, refusing it as soon as it passes `max` bytes. */
@@ -143,9 +151,12 @@ export async function readBodyLimited(body: ReadableStream<Uint8Array> | null, c
 
 // Only what the proxy relies on; every other field (tools, response_format, reasoning_effort, ...)
 // passes through untouched because the original bytes are forwarded, not a re-serialisation.
+// `content` is a string, null (an assistant's tool call), or OpenAI's content parts (text and
+// image_url parts for image input, other part types for other vendors), each an object with a type.
+const contentPartSchema = z.looseObject({ type: z.string().min(1) });
 export const chatBodySchema = z.looseObject({
   model: z.string().trim().min(1).max(200),
-  messages: z.array(z.looseObject({ role: z.string().min(1) })).min(1),
+  messages: z.array(z.looseObject({ role: z.string().min(1), content: z.union([z.string(), z.null(), z.array(contentPartSchema)]).optional() })).min(1),
   stream: z.boolean().optional(),
 });
 
@@ -169,7 +180,13 @@ export function isPlainValidChatBody(json: unknown): json is { model: string; me
   if (trimmed.length < 1 || trimmed.length > 200) return false;
   if (stream !== undefined && typeof stream !== "boolean") return false;
   if (!Array.isArray(messages) || messages.length < 1) return false;
-  for (const m of messages) if (!isRecord(m) || typeof m.role !== "string" || m.role.length < 1) return false;
+  for (const m of messages) {
+    if (!isRecord(m) || typeof m.role !== "string" || m.role.length < 1) return false;
+    const content = m.content;
+    if (content === undefined || content === null || typeof content === "string") continue;
+    if (!Array.isArray(content)) return false;
+    for (const part of content) if (!isRecord(part) || typeof part.type !== "string" || part.type.length < 1) return false;
+  }
   return true;
 }
 

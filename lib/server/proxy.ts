@@ -46,7 +46,7 @@ export interface PreparedCall {
 export async function prepareProxyCall(
   route: ProxyRoute,
   input: { search: string; headers: { get(name: string): string | null } },
-  readBody: (contentLength: string | null) => Promise<Uint8Array>,
+  readBody: (contentLength: string | null, maxBytes: number) => Promise<Uint8Array>,
   env: ServerEnv,
 ): Promise<PreparedCall> {
   if (route.kind === "billing" && !env.enableBalanceQuery) {
@@ -59,7 +59,7 @@ export async function prepareProxyCall(
   let body: Uint8Array | undefined;
   let stream = false;
   if (route.kind === "chat") {
-    body = await readBody(input.headers.get("content-length"));
+    body = await readBody(input.headers.get("content-length"), env.maxRequestBytes);
     const chat = validateChatBody(body);
     // Before the upstream is called: a refused model costs nothing.
     assertModelAllowed(chat.model, env);
@@ -75,7 +75,7 @@ export async function prepareProxyCall(
 
 export async function proxyToUpstream(input: ProxyInput, env: ServerEnv = getEnv()): Promise<RelayResult> {
   const route = resolveProxyRoute(input.method, input.segments);
-  const call = await prepareProxyCall(route, input, (length) => readBodyLimited(input.body, length), env);
+  const call = await prepareProxyCall(route, input, (length, max) => readBodyLimited(input.body, length, max), env);
   const start = withFailover(call.request, call.urls, env, fetchUpstream);
   // Billing answers are small JSON, shared by every caller for a minute: no browser signal on them.
   if (route.kind === "billing") return billingCache().get(call.request.url, () => wholeAnswer(relayUpstream(start, call.relay)));

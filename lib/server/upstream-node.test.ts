@@ -48,7 +48,8 @@ describe("requestUpstream (undici dispatch into a push body)", () => {
       (result.body as { pipe(o: unknown): void }).pipe(out);
     });
     expect(parts.length).toBeGreaterThan(5);
-    expect(parts.join("")).toBe(Array.from({ length: 20 }, (_, i) => `data: ${i}\n\n`).join(""));
+    // A `: ping` is what the relay sends while the upstream is silent, as on a loaded machine it may be.
+    expect(parts.join("").replaceAll(": ping\n\n", "")).toBe(Array.from({ length: 20 }, (_, i) => `data: ${i}\n\n`).join(""));
   });
 
   it("decodes a gzip body as fetch would", async () => {

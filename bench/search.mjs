@@ -1,0 +1,189 @@
+// Search over a large history: 10,000 messages (English and Chinese, short questions, long answers
+// with code, some regenerated answers on other branches) in 300 conversations, imported through
+// Settings → Data. Queries are typed into the search one key at a time; each keystroke is timed
+// in the page from its keydown (or, for characters without a key, its beforeinput) to the first
+// frame after the results for the new text are on screen: the worker's search, the trip there and
+// back, and React's render of the list. The same queries against the index module alone in Node
+// give the search's own share.
+//
+//   node bench/search.mjs [--runs 2] [--messages 10000] [--conversations 300] [--answer-chars 2500] [--skip-browser]
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { build } from "esbuild";
+import { searchHistory } from "./lib/search-history.mjs";
+import { args, figure, importThroughApp, loadLine, median, percentile, report, ROOT, round, waitComposer, withStack } from "./lib.mjs";
+
+const a = args();
+const runs = a.num("runs", a.has("quick") ? 1 : 2);
+const opts = { messages: a.num("messages", 10_000), conversations: a.num("conversations", 300), answerChars: a.num("answer-chars", 2_500) };
+const TARGET_MS = 50;
+const QUERIES = ["kubernetes ingress", "服务器配置", "retry timeout", "数据库连接池", "useMemo", "流式输出卡顿", "proxy_buffering", "docker run -d", "反向代理", "xylophone quartz"];
+
+const stats = (xs) => ({ median: median(xs), p95: percentile(xs, 95), max: Math.max(...xs), n: xs.length });
+const line = (s) => `median ${round(s.median)} ms, p95 ${round(s.p95)} ms, max ${round(s.max)} ms over ${s.n} keystrokes`;
+
+/** The index module itself, compiled from lib/search (TypeScript) for Node. */
+async function loadIndexModule() {
+  const out = await build({ entryPoints: [path.join(ROOT, "lib", "search", "search-index.ts")], bundle: true, write: false, format: "esm", platform: "neutral", logLevel: "warning" });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`);
+}
+
+async function nodeFigures(file) {
+  const { createSearchIndex } = await loadIndexModule();
+  const index = createSearchIndex();
+  const t = performance.now();
+  for (const c of file.conversations) index.update({ conv: { id: c.id, title: c.title, updatedAt: c.updatedAt }, set: c.messages.map((m) => [m.id, m.content]) });
+  const buildMs = performance.now() - t;
+  const samples = [];
+  for (let run = 0; run < Math.max(1, runs); run++) {
+    for (const q of QUERIES) {
+      index.search("");
+      for (let i = 1; i <= q.length; i++) {
+        const s = performance.now();
+        index.search(q.slice(0, i));
+        samples.push(performance.now() - s);
+      }
+    }
+  }
+  return { buildMs, keystrokes: stats(samples), heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
+}
+
+/** In the page: stamps each keystroke into the search input and the frame its results are shown in. */
+function keystrokeProbe() {
+  const probe = (window.__searchProbe = { samples: [], keydownAt: null, pending: null, answers: [] });
+  // The worker's answers as they reach the page, with the time the search took in the worker.
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (e) => e.data?.type === "result" && probe.answers.push({ query: e.data.query, at: performance.now(), ms: e.data.ms }));
+    }
+  };
+  const isInput = (t) => t?.getAttribute?.("data-testid") === "search-input";
+  document.addEventListener("keydown", (e) => isInput(e.target) && (probe.keydownAt = e.timeStamp), true);
+  document.addEventListener(
+    "beforeinput",
+    (e) => {
+      if (!isInput(e.target)) return;
+      probe.pending = { start: probe.keydownAt ?? e.timeStamp };
+      probe.keydownAt = null;
+    },
+    true,
+  );
+  const check = () => {
+    const input = document.querySelector('[data-testid="search-input"]');
+    const body = document.querySelector('[data-testid="search-body"]');
+    const p = probe.pending;
+    if (!p || !input || !body || !input.value.trim() || body.getAttribute("data-query") !== input.value) return;
+    probe.pending = null;
+    const query = input.value;
+    const results = body.querySelectorAll('[data-testid="search-result"]').length;
+    const answer = probe.answers.findLast((x) => x.query === query);
+    requestAnimationFrame(() =>
+      probe.samples.push({ query, ms: performance.now() - p.start, results, toAnswer: answer ? answer.at - p.start : NaN, worker: answer?.ms ?? NaN }),
+    );
+  };
+  // The document itself: an init script runs before <html> exists.
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-query"] });
+}
+
+async function browserFigures(filePath, minBytes) {
+  return withStack(async ({ stack, browser }) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(stack.url);
+    await waitComposer(page);
+    const seeded = await importThroughApp(page, filePath, { minBytes });
+    console.log(`seeded through Settings → Data: import ${seeded.importMs} ms, written after ${seeded.savedMs} ms`);
+    // A fresh page, as a user would open it later: the index is built from what storage holds.
+    await page.addInitScript(keystrokeProbe);
+    await page.reload();
+    await waitComposer(page, 180_000);
+    const input = page.getByTestId("search-input");
+    const t = Date.now();
+    await page.keyboard.press("Control+k");
+    await input.fill("warm-up");
+    await page.waitForSelector('[data-testid="search-body"][data-query="warm-up"]', { timeout: 300_000 });
+    const firstAnswerMs = Date.now() - t;
+    console.log(`Ctrl+K → first answer ${firstAnswerMs} ms (includes the index reading the whole history if the page had not done it while idle)`);
+    await input.fill("");
+    const samples = [];
+    const toAnswer = [];
+    const inWorker = [];
+    const perQuery = [];
+    for (let run = 1; run <= runs; run++) {
+      for (const q of QUERIES) {
+        await input.fill("");
+        await page.evaluate(() => (window.__searchProbe.samples = []));
+        for (const ch of q) {
+          const before = await page.evaluate(() => window.__searchProbe.samples.length);
+          await page.keyboard.type(ch);
+          await page.waitForFunction((n) => window.__searchProbe.samples.length > n, before, { timeout: 60_000, polling: 10 }).catch(async (err) => {
+            const state = await page.evaluate(() => ({
+              value: document.querySelector('[data-testid="search-input"]')?.value,
+              shown: document.querySelector('[data-testid="search-body"]')?.getAttribute("data-query"),
+              state: document.querySelector('[data-testid="search-body"]')?.getAttribute("data-state"),
+              pending: window.__searchProbe.pending,
+            }));
+            throw new Error(`no results for ${JSON.stringify(state.value)} after typing ${JSON.stringify(ch)}: ${JSON.stringify(state)} (${err.message})`);
+          });
+        }
+        const got = await page.evaluate(() => window.__searchProbe.samples);
+        samples.push(...got.map((s) => s.ms));
+        toAnswer.push(...got.map((s) => s.toAnswer));
+        inWorker.push(...got.map((s) => s.worker));
+        perQuery.push({ q, run, ms: got.map((s) => round(s.ms)), results: got.at(-1)?.results ?? 0 });
+      }
+    }
+    for (const p of perQuery) console.log(`run ${p.run} ${JSON.stringify(p.q)}: ${p.ms.join(" ")} ms per key; ${p.results} results shown`);
+    await context.close();
+    return { firstAnswerMs, keystrokes: stats(samples), toAnswer: stats(toAnswer.filter(Number.isFinite)), inWorker: stats(inWorker.filter(Number.isFinite)) };
+  });
+}
+
+const t = Date.now();
+const history = searchHistory(opts);
+const json = JSON.stringify(history.file);
+const dir = mkdtempSync(path.join(os.tmpdir(), "relaychat-search-"));
+const filePath = path.join(dir, "search-history.json");
+writeFileSync(filePath, json);
+console.log(
+  `search: ${history.totalMessages} messages in ${opts.conversations} conversations, ${(history.totalChars / 1e6).toFixed(1)} million characters ` +
+    `(${(Buffer.byteLength(json) / 2 ** 20).toFixed(1)} MB as an export file, generated in ${Date.now() - t} ms); ${runs} run(s) of ${QUERIES.length} typed queries`,
+);
+console.log(loadLine("load at start"));
+
+try {
+  const node = await nodeFigures(history.file);
+  console.log(`Node, index module alone: built in ${round(node.buildMs)} ms (heap ${round(node.heapMb)} MB); per keystroke ${line(node.keystrokes)}`);
+  const browser = a.has("skip-browser") ? null : await browserFigures(filePath, Buffer.byteLength(json) / 4);
+  if (browser) {
+    console.log(`browser, keystroke → results on screen: ${line(browser.keystrokes)}`);
+    console.log(`  of which keystroke → the worker's answer in the page: ${line(browser.toAnswer)}`);
+    console.log(`  of which the search in the worker: ${line(browser.inWorker)}`);
+  }
+  report(
+    "search",
+    [
+      ...(browser
+        ? [
+            figure(`keystroke → results shown, median (${history.totalMessages} messages)`, browser.keystrokes.median, "ms", TARGET_MS),
+            figure("keystroke → results shown, p95", browser.keystrokes.p95, "ms", TARGET_MS),
+            figure("keystroke → results shown, max", browser.keystrokes.max, "ms", null),
+            figure("keystroke → worker's answer in the page, median", browser.toAnswer.median, "ms", null),
+            figure("search in the worker, median", browser.inWorker.median, "ms", null),
+            figure("search in the worker, p95", browser.inWorker.p95, "ms", null),
+            figure("Ctrl+K → first answer after a reload", browser.firstAnswerMs, "ms", null),
+          ]
+        : []),
+      figure("index alone (Node): search per keystroke, median", node.keystrokes.median, "ms", null),
+      figure("index alone (Node): search per keystroke, p95", node.keystrokes.p95, "ms", null),
+      figure("index alone (Node): build over the whole history", node.buildMs, "ms", null),
+    ],
+    { runs, messages: history.totalMessages, characters: history.totalChars },
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);

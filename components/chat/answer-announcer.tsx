@@ -1,0 +1,38 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { threadOf } from "@/lib/chat/thread";
+import type { Conversation } from "@/lib/types";
+import { useT } from "@/store/language";
+
+const SPOKEN_CHARS = 600;
+
+/** Markdown marks read aloud are noise: keep the words. */
+function spoken(markdown: string): string {
+  return markdown.replace(/```[\s\S]*?```/g, " ").replace(/[#*_`>|~]+/g, " ").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\s+/g, " ").trim().slice(0, SPOKEN_CHARS);
+}
+
+/**
+ * Tells screen readers, politely and once, that an answer has finished (or failed): a live region
+ * that changes only when the last message goes from streaming to done, never per streamed update.
+ */
+export function AnswerAnnouncer({ conversation }: { conversation: Conversation | undefined }) {
+  const t = useT();
+  const [text, setText] = useState("");
+  const thread = conversation ? threadOf(conversation) : [];
+  const last = thread[thread.length - 1];
+  const seen = useRef<{ id: string; status: string } | null>(null);
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = last ? { id: last.id, status: last.status } : null;
+    if (!last || last.role !== "assistant" || before?.id !== last.id || before.status !== "streaming") return;
+    if (last.status === "done") setText(t("a11y.answerDone", { text: spoken(last.content) }));
+    else if (last.status === "error") setText(t("a11y.answerFailed", { text: last.error?.message ?? "" }));
+    // Only the last message's identity and status matter; its text is read when it is done.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [last?.id, last?.status]);
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" data-testid="answer-announcer" className="sr-only">
+      {text}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Locator, Page } from "@playwright/test";
+import { ChatPage } from "./pages/chat-page";
+import { expect, test, useStack } from "./fixtures";
+
+const stack = useStack();
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+/** Nothing on the page is wider than the screen. */
+async function expectNoSidewaysScroll(page: Page) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  expect(scroll).toBeLessThanOrEqual(width);
+}
+
+/** Every visible control inside `scope` is at least 44 px high (and buttons 44 px wide). */
+async function expectTouchTargets(scope: Locator) {
+  const small = await scope.evaluate((root) => {
+    const out: string[] = [];
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>("button, select, input:not([type=checkbox]):not([type=radio]):not([type=file]), textarea, [role=button]"))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
+      const wideEnough = el.tagName !== "BUTTON" || box.width >= 44;
+      if (box.height < 44 || !wideEnough) out.push(`${el.tagName.toLowerCase()}[${el.dataset.testid ?? el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 20)}] ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return out;
+  });
+  expect(small).toEqual([]);
+}
+
+test("on a phone: the sidebar is a drawer, nothing scrolls sideways, touch targets are 44 px", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
+  await chat.ask("a long answer please");
+  await expectNoSidewaysScroll(page);
+  await expectTouchTargets(page.locator("main"));
+  // Clipped is as bad as scrolled: every control of the answer lies within the screen.
+  for (const button of await chat.assistant().locator("button").all()) {
+    const box = (await button.boundingBox())!;
+    expect(box.x + box.width, await button.textContent() ?? "").toBeLessThanOrEqual(390);
+  }
+
+  // The sidebar is off screen until the menu opens it; picking a chat closes it.
+  const sidebar = page.locator("aside");
+  expect((await sidebar.boundingBox())!.x + (await sidebar.boundingBox())!.width).toBeLessThanOrEqual(1);
+  await page.getByTestId("sidebar-open").tap();
+  await expect.poll(async () => (await sidebar.boundingBox())!.x).toBeGreaterThanOrEqual(0);
+  await expectTouchTargets(sidebar);
+  await page.getByTestId("conversation-item").first().tap();
+  await expect.poll(async () => (await sidebar.boundingBox())!.x).toBeLessThan(0);
+});
+
+test("on a phone: the composer stays above the on-screen keyboard", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  await chat.ask("first");
+  await chat.composer.tap();
+  // An on-screen keyboard shrinks the visual viewport to what is left above it.
+  await page.evaluate(() => {
+    const vv = window.visualViewport!;
+    Object.defineProperty(vv, "height", { configurable: true, get: () => 420 });
+    vv.dispatchEvent(new Event("resize"));
+  });
+  await expect.poll(async () => {
+    const box = (await chat.composer.boundingBox())!;
+    return box.y + box.height;
+  }).toBeLessThanOrEqual(420);
+  await expect(chat.composer).toBeInViewport();
+  await page.evaluate(() => {
+    const vv = window.visualViewport!;
+    delete (vv as unknown as { height?: number }).height;
+    vv.dispatchEvent(new Event("resize"));
+  });
+  await expect.poll(async () => (await chat.composer.boundingBox())!.y).toBeGreaterThan(600);
+});
+
+test("on a phone: settings and the Costs panel fill the screen and are usable", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  await chat.ask("something to cost");
+  await page.getByTestId("settings-button").tap();
+  const settings = page.getByTestId("settings-dialog");
+  await expect(settings).toBeVisible();
+  const box = (await settings.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page);
+  await expectTouchTargets(settings);
+  await page.getByTestId("settings-system-prompt").scrollIntoViewIfNeeded();
+  await page.getByTestId("settings-system-prompt").fill("Be brief.");
+  await page.getByTestId("settings-close").tap();
+  await expect(settings).toBeHidden();
+
+  await page.getByTestId("ledger-button").tap();
+  const ledger = page.getByTestId("ledger");
+  await expect(ledger).toBeVisible();
+  await expect(ledger.getByTestId("ledger-entry")).toHaveCount(1);
+  expect((await ledger.boundingBox())!.width).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page);
+  await expectTouchTargets(ledger);
+  await page.getByTestId("ledger-close").tap();
+  await expect(ledger).toBeHidden();
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { ChatMessage, Conversation } from "@/lib/types";
+import type { SearchRequest, SearchResponse } from "@/lib/search/protocol";
+import { createSearchCore } from "@/lib/search/worker-core";
+import { createSearchClient, type Connect } from "./search";
+
+const msg = (id: string, content: string): ChatMessage => ({ id, role: "user", content, status: "done", createdAt: 1 });
+const conv = (id: string, messages: ChatMessage[], updatedAt = 1): Conversation => ({ id, title: id, titleSettled: true, createdAt: 1, updatedAt, messages, leafId: null, overrides: {}, ledger: [] });
+
+/** A worker stand-in: requests are seen at once, searches answered when `answer()` is called. */
+function fakeWorker() {
+  const sent: SearchRequest[] = [];
+  const deferred: Array<() => void> = [];
+  let fail: (reason: string) => void = () => undefined;
+  const connect: Connect = (receive, onFail) => {
+    fail = onFail;
+    const core = createSearchCore(receive, (run) => deferred.push(run));
+    return (request) => {
+      sent.push(request);
+      core.handle(request);
+    };
+  };
+  return { connect, sent, answer: () => deferred.splice(0).forEach((run) => run()), die: (reason: string) => fail(reason) };
+}
+
+function setup(conversations: Record<string, Conversation>) {
+  const worker = fakeWorker();
+  const answers: SearchResponse[] = [];
+  const idle: Array<() => void> = [];
+  let current = conversations;
+  const client = createSearchClient({ read: () => current, onAnswer: (r) => answers.push(r), connect: worker.connect, later: (run) => idle.push(run) });
+  return { client, worker, answers, idle, set: (next: Record<string, Conversation>) => (current = next), runIdle: () => idle.splice(0).forEach((run) => run()) };
+}
+
+describe("search client", () => {
+  it("sends the history in the background, and a query goes after whatever is still waiting", () => {
+    const { client, worker, answers, idle } = setup({ a: conv("a", [msg("1", "alpha beta")]) });
+    client.sync();
+    expect(worker.sent).toEqual([]);
+    expect(idle).toHaveLength(1);
+    client.query("beta", 10);
+    expect(worker.sent.map((r) => r.type)).toEqual(["update", "query"]);
+    worker.answer();
+    expect(answers[0]).toMatchObject({ type: "result", query: "beta", answer: { groups: [{ convId: "a" }] } });
+  });
+
+  it("searches what the conversations hold at the time of the query (an edit is found by its new text)", () => {
+    const s = setup({ a: conv("a", [msg("1", "old words")]) });
+    s.client.sync();
+    s.runIdle();
+    s.set({ a: conv("a", [msg("1", "new words")], 2) });
+    s.client.query("new", 10);
+    s.worker.answer();
+    expect(s.answers[0]).toMatchObject({ answer: { groups: [{ convId: "a", hits: [{ messageId: "1" }] }] } });
+    const update = s.worker.sent.filter((r) => r.type === "update").at(-1);
+    expect(update).toEqual({ type: "update", updates: [{ conv: { id: "a", title: "a", updatedAt: 2 }, set: [["1", "new words"]] }] });
+  });
+
+  it("never hands on an answer older than one already handed on", () => {
+    const { client, worker, answers } = setup({ a: conv("a", [msg("1", "abc")]) });
+    client.query("a", 10);
+    worker.answer();
+    client.query("ab", 10);
+    client.query("abc", 10);
+    worker.answer();
+    expect(answers.map((r) => r.type === "result" && r.query)).toEqual(["a", "abc"]);
+  });
+
+  it("moves into the page when the worker dies, sending everything again and the pending query", async () => {
+    const { client, worker, answers } = setup({ a: conv("a", [msg("1", "still here")]) });
+    client.query("still", 10);
+    worker.die("boom");
+    expect(answers).toHaveLength(0);
+    // The in-page core defers its search by one task (setTimeout 0), queued before this one.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(answers[0]).toMatchObject({ type: "result", query: "still", answer: { groups: [{ convId: "a" }] } });
+  });
+});

@@ -23,7 +23,7 @@ import { useSettings } from "./settings";
 import { useAccess } from "./access";
 import { useStreaming } from "./streaming";
 import { priceOf } from "./cost";
-import { createPublishPacer } from "@/lib/chat/publish-pacer";
+import { createPublishPacer, onStreamRenderCost } from "@/lib/chat/publish-pacer";
 
 const COMMIT_INTERVAL_MS = 1000;
 // Text is re-rendered at most 12.5 times a second: still reads as flowing text, and a fifth of
@@ -126,6 +126,8 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
   let framePending = false;
   let lastPublish = 0;
   const pacer = createPublishPacer({ minMs: PUBLISH_INTERVAL_MS });
+  // The renderer's work on the trees the markdown worker sends back is part of each update's cost.
+  const stopHearingRenders = onStreamRenderCost((ms) => pacer.record(ms));
   // The first text is committed (and so saved) at once, then about once a second.
   let lastCommit = 0;
 
@@ -146,6 +148,7 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
     lastPublish = now;
     const snap = acc.snapshot();
     const renderFrom = performance.now();
+    pacer.nextUpdate();
     useStreaming.getState().set(messageId, { convId, content: before + snap.content, reasoning: reasoningBefore + snap.reasoning, reasoningMs: snap.reasoningMs });
     // React renders right after this frame callback, then the frame is laid out and painted; a
     // task posted now runs once all of that is done, so it sees what the update cost.
@@ -185,6 +188,7 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
     if (thrown.status === 413 && thrown.requestBytes === undefined && sentBytes > 0) thrown = new AppError({ ...thrown.toInfo(), requestBytes: sentBytes });
   } finally {
     controllers.delete(messageId);
+    stopHearingRenders();
   }
 
   acc.end();

@@ -7,6 +7,7 @@
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import { flushSync } from "react-dom";
 import { toJsxRuntime, type Components } from "hast-util-to-jsx-runtime";
 import "katex/dist/katex.min.css";
 import "highlight.js/styles/github-dark.css";
@@ -14,6 +15,7 @@ import type { Root } from "hast";
 import { openFenceHast } from "@/lib/markdown/pipeline";
 import { cachedFinishedTree, treeHere, treeOffThread } from "@/lib/markdown/block-trees";
 import { extendMarkdownBlocks, type SplitMarkdown } from "@/lib/markdown-blocks";
+import { reportStreamRenderCost } from "@/lib/chat/publish-pacer";
 import { CodeBlock } from "./code-block";
 
 type HastNode = { type: string; value?: string; children?: HastNode[] };
@@ -68,7 +70,11 @@ function useBlockTree(text: string, finished: boolean, offThread: boolean): Root
     void treeOffThread(text, finished).then((built) => {
       if (!mounted.current || seq < applied.current) return;
       applied.current = seq;
-      setArrived({ text, finished, tree: built });
+      const renderFrom = performance.now();
+      // Rendered now (not whenever the scheduler gets to it), so its cost can be measured.
+      flushSync(() => setArrived({ text, finished, tree: built }));
+      // Laid out and painted before a task posted now runs: the streamed update's cost.
+      setTimeout(() => reportStreamRenderCost(performance.now() - renderFrom), 0);
     });
   }, [stale, text, finished]);
   return tree;

@@ -20,6 +20,13 @@ export default function nextConfig(phase) {
     // The Redis client (REDIS_URL lock-out store) is required from node_modules at run time rather
     // than bundled into the server chunks; the standalone output's file tracing copies it along.
     serverExternalPackages: ["ioredis"],
+    turbopack: {
+      resolveAlias: {
+        // Its browser build decodes entities with a DOM element, which the markdown worker does
+        // not have; the table version gives the same characters, in the page and the worker alike.
+        "decode-named-character-reference": "./node_modules/decode-named-character-reference/index.js",
+      },
+    },
     experimental: {
       // Next buffers /api request bodies for the request interceptor (proxy.ts) and cuts them at
       // 10 MB by default, which would hand the route handler a truncated body. Just above the

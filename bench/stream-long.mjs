@@ -8,7 +8,7 @@
 // showing data-status="done".
 //
 //   node bench/stream-long.mjs [--quick] [--runs 3] [--tokens 15000] [--delay 5] [--cpu-throttle 4]
-//                              [--content mixed|classic] [--profile]
+//                              [--content mixed|classic] [--no-usage] [--profile [--profile-out file.cpuprofile]]
 //
 // --content: "mixed" (default; bench/lib/mixed-content.mjs) is shaped like real answers: prose with
 // inline code, bold and links, nested and loose lists with code in items, tables, and code blocks
@@ -18,6 +18,7 @@
 // phone's. --quick: 1,500 tokens, 2 runs. --profile: one more (unscored) run under the CDP sampling
 // profiler, printing the top self-time functions; with a source-mapped build (see bench/README.md)
 // they carry real names.
+import { writeFileSync } from "node:fs";
 import { args, cpuThrottleArg, figure, longMarkdown, median, report, round, sleep, throttleCpu, throttleLabel, waitComposer, withStack, loadLine } from "./lib.mjs";
 import { describeMixed, mixedMarkdown } from "./lib/mixed-content.mjs";
 import { streamProbe, summariseWindow } from "./lib/page-probe.mjs";
@@ -29,14 +30,19 @@ const tokens = a.num("tokens", quick ? 1500 : 15000);
 const runs = a.num("runs", quick ? 2 : 3);
 const delay = a.num("delay", 5);
 const profile = a.has("profile");
+// The profiled run's CPU profile as a file for DevTools' Performance panel (or any .cpuprofile reader).
+const profileOut = a.str("profile-out", null);
 const throttle = cpuThrottleArg(a);
 const contentKind = a.str("content", "mixed");
+// --no-usage: the upstream sends no usage chunk (as some relays do), so the page counts the answer itself.
+const noUsage = a.has("no-usage");
 if (contentKind !== "mixed" && contentKind !== "classic") throw new Error(`--content takes "mixed" or "classic", not "${contentKind}"`);
 
 const answer = contentKind === "classic" ? longMarkdown(tokens) : mixedMarkdown(tokens);
 const { text, pieces } = answer;
 console.log(`stream-long: ${pieces.length} chunks (${text.length} chars, ${text.split("\n").length} lines, ${(text.match(/^ *```\w/gm) ?? []).length} code blocks), ${delay} ms apart; ${runs} run(s)${profile ? " + 1 profiled run" : ""}; ${throttleLabel(throttle)}`);
 console.log(`content: ${answer.counts ? describeMixed(answer.counts) : "classic: prose, lists, tables, short js/python/ts/bash code blocks, inline and block math (--content mixed is the default)"}`);
+if (noUsage) console.log("usage: none (the upstream sends no usage chunk; the page counts the answer itself)");
 console.log(loadLine("load at start"));
 
 /** Share of wall time the main thread spent in script and in all tasks, per quarter of the stream. */
@@ -65,7 +71,7 @@ async function oneRun({ stack, browser }, index, withProfiler) {
   await waitComposer(page, 30_000 * throttle);
   // Let the page settle: the tokenizer warms up 1.5 s after load.
   await sleep(2500);
-  stack.mock.enqueue({ kind: "stream", contentChunks: pieces, chunkDelayMs: delay });
+  stack.mock.enqueue({ kind: "stream", contentChunks: pieces, chunkDelayMs: delay, noUsage });
   await page.getByTestId("composer-input").fill(`Write a long answer (run ${index})`);
   const metric = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
   const m0 = await metric();
@@ -171,6 +177,10 @@ await withStack(async (ctx) => {
     const r = await oneRun(ctx, runs + 1, true);
     console.log(`\nprofiled run (not scored; the profiler slows it): ${round(r.fps)} fps, long tasks ${r.longTasks} (${round(r.longTaskMs)} ms), script ${round(r.scriptS, 2)} s`);
     printProfile(await summariseProfile(r.profile, 30), "CPU profile while streaming (main thread, self time)");
+    if (profileOut) {
+      writeFileSync(profileOut, JSON.stringify(r.profile));
+      console.log(`CPU profile written to ${profileOut}`);
+    }
     if (r.trace) printTrace(summariseTrace(r.trace, 25), "Trace of 4 s at three quarters of the answer");
   }
   const med = (k) => median(results.map((r) => r[k]));

@@ -10,6 +10,7 @@ import { useConversations } from "@/store/conversations";
 import { useSettings } from "@/store/settings";
 import { useLang } from "@/store/language";
 import { ensureTokenizer } from "@/lib/client/tokenizer";
+import { warmChatStreamWorker } from "@/lib/client/chat-stream-offthread";
 import { ensureModels } from "@/store/models";
 import { AccessGate } from "./access-gate";
 import { Sidebar } from "./sidebar/sidebar";
@@ -80,7 +81,10 @@ export function ChatApp() {
   useEffect(() => {
     if (!shellShown) return;
     const markdown = setTimeout(preloadMarkdown, 50);
-    const tokenizer = setTimeout(() => void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined), 1500);
+    const tokenizer = setTimeout(() => {
+      void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined);
+      warmChatStreamWorker();
+    }, 1500);
     // Offline use: the worker fetches the shell again to keep it, so it waits for the first screen.
     const worker = setTimeout(() => void registerServiceWorker(), 2000);
     // After the tokenizer: the search index reads the whole history, in idle moments.

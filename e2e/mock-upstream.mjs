@@ -86,7 +86,8 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
       if (scenario.headersDelayMs) await sleep(scenario.headersDelayMs);
       return sendJson(res, 200, completionJson(plan), { "X-Request-Id": `req_mock_${record.id}` });
     }
-    return stream(res, record, plan, scenario, body.stream_options?.include_usage === true);
+    // `noUsage`: a relay that drops the usage chunk even when asked (RELAYS.md: one-api, new-api).
+    return stream(res, record, plan, scenario, body.stream_options?.include_usage === true && !scenario.noUsage);
   }
 
   async function stream(res, record, plan, scenario, includeUsage) {

@@ -109,6 +109,19 @@ export function estimateCost(
 
 const TINY = 0.000001;
 
+// Building a NumberFormat costs far more than formatting with one, and costs are shown on every
+// render of the preview and the usage lines: one per locale, currency and precision is kept.
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+function currencyFormat(locale: string, currency: string, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${decimals}`;
+  let format = currencyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    currencyFormats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * "$0.00042" rather than "$0.00": a single chat turn often costs a fraction of a cent, and
  * rounding it to zero would hide exactly what users want to see. Below one unit we keep two
@@ -116,13 +129,7 @@ const TINY = 0.000001;
  */
 export function formatCost(value: number | null, currency: "USD" | "CNY", locale: string): string {
   if (value === null || !Number.isFinite(value)) return "—";
-  const fmt = (v: number, decimals: number) =>
-    new Intl.NumberFormat(locale, {
-      style: "currency",
-      currency,
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    }).format(v);
+  const fmt = (v: number, decimals: number) => currencyFormat(locale, currency, decimals).format(v);
   const abs = Math.abs(value);
   if (abs === 0) return fmt(0, 2);
   if (abs < TINY) return `<${fmt(TINY, 6)}`;

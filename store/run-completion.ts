@@ -13,7 +13,8 @@ import { imagesOf, toWireMessages } from "@/lib/chat/content-parts";
 import { utf8Length } from "@/lib/chat/request-bytes";
 import { imageDataUrls } from "@/lib/client/image-store";
 import { requestFor, type ApiTarget } from "@/lib/client/api";
-import { streamChat } from "@/lib/client/chat-stream";
+// The stream is read in a worker: the page hears of its chunks a few dozen times a second.
+import { streamChatOffThread as streamChat } from "@/lib/client/chat-stream-offthread";
 import { countTextExact, ensureTokenizer } from "@/lib/client/tokenizer";
 import { holdRunLock } from "@/lib/client/tab-sync";
 import type { ApiMessage, ChatMessage, ChatParams, LedgerKind, MessageStatus, TokenUsage } from "@/lib/types";
@@ -22,10 +23,12 @@ import { useSettings } from "./settings";
 import { useAccess } from "./access";
 import { useStreaming } from "./streaming";
 import { priceOf } from "./cost";
+import { createPublishPacer, onStreamRenderCost } from "@/lib/chat/publish-pacer";
 
 const COMMIT_INTERVAL_MS = 1000;
 // Text is re-rendered at most 12.5 times a second: still reads as flowing text, and a fifth of
-// the work of rendering on every frame (each render re-parses the block being written).
+// the work of rendering on every frame (each render re-parses the block being written). Where
+// an update costs more (a slow phone), the pacer spaces updates out to keep frames smooth.
 const PUBLISH_INTERVAL_MS = 80;
 const controllers = new Map<string, AbortController>();
 
@@ -122,6 +125,9 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
   let firstTokenAt: number | null = null;
   let framePending = false;
   let lastPublish = 0;
+  const pacer = createPublishPacer({ minMs: PUBLISH_INTERVAL_MS });
+  // The renderer's work on the trees the markdown worker sends back is part of each update's cost.
+  const stopHearingRenders = onStreamRenderCost((ms) => pacer.record(ms));
   // The first text is committed (and so saved) at once, then about once a second.
   let lastCommit = 0;
 
@@ -132,7 +138,7 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
   let ended = false;
   const publish = (now: number) => {
     if (ended) return;
-    const wait = PUBLISH_INTERVAL_MS - (now - lastPublish);
+    const wait = pacer.interval() - (now - lastPublish);
     if (wait > 0) {
       // Sleep until the interval is up, then take the next frame (not a frame callback per frame).
       setTimeout(() => requestAnimationFrame(publish), wait);
@@ -141,7 +147,12 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
     framePending = false;
     lastPublish = now;
     const snap = acc.snapshot();
+    const renderFrom = performance.now();
+    pacer.nextUpdate();
     useStreaming.getState().set(messageId, { convId, content: before + snap.content, reasoning: reasoningBefore + snap.reasoning, reasoningMs: snap.reasoningMs });
+    // React renders right after this frame callback, then the frame is laid out and painted; a
+    // task posted now runs once all of that is done, so it sees what the update cost.
+    setTimeout(() => pacer.record(performance.now() - renderFrom), 0);
   };
   // Also from the chunk handler, not only from frames: a background tab gets no frames, and its
   // text must still reach IndexedDB.
@@ -177,6 +188,7 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
     if (thrown.status === 413 && thrown.requestBytes === undefined && sentBytes > 0) thrown = new AppError({ ...thrown.toInfo(), requestBytes: sentBytes });
   } finally {
     controllers.delete(messageId);
+    stopHearingRenders();
   }
 
   acc.end();

@@ -3,16 +3,19 @@
  * The markdown renderer (GFM tables, math, highlighted code). Loaded lazily so its weight stays
  * out of the first page load. The answer is split into blocks; finished blocks are memoised by
  * their text and never parsed again, and an open code fence is highlighted only once it closes.
+ * While an answer streams, blocks are parsed in a worker (lib/markdown/block-trees.ts).
  */
-import { memo, useMemo, useRef } from "react";
-import ReactMarkdown, { type Components } from "react-markdown";
-import remarkGfm from "remark-gfm";
-import remarkMath from "remark-math";
-import rehypeKatex from "rehype-katex";
-import { rehypeCodeHighlight } from "@/lib/markdown/rehype-code-highlight";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import { flushSync } from "react-dom";
+import { toJsxRuntime, type Components } from "hast-util-to-jsx-runtime";
 import "katex/dist/katex.min.css";
 import "highlight.js/styles/github-dark.css";
-import { extendMarkdownBlocks, type MarkdownBlock as Block, type SplitMarkdown } from "@/lib/markdown-blocks";
+import type { Root } from "hast";
+import { openFenceHast } from "@/lib/markdown/pipeline";
+import { cachedFinishedTree, treeHere, treeOffThread } from "@/lib/markdown/block-trees";
+import { extendMarkdownBlocks, type SplitMarkdown } from "@/lib/markdown-blocks";
+import { reportStreamRenderCost } from "@/lib/chat/publish-pacer";
 import { CodeBlock } from "./code-block";
 
 type HastNode = { type: string; value?: string; children?: HastNode[] };
@@ -22,7 +25,7 @@ function hastText(node: HastNode | undefined): string {
   return (node.children ?? []).map(hastText).join("");
 }
 
-const components: Components = {
+const components: Partial<Components> = {
   pre: ({ node, children }) => <CodeBlock text={hastText(node as HastNode)}>{children}</CodeBlock>,
   a: ({ children, href }) => (
     <a href={href} target="_blank" rel="noopener noreferrer">
@@ -31,24 +34,63 @@ const components: Components = {
   ),
 };
 
-const remarkPlugins = [remarkGfm, remarkMath];
-const withHighlight = [rehypeKatex, rehypeCodeHighlight] as never[];
-// The block being streamed gets neither highlighting nor KaTeX: both run once, when it is done.
-const live: never[] = [];
+// The same options react-markdown passes (lib/markdown/pipeline.ts does the rest of its work).
+const toReact = (tree: Root) => toJsxRuntime(tree, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true, passNode: true });
 
-const MarkdownBlock = memo(function MarkdownBlock({ text, finished }: { text: string; finished: boolean }) {
-  return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={finished ? withHighlight : live} components={components}>
-      {text}
-    </ReactMarkdown>
-  );
-});
+type Arrived = { text: string; finished: boolean; tree: Root };
 
-/** Finished blocks: re-rendered only when another block finishes, never per streamed token. */
-const FinishedBlocks = memo(function FinishedBlocks({ blocks }: { blocks: Block[] }) {
-  return blocks.map((b, i) => <MarkdownBlock key={i} text={b.text} finished />);
-});
+/**
+ * One block's tree. Outside streaming: built here at once (finished trees are cached). While the
+ * answer streams (`offThread`), a block that changed keeps showing its last tree until the
+ * worker's comes back, so parsing never holds up a frame; a code fence being written is built
+ * without parsing.
+ */
+function useBlockTree(text: string, finished: boolean, offThread: boolean): Root {
+  const [arrived, setArrived] = useState<Arrived | null>(null);
+  const shown = useRef<Root | null>(null);
+  let tree: Root | null = (finished ? cachedFinishedTree(text) : openFenceHast(text)) ?? null;
+  if (!tree && arrived && arrived.text === text && arrived.finished === finished) tree = arrived.tree;
+  const stale = !tree && offThread && (arrived !== null || shown.current !== null);
+  if (!tree) tree = stale ? (arrived?.tree ?? shown.current!) : treeHere(text, finished);
+  useLayoutEffect(() => {
+    shown.current = tree;
+  });
+  // Answers may come back after the next update asked again: each one newer than the last shown
+  // is shown (the text keeps flowing even when the worker lags), older ones are dropped.
+  const asked = useRef(0);
+  const applied = useRef(0);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
+  useEffect(() => {
+    if (!stale) return;
+    const seq = ++asked.current;
+    void treeOffThread(text, finished).then((built) => {
+      if (!mounted.current || seq < applied.current) return;
+      applied.current = seq;
+      const renderFrom = performance.now();
+      // Rendered now (not whenever the scheduler gets to it), so its cost can be measured.
+      flushSync(() => setArrived({ text, finished, tree: built }));
+      // Laid out and painted before a task posted now runs: the streamed update's cost.
+      setTimeout(() => reportStreamRenderCost(performance.now() - renderFrom), 0);
+    });
+  }, [stale, text, finished]);
+  return tree;
+}
 
+/**
+ * A block: re-rendered when its text or state changes, not when the answer stops streaming
+ * (`offThread` is left out of the comparison, so the finished blocks stay as they are).
+ */
+const MarkdownBlock = memo(
+  function MarkdownBlock({ text, finished, offThread }: { text: string; finished: boolean; offThread: boolean }) {
+    const tree = useBlockTree(text, finished, offThread);
+    return useMemo(() => toReact(tree), [tree]);
+  },
+  (a, b) => a.text === b.text && a.finished === b.finished,
+);
 
 export default function Markdown({ content, streaming }: { content: string; streaming: boolean }) {
   // Re-splits only the tail the stream touched, not the whole answer on every update.
@@ -56,19 +98,12 @@ export default function Markdown({ content, streaming }: { content: string; stre
   const blocks = useMemo(() => (previous.current = extendMarkdownBlocks(previous.current, content)).blocks, [content]);
   // While streaming only the last block can still change; everything before it is final text.
   const finishedCount = streaming ? Math.max(0, blocks.length - 1) : blocks.length;
-  let finishedLength = 0;
-  for (let i = 0; i < finishedCount; i++) finishedLength += blocks[i].text.length;
-  // Keyed by how much text is final, so the list keeps its identity while the last block grows;
-  // outside streaming, any change of the content counts.
-  const settled = streaming ? "" : content;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const finished = useMemo(() => blocks.slice(0, finishedCount), [finishedCount, finishedLength, settled]);
-  const writing = streaming ? blocks[blocks.length - 1] : undefined;
+  // Keyed by position, so a block keeps its component (and what it shows) when it closes.
   return (
     <div className="markdown">
-      <FinishedBlocks blocks={finished} />
-      {/* The block being written is re-parsed on every update until it is done. */}
-      {writing && <MarkdownBlock key={finishedCount} text={writing.text} finished={false} />}
+      {blocks.map((b, i) => (
+        <MarkdownBlock key={i} text={b.text} finished={i < finishedCount} offThread={streaming} />
+      ))}
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { MessageItem } from "./message-item";
 
 const EMPTY: LedgerEntry[] = [];
 const ESTIMATED_ROW_PX = 160;
+/** Room under the last message. */
+const BOTTOM_PADDING_PX = 24;
 /** How long a message opened from search stays marked (the CSS flash is as long). */
 const FLASH_MS = 2400;
 
@@ -41,6 +43,10 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
     estimateSize: () => ESTIMATED_ROW_PX,
     getItemKey: (i) => messages[i].id,
     overscan: 6,
+    paddingEnd: BOTTOM_PADDING_PX,
+    // Row positions and the list's height are written to the DOM directly: a streamed update that
+    // grows the last row costs no re-render of the list (only a change of the rows shown does).
+    directDomUpdates: true,
   });
 
   const scrollToEnd = () => {
@@ -81,11 +87,14 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [jump?.seq]);
 
+  const last = messages[messages.length - 1];
+  const rows = virtualizer.getVirtualItems();
   // While the user is at the bottom, stay there as the rows grow (an answer streaming in). A
   // ResizeObserver runs once layout is done, so reading scrollHeight there costs nothing; read in
   // a frame callback on every streamed update, it forced a layout of its own each time.
   const observer = useRef<ResizeObserver | null>(null);
   const followContent = useCallback((content: HTMLDivElement | null) => {
+    virtualizer.containerRef(content);
     observer.current?.disconnect();
     observer.current = null;
     if (!content) return;
@@ -94,12 +103,9 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
       if (el && stick.current) el.scrollTop = el.scrollHeight;
     });
     observer.current.observe(content);
+    // The virtualizer is the same object for the component's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  const totalSize = virtualizer.getTotalSize();
-
-  const last = messages[messages.length - 1];
-  const rows = virtualizer.getVirtualItems();
   return (
     <div
       ref={scroller}
@@ -113,7 +119,7 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
       {messages.length === 0 ? (
         <p className="mx-auto mt-24 max-w-md px-6 text-center text-zinc-500">{t("chat.empty")}</p>
       ) : (
-        <div ref={followContent} className="relative w-full" style={{ height: totalSize + 24 }}>
+        <div ref={followContent} className="relative w-full">
           {rows.map((row) => {
             const m = messages[row.index];
             return (
@@ -123,7 +129,6 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
                 data-search-target={m.id === searchTarget ? "true" : undefined}
                 ref={virtualizer.measureElement}
                 className={`absolute left-0 top-0 w-full ${flashing && m.id === searchTarget ? "search-target" : ""}`}
-                style={{ transform: `translateY(${row.start}px)` }}
               >
                 <MessageItem convId={id} message={m} busy={busy} canRegenerate={m === last && m.role === "assistant"} titleCalls={titleCalls.get(m.id) ?? EMPTY} branch={branchPosition(conversation.messages, m.id)} />
               </div>

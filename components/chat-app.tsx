@@ -2,7 +2,8 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { registerServiceWorker } from "@/lib/client/service-worker";
 import { trackVisualViewport } from "@/lib/client/visual-viewport";
-import { reachServerAtStart, watchForNewVersion } from "@/store/app-start";
+import { askConfigEarly, reachServerAtStart, watchForNewVersion } from "@/store/app-start";
+import { startScreen } from "@/lib/client/start-screen";
 import { AppError } from "@/lib/errors";
 import { startPersistence } from "@/store/persist";
 import { useAccess } from "@/store/access";
@@ -30,6 +31,9 @@ import { preloadMarkdown } from "./chat/message-body";
 import { startSearchIndex, useSearch } from "@/store/search";
 import { useSearchShortcut } from "./search/use-search-shortcut";
 
+// The config is asked for while React is still hydrating: the shell shows once it says no code is needed.
+if (typeof window !== "undefined") void askConfigEarly().catch(() => undefined);
+
 function useThemeClass() {
   const theme = useSettings((s) => s.theme);
   useEffect(() => {
@@ -41,20 +45,24 @@ function useThemeClass() {
   }, [theme]);
 }
 
-/** Loads stored data and the server config, then shows the access gate or the chat. */
+/**
+ * Loads stored data and the server config, and shows the access gate or the chat: the chat as soon
+ * as the config says no code is needed (lib/client/start-screen.ts), while storage still loads.
+ */
 export function ChatApp() {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState<false | { section?: SettingsSection }>(false);
   const [promptsOpen, setPromptsOpen] = useState(false);
-  const [checked, setChecked] = useState(false);
-  const loaded = useConversations((s) => s.loaded);
+  const started = useAccess((s) => s.started);
   const config = useAccess((s) => s.config);
   const configError = useAccess((s) => s.configError);
   const verified = useAccess((s) => s.verified);
+  const codeRequired = useAccess((s) => s.codeRequired);
   const lang = useLang();
   const searchOpen = useSearch((s) => s.open);
+  const screen = startScreen({ failed: configError !== null, codeRequired, started, verified, dictionaryReady: true });
   useThemeClass();
-  useSearchShortcut(loaded && Boolean(config) && checked && (!config?.codeRequired || verified));
+  useSearchShortcut(started && screen === "chat");
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -69,14 +77,14 @@ export function ChatApp() {
       else if (conversations[currentId].messages.length > 0) preloadMarkdown();
     });
     reachServerAtStart(stored)
-      .then(() => setChecked(true))
+      .then(() => useAccess.setState({ started: true }))
       .catch((err: unknown) => useAccess.getState().setConfigError(err instanceof AppError ? err.toInfo() : { code: "network", status: 0, message: String(err) }));
     watchForNewVersion();
   }, []);
 
   // Once the composer is up (not before: it would compete with what makes it usable), fetch the
   // markdown renderer for the first answer, then warm the tokenizer worker for the first send.
-  const shellShown = loaded && Boolean(config) && checked;
+  const shellShown = started && config !== null;
   useEffect(() => {
     if (!shellShown) return;
     const markdown = setTimeout(preloadMarkdown, 50);
@@ -105,7 +113,7 @@ export function ChatApp() {
     return () => clearTimeout(models);
   }, [canCall]);
 
-  if (configError) {
+  if (screen === "error" && configError) {
     return (
       <div className="mx-auto max-w-md p-6">
         <ErrorCard error={configError} />
@@ -113,7 +121,7 @@ export function ChatApp() {
       </div>
     );
   }
-  if (!loaded || !config || !checked) {
+  if (screen === "wait") {
     // Notices here too: a storage upgrade waiting for another tab explains the wait.
     return (
       <div className="flex h-dvh flex-col items-center justify-center gap-3 text-zinc-400">
@@ -122,7 +130,7 @@ export function ChatApp() {
       </div>
     );
   }
-  if (config.codeRequired && !verified) {
+  if (screen === "gate") {
     return (
       <>
         <AccessGate />

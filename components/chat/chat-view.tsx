@@ -6,6 +6,7 @@ import { useMoney } from "@/components/ledger/ledger-table";
 import { conversationSelectors, useConversations } from "@/store/conversations";
 import { conversationBusy, effectiveParams } from "@/store/chat-actions";
 import { useSettings } from "@/store/settings";
+import { useAccess } from "@/store/access";
 import { useT } from "@/store/language";
 import { GearIcon, MenuIcon } from "@/components/ui/icons";
 import { Notices } from "@/components/notices";
@@ -24,6 +25,9 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
   const t = useT();
   const conversation = useConversations(conversationSelectors.current);
   useSettings((s) => s.defaults); // re-render the header model when defaults change
+  // Until storage is read and the server's defaults applied, the model would be the built-in one:
+  // no name rather than a wrong one.
+  const started = useAccess((s) => s.started);
   const params = effectiveParams(conversation);
   const busy = conversationBusy(conversation);
   const [ledgerOpen, setLedgerOpen] = useState(false);
@@ -39,7 +43,7 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
         </button>
         <div className="min-w-0 flex-1">
           <h1 data-testid="chat-title" className="truncate text-sm font-medium">{conversation?.title || t("sidebar.untitled")}</h1>
-          <p className="truncate text-xs text-zinc-500">{params.model}</p>
+          <p className="truncate text-xs text-zinc-500">{started ? params.model : "\u00a0"}</p>
         </div>
         <button type="button" data-testid="ledger-button" className="rounded px-2 py-1 text-xs hover:bg-zinc-100 dark:hover:bg-zinc-800" title={t("ledger.title")} onClick={() => setLedgerOpen(true)}>
           {t("ledger.button")}

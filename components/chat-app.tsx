@@ -28,6 +28,7 @@ import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { DoctorHost } from "./doctor/doctor-host";
 import type { SettingsSection } from "./settings/settings-dialog";
 import { preloadMarkdown } from "./chat/message-body";
+import { preloadMessageList } from "./chat/thread-view";
 import { startSearchIndex, useSearch } from "@/store/search";
 import { useSearchShortcut } from "./search/use-search-shortcut";
 
@@ -74,7 +75,10 @@ export function ChatApp() {
       const { conversations, currentId, create } = useConversations.getState();
       if (!currentId || !conversations[currentId]) create();
       // A stored conversation needs the renderer at once: fetch it beside the config check.
-      else if (conversations[currentId].messages.length > 0) preloadMarkdown();
+      else if (conversations[currentId].messages.length > 0) {
+        preloadMessageList();
+        preloadMarkdown();
+      }
     });
     reachServerAtStart(stored)
       .then(() => useAccess.setState({ started: true }))
@@ -87,7 +91,10 @@ export function ChatApp() {
   const shellShown = started && config !== null;
   useEffect(() => {
     if (!shellShown) return;
-    const markdown = setTimeout(preloadMarkdown, 50);
+    const markdown = setTimeout(() => {
+      preloadMessageList();
+      preloadMarkdown();
+    }, 50);
     const tokenizer = setTimeout(() => void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined), 1500);
     // Offline use: the worker fetches the shell again to keep it, so it waits for the first screen.
     const worker = setTimeout(() => void registerServiceWorker(), 2000);

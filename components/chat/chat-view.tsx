@@ -12,7 +12,7 @@ import { GearIcon, MenuIcon } from "@/components/ui/icons";
 import { Notices } from "@/components/notices";
 import type { SettingsSection } from "@/components/settings/settings-dialog";
 import { SetupNotice } from "@/components/setup-notice";
-import { MessageList } from "./message-list";
+import { ThreadView } from "./thread-view";
 import { Composer } from "./composer";
 import { AnswerAnnouncer } from "./answer-announcer";
 import { DropZone } from "./drop-zone";
@@ -55,7 +55,7 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
       </header>
       <SetupNotice onOpenSettings={() => onOpenSettings()} />
       <Notices onOpenSettings={onOpenSettings} />
-      {conversation ? <MessageList conversation={conversation} /> : <div className="flex-1" />}
+      <ThreadView conversation={conversation} />
       <Composer conversation={conversation} busy={busy} />
       <AnswerAnnouncer conversation={conversation} />
       {ledgerOpen && (

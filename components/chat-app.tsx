@@ -9,7 +9,8 @@ import { startPersistence } from "@/store/persist";
 import { useAccess } from "@/store/access";
 import { useConversations } from "@/store/conversations";
 import { useSettings } from "@/store/settings";
-import { useLang } from "@/store/language";
+import { resolvedLanguage, useChosenLang } from "@/store/language";
+import { loadDictionary } from "@/lib/i18n";
 import { ensureTokenizer } from "@/lib/client/tokenizer";
 import { ensureModels } from "@/store/models";
 import { AccessGate } from "./access-gate";
@@ -32,8 +33,12 @@ import { preloadMessageList } from "./chat/thread-view";
 import { startSearchIndex, useSearch } from "@/store/search";
 import { useSearchShortcut } from "./search/use-search-shortcut";
 
-// The config is asked for while React is still hydrating: the shell shows once it says no code is needed.
-if (typeof window !== "undefined") void askConfigEarly().catch(() => undefined);
+// The config (and the dictionary of a language other than English) are asked for while React is
+// still hydrating: the shell shows once the config says no code is needed.
+if (typeof window !== "undefined") {
+  void askConfigEarly().catch(() => undefined);
+  void loadDictionary(resolvedLanguage()).catch(() => undefined);
+}
 
 function useThemeClass() {
   const theme = useSettings((s) => s.theme);
@@ -59,9 +64,10 @@ export function ChatApp() {
   const configError = useAccess((s) => s.configError);
   const verified = useAccess((s) => s.verified);
   const codeRequired = useAccess((s) => s.codeRequired);
-  const lang = useLang();
+  // Only the start waits for the dictionary: a language switched later shows once its dictionary is in.
+  const { lang, ready: dictionaryReady } = useChosenLang();
   const searchOpen = useSearch((s) => s.open);
-  const screen = startScreen({ failed: configError !== null, codeRequired, started, verified, dictionaryReady: true });
+  const screen = startScreen({ failed: configError !== null, codeRequired, started, verified, dictionaryReady: dictionaryReady || started });
   useThemeClass();
   useSearchShortcut(started && screen === "chat");
 

@@ -23,7 +23,7 @@ const PromptLibrary = lazy(() => import("./prompts/prompt-library").then((m) => 
 // The search dialog too; fetched once the page is idle, so Ctrl+K opens it without a wait.
 const loadSearchDialog = () => import("./search/search-dialog");
 const SearchDialog = lazy(() => loadSearchDialog().then((m) => ({ default: m.SearchDialog })));
-import { ErrorCard } from "./chat/error-card";
+import { LazyErrorCard, preloadErrorCard } from "./chat/lazy-error-card";
 import { Notices } from "./notices";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { DoctorHost } from "./doctor/doctor-host";
@@ -100,6 +100,7 @@ export function ChatApp() {
     const markdown = setTimeout(() => {
       preloadMessageList();
       preloadMarkdown();
+      preloadErrorCard();
     }, 50);
     const tokenizer = setTimeout(() => void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined), 1500);
     // Offline use: the worker fetches the shell again to keep it, so it waits for the first screen.
@@ -129,7 +130,7 @@ export function ChatApp() {
   if (screen === "error" && configError) {
     return (
       <div className="mx-auto max-w-md p-6">
-        <ErrorCard error={configError} />
+        <LazyErrorCard error={configError} />
         <DoctorHost />
       </div>
     );

@@ -2,7 +2,7 @@
 import { lazy, Suspense, useMemo, useState } from "react";
 import { totalUsage } from "@/lib/ledger";
 import { useCostOf } from "@/store/cost";
-import { useMoney } from "@/components/ledger/ledger-table";
+import { useMoney } from "@/components/ledger/use-money";
 import { conversationSelectors, useConversations } from "@/store/conversations";
 import { conversationBusy, effectiveParams } from "@/store/chat-actions";
 import { useSettings } from "@/store/settings";

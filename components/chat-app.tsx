@@ -157,7 +157,7 @@ export function ChatApp() {
     <div className="app-height flex overflow-hidden">
       <Sidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} onOpenPrompts={() => setPromptsOpen(true)} />
       <ChatView onOpenSidebar={() => setSidebarOpen(true)} onOpenSettings={(section) => setSettingsOpen({ section })} />
-      <KeyboardShortcuts />
+      {started && <KeyboardShortcuts />}
       {settingsOpen && (
         <Suspense fallback={null}>
           <SettingsDialog section={settingsOpen.section} onClose={() => setSettingsOpen(false)} />

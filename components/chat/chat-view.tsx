@@ -25,8 +25,8 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
   const t = useT();
   const conversation = useConversations(conversationSelectors.current);
   useSettings((s) => s.defaults); // re-render the header model when defaults change
-  // Until storage is read and the server's defaults applied, the model would be the built-in one:
-  // no name rather than a wrong one.
+  // Until storage is read and the server's defaults applied, the model would be the built-in one
+  // (no name rather than a wrong one), and settings changed would be overwritten by the stored ones.
   const started = useAccess((s) => s.started);
   const params = effectiveParams(conversation);
   const busy = conversationBusy(conversation);
@@ -45,11 +45,11 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
           <h1 data-testid="chat-title" className="truncate text-sm font-medium">{conversation?.title || t("sidebar.untitled")}</h1>
           <p className="truncate text-xs text-zinc-500">{started ? params.model : "\u00a0"}</p>
         </div>
-        <button type="button" data-testid="ledger-button" className="rounded px-2 py-1 text-xs hover:bg-zinc-100 dark:hover:bg-zinc-800" title={t("ledger.title")} onClick={() => setLedgerOpen(true)}>
+        <button type="button" data-testid="ledger-button" disabled={!started} className="rounded px-2 py-1 text-xs hover:bg-zinc-100 dark:hover:bg-zinc-800" title={t("ledger.title")} onClick={() => setLedgerOpen(true)}>
           {t("ledger.button")}
           {conversationCost !== null && <span className="ml-1 text-zinc-500">{money(conversationCost)}</span>}
         </button>
-        <button type="button" data-testid="settings-button" className="rounded p-2 hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label={t("settings.title")} title={t("settings.title")} onClick={() => onOpenSettings()}>
+        <button type="button" data-testid="settings-button" disabled={!started} className="rounded p-2 hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label={t("settings.title")} title={t("settings.title")} onClick={() => onOpenSettings()}>
           <GearIcon className="h-5 w-5" />
         </button>
       </header>

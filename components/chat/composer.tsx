@@ -90,6 +90,7 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
         <button
           type="button"
           data-testid="attach-button"
+          disabled={!mayGo}
           className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-xl border border-zinc-300 text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
           aria-label={t("images.attach")}
           title={t("images.attach")}

@@ -136,7 +136,13 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
           </button>
         )}
       </div>
-      <SendPreviewBar conversation={conversation} state={preview} />
+      {mayGo ? (
+        <SendPreviewBar conversation={conversation} state={preview} />
+      ) : (
+        // Before the start completes the model, its prices and the history are not known yet; the
+        // line's height is kept so the composer does not move when it appears.
+        <div aria-hidden className="mx-auto mt-1.5 h-4 max-w-3xl" />
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { checkAccessCode } from "@/lib/client/api";
 import { useAccess } from "@/store/access";
 import { useT } from "@/store/language";
-import { ErrorCard } from "@/components/chat/error-card";
+import { LazyErrorCard } from "@/components/chat/lazy-error-card";
 import type { ErrorInfo } from "@/lib/errors";
 
 /** Asks for the access code and checks it with the server before letting the user in. */
@@ -52,7 +52,7 @@ export function AccessGate() {
             {problem.text}
           </p>
         )}
-        {problem?.error && <ErrorCard error={problem.error} />}
+        {problem?.error && <LazyErrorCard error={problem.error} />}
         <button data-testid="access-code-submit" type="submit" disabled={checking || !code.trim()} className="mt-4 w-full rounded-lg bg-emerald-700 py-2 text-white disabled:opacity-50">
           {checking ? t("access.checking") : t("access.submit")}
         </button>

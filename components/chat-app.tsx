@@ -2,13 +2,15 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { registerServiceWorker } from "@/lib/client/service-worker";
 import { trackVisualViewport } from "@/lib/client/visual-viewport";
-import { reachServerAtStart, watchForNewVersion } from "@/store/app-start";
+import { askConfigEarly, reachServerAtStart, watchForNewVersion } from "@/store/app-start";
+import { startScreen } from "@/lib/client/start-screen";
 import { AppError } from "@/lib/errors";
 import { startPersistence } from "@/store/persist";
 import { useAccess } from "@/store/access";
 import { useConversations } from "@/store/conversations";
 import { useSettings } from "@/store/settings";
-import { useLang } from "@/store/language";
+import { resolvedLanguage, useChosenLang } from "@/store/language";
+import { loadDictionary } from "@/lib/i18n";
 import { ensureTokenizer } from "@/lib/client/tokenizer";
 import { warmChatStreamWorker } from "@/lib/client/chat-stream-offthread";
 import { ensureModels } from "@/store/models";
@@ -22,14 +24,22 @@ const PromptLibrary = lazy(() => import("./prompts/prompt-library").then((m) => 
 // The search dialog too; fetched once the page is idle, so Ctrl+K opens it without a wait.
 const loadSearchDialog = () => import("./search/search-dialog");
 const SearchDialog = lazy(() => loadSearchDialog().then((m) => ({ default: m.SearchDialog })));
-import { ErrorCard } from "./chat/error-card";
+import { LazyErrorCard, preloadErrorCard } from "./chat/lazy-error-card";
 import { Notices } from "./notices";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { DoctorHost } from "./doctor/doctor-host";
 import type { SettingsSection } from "./settings/settings-dialog";
 import { preloadMarkdown } from "./chat/message-body";
+import { preloadMessageList } from "./chat/thread-view";
 import { startSearchIndex, useSearch } from "@/store/search";
 import { useSearchShortcut } from "./search/use-search-shortcut";
+
+// The config (and the dictionary of a language other than English) are asked for while React is
+// still hydrating: the shell shows once the config says no code is needed.
+if (typeof window !== "undefined") {
+  void askConfigEarly().catch(() => undefined);
+  void loadDictionary(resolvedLanguage()).catch(() => undefined);
+}
 
 function useThemeClass() {
   const theme = useSettings((s) => s.theme);
@@ -42,20 +52,25 @@ function useThemeClass() {
   }, [theme]);
 }
 
-/** Loads stored data and the server config, then shows the access gate or the chat. */
+/**
+ * Loads stored data and the server config, and shows the access gate or the chat: the chat as soon
+ * as the config says no code is needed (lib/client/start-screen.ts), while storage still loads.
+ */
 export function ChatApp() {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState<false | { section?: SettingsSection }>(false);
   const [promptsOpen, setPromptsOpen] = useState(false);
-  const [checked, setChecked] = useState(false);
-  const loaded = useConversations((s) => s.loaded);
+  const started = useAccess((s) => s.started);
   const config = useAccess((s) => s.config);
   const configError = useAccess((s) => s.configError);
   const verified = useAccess((s) => s.verified);
-  const lang = useLang();
+  const codeRequired = useAccess((s) => s.codeRequired);
+  // Only the start waits for the dictionary: a language switched later shows once its dictionary is in.
+  const { lang, ready: dictionaryReady } = useChosenLang();
   const searchOpen = useSearch((s) => s.open);
+  const screen = startScreen({ failed: configError !== null, codeRequired, started, verified, dictionaryReady: dictionaryReady || started });
   useThemeClass();
-  useSearchShortcut(loaded && Boolean(config) && checked && (!config?.codeRequired || verified));
+  useSearchShortcut(started && screen === "chat");
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -67,20 +82,27 @@ export function ChatApp() {
       const { conversations, currentId, create } = useConversations.getState();
       if (!currentId || !conversations[currentId]) create();
       // A stored conversation needs the renderer at once: fetch it beside the config check.
-      else if (conversations[currentId].messages.length > 0) preloadMarkdown();
+      else if (conversations[currentId].messages.length > 0) {
+        preloadMessageList();
+        preloadMarkdown();
+      }
     });
     reachServerAtStart(stored)
-      .then(() => setChecked(true))
+      .then(() => useAccess.setState({ started: true }))
       .catch((err: unknown) => useAccess.getState().setConfigError(err instanceof AppError ? err.toInfo() : { code: "network", status: 0, message: String(err) }));
     watchForNewVersion();
   }, []);
 
   // Once the composer is up (not before: it would compete with what makes it usable), fetch the
   // markdown renderer for the first answer, then warm the tokenizer worker for the first send.
-  const shellShown = loaded && Boolean(config) && checked;
+  const shellShown = started && config !== null;
   useEffect(() => {
     if (!shellShown) return;
-    const markdown = setTimeout(preloadMarkdown, 50);
+    const markdown = setTimeout(() => {
+      preloadMessageList();
+      preloadMarkdown();
+      preloadErrorCard();
+    }, 50);
     const tokenizer = setTimeout(() => {
       void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined);
       warmChatStreamWorker();
@@ -109,15 +131,15 @@ export function ChatApp() {
     return () => clearTimeout(models);
   }, [canCall]);
 
-  if (configError) {
+  if (screen === "error" && configError) {
     return (
       <div className="mx-auto max-w-md p-6">
-        <ErrorCard error={configError} />
+        <LazyErrorCard error={configError} />
         <DoctorHost />
       </div>
     );
   }
-  if (!loaded || !config || !checked) {
+  if (screen === "wait") {
     // Notices here too: a storage upgrade waiting for another tab explains the wait.
     return (
       <div className="flex h-dvh flex-col items-center justify-center gap-3 text-zinc-400">
@@ -126,7 +148,7 @@ export function ChatApp() {
       </div>
     );
   }
-  if (config.codeRequired && !verified) {
+  if (screen === "gate") {
     return (
       <>
         <AccessGate />
@@ -139,7 +161,7 @@ export function ChatApp() {
     <div className="app-height flex overflow-hidden">
       <Sidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} onOpenPrompts={() => setPromptsOpen(true)} />
       <ChatView onOpenSidebar={() => setSidebarOpen(true)} onOpenSettings={(section) => setSettingsOpen({ section })} />
-      <KeyboardShortcuts />
+      {started && <KeyboardShortcuts />}
       {settingsOpen && (
         <Suspense fallback={null}>
           <SettingsDialog section={settingsOpen.section} onClose={() => setSettingsOpen(false)} />

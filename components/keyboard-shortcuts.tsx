@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { isMacPlatform, shortcutFor, type ShortcutAction } from "@/lib/client/shortcuts";
 import { copyText } from "@/lib/client/clipboard";
 import { threadOf } from "@/lib/chat/thread";
@@ -7,7 +7,8 @@ import { useConversations } from "@/store/conversations";
 import { conversationBusy, regenerate } from "@/store/chat-actions";
 import { stopConversation } from "@/store/run-completion";
 import { useNotices } from "@/store/notices";
-import { ShortcutsHelp } from "./shortcuts-help";
+// The help sheet loads when first asked for.
+const ShortcutsHelp = lazy(() => import("./shortcuts-help").then((m) => ({ default: m.ShortcutsHelp })));
 
 function focusComposer() {
   document.getElementById("composer-input")?.focus();
@@ -68,5 +69,10 @@ export function KeyboardShortcuts() {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
-  return helpOpen ? <ShortcutsHelp mac={mac} onClose={() => setHelpOpen(false)} /> : null;
+  if (!helpOpen) return null;
+  return (
+    <Suspense fallback={null}>
+      <ShortcutsHelp mac={mac} onClose={() => setHelpOpen(false)} />
+    </Suspense>
+  );
 }

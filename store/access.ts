@@ -9,6 +9,10 @@ interface AccessState {
   code: string;
   /** true once the server accepted `code` (or needs none). */
   verified: boolean;
+  /** Known as soon as the config arrives, before storage is read and the config applied. */
+  codeRequired: boolean | null;
+  /** The start is complete: storage loaded, config applied, a stored code checked. */
+  started: boolean;
   setConfig: (config: ServerConfig) => void;
   setConfigError: (error: ErrorInfo) => void;
   setCode: (code: string) => void;
@@ -20,7 +24,9 @@ export const useAccess = create<AccessState>((set) => ({
   configError: null,
   code: "",
   verified: false,
-  setConfig: (config) => set({ config, configError: null }),
+  codeRequired: null,
+  started: false,
+  setConfig: (config) => set({ config, configError: null, codeRequired: config.codeRequired }),
   setConfigError: (configError) => set({ configError }),
   setCode: (code) => set({ code }),
   setVerified: (verified) => set({ verified }),

@@ -42,12 +42,32 @@ async function applyConfig(cfg: ServerConfig, { reached }: { reached: boolean })
   useAccess.getState().setVerified(check.ok || check.error.code === "network" || check.error.code === "offline");
 }
 
+let early: Promise<ServerConfig> | null = null;
+
 /**
- * Resolves once the page can show the gate or the chat; throws only when nothing is stored either.
- * The config is asked for at once, beside the storage load (`stored`), and applied after it.
+ * Asks for the config as soon as the app's code runs, before React hydrates, and says whether a
+ * code is needed the moment it arrives: the chat shell can then show before storage is read.
+ */
+export function askConfigEarly(): Promise<ServerConfig> {
+  if (!early) {
+    early = fetchConfig();
+    early.then(
+      (cfg) => useAccess.setState({ codeRequired: cfg.codeRequired }),
+      () => {
+        const stored = readStoredServerConfig();
+        if (stored) useAccess.setState({ codeRequired: stored.config.codeRequired });
+      },
+    );
+  }
+  return early;
+}
+
+/**
+ * Resolves once the start is complete (`started` in the access store); throws only when nothing is
+ * stored either. The config is asked for at once, beside the storage load (`stored`), and applied after it.
  */
 export async function reachServerAtStart(stored: Promise<void>): Promise<void> {
-  const asked = fetchConfig();
+  const asked = askConfigEarly();
   asked.catch(() => undefined);
   await stored;
   try {

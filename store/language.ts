@@ -1,6 +1,6 @@
 /** The UI language in effect (the setting, or the browser's), and the translation hook. */
-import { useCallback } from "react";
-import { langFromBrowser, translate, type Lang, type UiKey } from "@/lib/i18n";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { hasDictionary, langFromBrowser, loadDictionary, subscribeDictionaries, translate, type Lang, type UiKey } from "@/lib/i18n";
 import { useSettings, type Language } from "./settings";
 
 function resolve(setting: Language): Lang {
@@ -12,8 +12,23 @@ export function resolvedLanguage(): Lang {
   return resolve(useSettings.getState().language);
 }
 
+/** The chosen language, whether or not its dictionary is in memory yet (fetching it if not). */
+export function useChosenLang(): { lang: Lang; ready: boolean } {
+  const lang = resolve(useSettings((s) => s.language));
+  const ready = useSyncExternalStore(subscribeDictionaries, () => hasDictionary(lang), () => lang === "en");
+  const [failed, setFailed] = useState<Lang | null>(null);
+  useEffect(() => {
+    // A failed fetch (offline without it cached) leaves the page in English; the next start retries.
+    if (!ready) void loadDictionary(lang).catch(() => setFailed(lang));
+  }, [lang, ready]);
+  if (!ready && failed === lang) return { lang: "en", ready: true };
+  return { lang, ready };
+}
+
+/** The language the UI is shown in: the chosen one once its dictionary is in, English until then. */
 export function useLang(): Lang {
-  return resolve(useSettings((s) => s.language));
+  const { lang, ready } = useChosenLang();
+  return ready ? lang : "en";
 }
 
 export function useT() {

@@ -24,6 +24,7 @@ import { usePrompts } from "./prompts";
 import { useAttachments } from "./attachments";
 import { isStreaming } from "./run-completion";
 import { detachLedger, loadInitialState } from "./persist-load";
+import { writeLanguageHint } from "@/lib/client/language-hint";
 
 let started = false;
 let settingsWereStored = false;
@@ -86,6 +87,8 @@ export async function startPersistence(): Promise<void> {
     const initial = await loadInitialState(() => useNotices.getState().push({ kind: "info", key: BLOCKED }));
     settingsWereStored = initial.settings !== null;
     useSettings.getState().replace(migrateSettings(initial.settings));
+    // A store from before the hint existed: the next start shows its language from the first frame.
+    writeLanguageHint(useSettings.getState().language);
     useConversations.getState().hydrate(initial.conversations, initial.currentId);
     useLedger.getState().hydrate([...initial.looseLedger, ...initial.expired.flatMap(detachLedger)].sort((a, b) => a.at - b.at));
     usePrompts.getState().hydrate(initial.prompts);
@@ -221,6 +224,7 @@ export async function startPersistence(): Promise<void> {
     } catch {
       /* storage blocked: the theme just applies a moment later */
     }
+    writeLanguageHint(useSettings.getState().language);
   };
   useSettings.subscribe(() => {
     settingsUnsaved = true;

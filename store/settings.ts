@@ -4,6 +4,7 @@ import type { ChatParams, ModelPrice, TitleMode } from "@/lib/types";
 import type { CostSettings } from "@/lib/pricing";
 import type { ServerConfig } from "@/lib/api-types";
 import { DEFAULT_SERVER_DEFAULTS, FALLBACK_MODEL } from "@/lib/defaults";
+import { readLanguageHint } from "@/lib/client/language-hint";
 import { type CapabilityTable, sanitizeCapabilityTable } from "@/lib/models/capabilities";
 
 export type Language = "auto" | "en" | "zh-CN";
@@ -81,6 +82,8 @@ interface SettingsState extends Settings {
 
 export const useSettings = create<SettingsState>((set) => ({
   ...defaultSettings(),
+  // The chat shows before storage is read: start in the language chosen last time.
+  language: readLanguageHint() ?? "auto",
   loaded: false,
   update: (patch) => set(patch),
   updateDefaults: (patch) =>

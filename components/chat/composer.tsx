@@ -6,6 +6,8 @@ import { useAttachments } from "@/store/attachments";
 import { useSendPreview } from "@/store/send-preview";
 import { useT } from "@/store/language";
 import { useComposerFocus } from "@/store/composer-focus";
+import { useAccess } from "@/store/access";
+import { canSendYet } from "@/lib/client/start-screen";
 import { ImageIcon, SendIcon, StopIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/types";
 import { SendPreviewBar } from "./send-preview";
@@ -42,13 +44,23 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
   const preview = useSendPreview(conversation, text, ready);
   const blocked = working || overBudget || preview.preview.tooLarge !== null;
   const canSend = !busy && !blocked && (text.trim() !== "" || ready.length > 0);
+  // The composer shows while the page still starts (lib/client/start-screen.ts): a send asked for
+  // before then is held, its text left in place, and goes once the start is complete.
+  const mayGo = useAccess((s) => canSendYet(s));
+  const [held, setHeld] = useState(false);
 
   const send = () => {
     if (!canSend) return;
+    if (!canSendYet(useAccess.getState())) return setHeld(true);
+    setHeld(false);
     const value = text;
     setText("");
     void sendMessage(value, useAttachments.getState().take());
   };
+  useEffect(() => {
+    if (held && mayGo) send();
+    // send reads the latest text; only the moment the start completes matters here.
+  }, [held, mayGo]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key !== "Enter" || e.shiftKey) return;
@@ -78,6 +90,7 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
         <button
           type="button"
           data-testid="attach-button"
+          disabled={!mayGo}
           className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-xl border border-zinc-300 text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
           aria-label={t("images.attach")}
           title={t("images.attach")}
@@ -118,12 +131,18 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
             <StopIcon /> {t("composer.stop")}
           </button>
         ) : (
-          <button type="button" data-testid="send-button" onClick={send} disabled={!canSend} className="inline-flex h-11 items-center gap-1 rounded-xl bg-emerald-700 px-4 text-white disabled:opacity-40">
+          <button type="button" data-testid="send-button" onClick={send} disabled={!canSend || held} aria-busy={held} className="inline-flex h-11 items-center gap-1 rounded-xl bg-emerald-700 px-4 text-white disabled:opacity-40">
             <SendIcon /> {t("composer.send")}
           </button>
         )}
       </div>
-      <SendPreviewBar conversation={conversation} state={preview} />
+      {mayGo ? (
+        <SendPreviewBar conversation={conversation} state={preview} />
+      ) : (
+        // Before the start completes the model, its prices and the history are not known yet; the
+        // line's height is kept so the composer does not move when it appears.
+        <div aria-hidden className="mx-auto mt-1.5 h-4 max-w-3xl" />
+      )}
     </div>
   );
 }

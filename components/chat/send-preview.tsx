@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { formatCost } from "@/lib/pricing";
 import type { Conversation } from "@/lib/types";
 import type { PreviewState } from "@/store/send-preview";
@@ -8,7 +8,8 @@ import { ImageIcon } from "@/components/ui/icons";
 import { useConversations } from "@/store/conversations";
 import { useSettings } from "@/store/settings";
 import { useLang, useT } from "@/store/language";
-import { ContextInspector } from "./context-inspector";
+// What will be sent, message by message: loaded when first opened.
+const ContextInspector = lazy(() => import("./context-inspector").then((m) => ({ default: m.ContextInspector })));
 import { NewTopicButton } from "./new-topic-button";
 import { ImageNotes } from "./image-notes";
 
@@ -73,7 +74,11 @@ export function SendPreviewBar({ conversation, state }: { conversation: Conversa
         </p>
       )}
       <ImageNotes state={state} />
-      {inspecting && <ContextInspector state={state} onClose={() => setInspecting(false)} />}
+      {inspecting && (
+        <Suspense fallback={null}>
+          <ContextInspector state={state} onClose={() => setInspecting(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

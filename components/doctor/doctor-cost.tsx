@@ -1,6 +1,6 @@
 "use client";
 import { doctorPlan, planUsage } from "@/lib/relay/doctor/cost";
-import { useMoney } from "@/components/ledger/ledger-table";
+import { useMoney } from "@/components/ledger/use-money";
 import { useCostOf } from "@/store/cost";
 import { useDoctorT } from "./use-doctor-t";
 

@@ -1,19 +1,13 @@
 "use client";
 import type { LedgerEntry } from "@/lib/types";
-import { formatCost } from "@/lib/pricing";
 import { totalUsage, type UsageTotals } from "@/lib/ledger";
 import { answeringModel } from "@/lib/chat/answer-info";
 import { useCostOf } from "@/store/cost";
-import { useSettings } from "@/store/settings";
 import { useLang, useT } from "@/store/language";
+import { useMoney } from "./use-money";
 
 const cell = "px-2 py-1 text-left whitespace-nowrap";
 
-export function useMoney() {
-  const lang = useLang();
-  const currency = useSettings((s) => s.cost.currency);
-  return (v: number | null) => (v === null ? "—" : formatCost(v, currency, lang));
-}
 
 const ms = (v?: number) => (v === undefined ? "—" : v < 1000 ? `${v} ms` : `${(v / 1000).toFixed(1)} s`);
 

@@ -1,6 +1,7 @@
 "use client";
 import { useShallow } from "zustand/react/shallow";
 import { useConversations } from "@/store/conversations";
+import { useAccess } from "@/store/access";
 import { useT } from "@/store/language";
 import { BookIcon, PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons";
 import { openSearch } from "@/store/search";
@@ -15,6 +16,8 @@ export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClo
     useShallow((s) => s.order.map((id) => `${id}\u0000${s.conversations[id]?.title ?? ""}\u0000${s.conversations[id]?.messages.length ?? 0}`)),
   );
   const currentId = useConversations((s) => s.currentId);
+  // The shell shows while storage still loads: what would change stored state waits for it.
+  const started = useAccess((s) => s.started);
   return (
     <>
       {open && <div className="fixed inset-0 z-20 bg-black/30 md:hidden" onClick={onClose} />}
@@ -23,6 +26,7 @@ export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClo
           <button
             type="button"
             data-testid="new-chat-button"
+            disabled={!started}
             className="flex flex-1 items-center gap-2 rounded-lg border border-zinc-300 px-3 py-2 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900"
             onClick={() => {
               useConversations.getState().create();
@@ -34,6 +38,7 @@ export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClo
           <button
             type="button"
             data-testid="search-button"
+            disabled={!started}
             aria-label={t("search.button")}
             title={`${t("search.button")} (${searchShortcutLabel()})`}
             className="rounded-lg border border-zinc-300 p-2.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900"
@@ -48,6 +53,7 @@ export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClo
           <button
             type="button"
             data-testid="prompt-library-button"
+            disabled={!started}
             aria-label={t("prompts.open")}
             title={t("prompts.open")}
             className="rounded-lg border border-zinc-300 p-2.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { langFromBrowser, translate } from "./index";
+import { hasDictionary, langFromBrowser, loadDictionary, subscribeDictionaries, translate } from "./index";
 import { uiEn } from "./ui.en";
 import { uiZhCN } from "./ui.zh-CN";
 
@@ -16,7 +16,22 @@ describe("ui i18n", () => {
     }
   });
 
-  it("fills values and follows the browser language", () => {
+  it("loads another language on demand, in English until then, and tells who listens", async () => {
+    expect(hasDictionary("en")).toBe(true);
+    expect(hasDictionary("zh-CN")).toBe(false);
+    expect(translate("zh-CN", "access.locked", { seconds: 42 })).toContain("42 s");
+    let told = 0;
+    const stop = subscribeDictionaries(() => told++);
+    await Promise.all([loadDictionary("zh-CN"), loadDictionary("zh-CN")]);
+    stop();
+    expect(told).toBe(1);
+    expect(hasDictionary("zh-CN")).toBe(true);
+    await loadDictionary("zh-CN");
+    expect(told).toBe(1);
+  });
+
+  it("fills values and follows the browser language", async () => {
+    await loadDictionary("zh-CN");
     expect(translate("en", "access.locked", { seconds: 42 })).toContain("42 s");
     expect(translate("zh-CN", "access.locked", { seconds: 42 })).toContain("42 秒");
     expect(langFromBrowser(["zh-TW", "en"])).toBe("zh-CN");

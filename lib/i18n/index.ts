@@ -1,14 +1,54 @@
-/** UI translation: pick a dictionary, fill `{name}` values. */
+/**
+ * UI translation: pick a dictionary, fill `{name}` values. English is always in memory (it is the
+ * fallback); another language's dictionary loads on demand (`loadDictionary`), so the first page
+ * load carries one language only. The start screen waits for it (lib/client/start-screen.ts).
+ */
 import { uiEn, type UiKey } from "./ui.en";
-import { uiZhCN } from "./ui.zh-CN";
 
 export type Lang = "en" | "zh-CN";
 export type { UiKey };
 
-const dictionaries: Record<Lang, Record<UiKey, string>> = { en: uiEn, "zh-CN": uiZhCN };
+type Dictionary = Record<UiKey, string>;
+const dictionaries: Partial<Record<Lang, Dictionary>> = { en: uiEn };
+const loaders: Record<Exclude<Lang, "en">, () => Promise<Dictionary>> = {
+  "zh-CN": () => import("./ui.zh-CN").then((m) => m.uiZhCN),
+};
+const loading = new Map<Lang, Promise<void>>();
+const listeners = new Set<() => void>();
 
+export function hasDictionary(lang: Lang): boolean {
+  return dictionaries[lang] !== undefined;
+}
+
+/** Fetches `lang`'s dictionary once; a failed fetch (offline) may be tried again. */
+export function loadDictionary(lang: Lang): Promise<void> {
+  if (lang === "en" || dictionaries[lang]) return Promise.resolve();
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = loaders[lang]().then(
+      (dictionary) => {
+        dictionaries[lang] = dictionary;
+        for (const listener of listeners) listener();
+      },
+      (err: unknown) => {
+        loading.delete(lang);
+        throw err;
+      },
+    );
+    loading.set(lang, pending);
+  }
+  return pending;
+}
+
+/** Called whenever a dictionary arrives; returns the unsubscribe. */
+export function subscribeDictionaries(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+/** In `lang` once its dictionary is in memory, in English until then. */
 export function translate(lang: Lang, key: UiKey, values?: Record<string, string | number>): string {
-  const text = dictionaries[lang][key] ?? uiEn[key] ?? key;
+  const text = dictionaries[lang]?.[key] ?? uiEn[key] ?? key;
   if (!values) return text;
   return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
 }

@@ -1,8 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, beforeAll } from "vitest";
 import { readFileSync } from "node:fs";
 import { readImport } from "./detect";
 import { isNextChatMasks, parseNextChatMasks } from "./nextchat-mask";
 import { describeProblem, type ParseOutcome } from "./problem";
+import { loadDictionary } from "@/lib/i18n";
+
+// Problems are described in Chinese too: that dictionary loads on demand.
+beforeAll(() => loadDictionary("zh-CN"));
 
 const text = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 const fixture = (name: string) => JSON.parse(text(name));

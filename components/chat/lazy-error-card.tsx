@@ -1,0 +1,38 @@
+"use client";
+import { lazy, Suspense } from "react";
+import type { ErrorInfo } from "@/lib/errors";
+
+// The explained error (with the hints of every error code, in both languages) is only needed once
+// something fails: it loads then, or after start (`preloadErrorCard`). If its chunk cannot be
+// fetched (offline, a deployment in between), the bare message is shown rather than nothing.
+let loading: ReturnType<typeof load> | null = null;
+function load() {
+  return import("./error-card").then((m) => ({ default: m.ErrorCard }));
+}
+const loadErrorCard = () =>
+  (loading ??= load().catch(() => {
+    loading = null;
+    return { default: BareError };
+  }));
+const ErrorCardLazy = lazy(loadErrorCard);
+
+export function preloadErrorCard(): void {
+  void loadErrorCard();
+}
+
+function BareError({ error }: { error: ErrorInfo }) {
+  return (
+    <div data-testid="error-bare" data-code={error.code} role="alert" className="mt-2 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+      {error.message}
+    </div>
+  );
+}
+
+/** ErrorCard, loaded on first use; the bare message shows while it loads. */
+export function LazyErrorCard({ error }: { error: ErrorInfo }) {
+  return (
+    <Suspense fallback={<BareError error={error} />}>
+      <ErrorCardLazy error={error} />
+    </Suspense>
+  );
+}

@@ -7,6 +7,7 @@ import { conversationSelectors, useConversations } from "@/store/conversations";
 import { conversationBusy, effectiveParams } from "@/store/chat-actions";
 import { useSettings } from "@/store/settings";
 import { useT } from "@/store/language";
+import { useConversationPreparing } from "@/store/preparing";
 import { GearIcon, MenuIcon } from "@/components/ui/icons";
 import { Notices } from "@/components/notices";
 import type { SettingsSection } from "@/components/settings/settings-dialog";
@@ -25,7 +26,9 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
   const conversation = useConversations(conversationSelectors.current);
   useSettings((s) => s.defaults); // re-render the header model when defaults change
   const params = effectiveParams(conversation);
-  const busy = conversationBusy(conversation);
+  // The hook re-renders when a request starts being prepared, before any message streams.
+  const preparing = useConversationPreparing(conversation);
+  const busy = preparing || conversationBusy(conversation);
   const [ledgerOpen, setLedgerOpen] = useState(false);
   const costOf = useCostOf();
   const money = useMoney();

@@ -1,8 +1,8 @@
 /**
  * The page's side of search. Keeps the worker's index in step with the conversations (only what
  * changed, cut into batches sent one per idle moment), sends each query after whatever is still
- * waiting, and hands on an answer only when it is newer than the last one handed on, so a slow
- * answer never replaces a newer one. Without a worker (none allowed, or it died) the same core
+ * waiting, and hands on an answer only when it answers the newest query asked, so a slow or
+ * superseded answer is never rendered. Without a worker (none allowed, or it died) the same core
  * runs in the page.
  */
 import type { Conversation } from "@/lib/types";
@@ -66,7 +66,9 @@ export function createSearchClient({ read, onAnswer, connect = defaultConnect, l
   let fellBack = false;
 
   const receive = (response: SearchResponse) => {
-    if (response.id <= newestHandedOn) return;
+    // Only the newest query's answer is handed on: an answer to a query typed over since is never
+    // rendered (the newer one is already on its way; rendering both would delay it).
+    if (response.id <= newestHandedOn || (lastQuery && response.id < lastQuery.id)) return;
     newestHandedOn = response.id;
     onAnswer(response);
   };

@@ -94,6 +94,19 @@ function keystrokeProbe() {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-query"] });
 }
 
+/** Stops the run saying what the page showed: its dialogs, the focused element and a screenshot. */
+async function failWithPage(page, why) {
+  const shot = path.join(os.tmpdir(), `relaychat-search-failed-${Date.now()}.png`);
+  await page.screenshot({ path: shot }).catch(() => undefined);
+  const seen = await page.evaluate(() => ({
+    url: location.href,
+    dialogs: [...document.querySelectorAll('[role="dialog"]')].map((d) => d.getAttribute("data-testid") ?? d.getAttribute("aria-label")),
+    focused: document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName,
+    text: document.body.innerText.slice(0, 300),
+  }));
+  throw new Error(`${why}; the page: ${JSON.stringify(seen)}; screenshot ${shot}`);
+}
+
 /** Types `q` one key at a time from an empty box; the probe's samples, one per keystroke. */
 async function typeQuery(page, q) {
   const input = page.getByTestId("search-input");
@@ -131,6 +144,9 @@ async function browserFigures(filePath, minBytes) {
   return withStack(async ({ stack, browser }) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    // A page that throws (an unmounted app) shows up here, not as a hang.
+    page.on("pageerror", (err) => console.log(`page error: ${err.message}`));
+    page.on("console", (m) => m.type() === "error" && console.log(`console error: ${m.text().slice(0, 300)}`));
     await page.goto(stack.url);
     await waitComposer(page);
     const seeded = await importThroughApp(page, filePath, { minBytes });
@@ -142,8 +158,16 @@ async function browserFigures(filePath, minBytes) {
     const input = page.getByTestId("search-input");
     const t = Date.now();
     await page.keyboard.press("Control+k");
+    await input.waitFor({ timeout: 30_000 }).catch(() => null);
+    if (!(await input.isVisible())) await failWithPage(page, "Ctrl+K did not open the search");
     await input.fill("warm-up");
-    await page.waitForSelector('[data-testid="search-body"][data-query="warm-up"]', { timeout: 300_000 });
+    // An error answer never sets data-query: wait for either, and say what the page shows if neither comes.
+    await page.waitForSelector('[data-testid="search-body"][data-query="warm-up"], [data-testid="search-body"][data-state="error"]', { timeout: 120_000 }).catch(() => null);
+    const warm = await page.evaluate(() => {
+      const body = document.querySelector('[data-testid="search-body"]');
+      return { value: document.querySelector('[data-testid="search-input"]')?.value, state: body?.getAttribute("data-state"), shown: body?.getAttribute("data-query"), text: body?.textContent?.slice(0, 200) };
+    });
+    if (warm.shown !== "warm-up") await failWithPage(page, `no answer to the warm-up query: ${JSON.stringify(warm)}`);
     const firstAnswerMs = Date.now() - t;
     console.log(`Ctrl+K → first answer ${firstAnswerMs} ms (includes the index reading the whole history if the page had not done it while idle)`);
     await input.fill("");

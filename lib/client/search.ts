@@ -47,6 +47,15 @@ function whenIdle(run: () => void) {
   else setTimeout(run, 0);
 }
 
+/** A well-formed answer from the search core: a result with its groups, or an error, with an id. */
+export function isResponse(data: unknown): data is SearchResponse {
+  if (!data || typeof data !== "object") return false;
+  const r = data as Partial<SearchResponse>;
+  if (typeof r.id !== "number" || typeof r.query !== "string") return false;
+  if (r.type === "error") return true;
+  return r.type === "result" && Array.isArray((r as { answer?: { groups?: unknown } }).answer?.groups);
+}
+
 export interface SearchClientOptions {
   /** The conversations to search (not the trash). */
   read: () => Record<string, Conversation>;
@@ -66,6 +75,9 @@ export function createSearchClient({ read, onAnswer, connect = defaultConnect, l
   let fellBack = false;
 
   const receive = (response: SearchResponse) => {
+    // Anything else arriving on the channel (seen in the bench: a message without an answer that
+    // unmounted the whole app at `answer.groups`) is not an answer.
+    if (!isResponse(response)) return;
     // Only the newest query's answer is handed on: an answer to a query typed over since is never
     // rendered (the newer one is already on its way; rendering both would delay it).
     if (response.id <= newestHandedOn || (lastQuery && response.id < lastQuery.id)) return;

@@ -6,17 +6,23 @@
 // back, and React's render of the list. The same queries against the index module alone in Node
 // give the search's own share.
 //
-//   node bench/search.mjs [--runs 2] [--messages 10000] [--conversations 300] [--answer-chars 2500] [--skip-browser]
+//   node bench/search.mjs [--runs 2] [--messages 10000] [--conversations 300] [--answer-chars 2500] [--skip-browser] [--profile]
+//
+// --profile: every query typed once more, unscored, under the CDP sampling profiler (top functions
+// by self time; real names with a source-mapped build, see bench/README.md), then under a trace
+// (self time per event on the renderer main thread: layout, paint, script).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import { searchHistory } from "./lib/search-history.mjs";
+import { printProfile, printTrace, startProfile, stopProfile, summariseProfile, summariseTrace } from "./lib/cpu-profile.mjs";
 import { args, figure, importThroughApp, loadLine, median, percentile, report, ROOT, round, waitComposer, withStack } from "./lib.mjs";
 
 const a = args();
 const runs = a.num("runs", a.has("quick") ? 1 : 2);
 const opts = { messages: a.num("messages", 10_000), conversations: a.num("conversations", 300), answerChars: a.num("answer-chars", 2_500) };
+const profile = a.has("profile");
 const TARGET_MS = 50;
 const QUERIES = ["kubernetes ingress", "服务器配置", "retry timeout", "数据库连接池", "useMemo", "流式输出卡顿", "proxy_buffering", "docker run -d", "反向代理", "xylophone quartz"];
 
@@ -88,10 +94,59 @@ function keystrokeProbe() {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-query"] });
 }
 
+/** Stops the run saying what the page showed: its dialogs, the focused element and a screenshot. */
+async function failWithPage(page, why) {
+  const shot = path.join(os.tmpdir(), `relaychat-search-failed-${Date.now()}.png`);
+  await page.screenshot({ path: shot }).catch(() => undefined);
+  const seen = await page.evaluate(() => ({
+    url: location.href,
+    dialogs: [...document.querySelectorAll('[role="dialog"]')].map((d) => d.getAttribute("data-testid") ?? d.getAttribute("aria-label")),
+    focused: document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName,
+    text: document.body.innerText.slice(0, 300),
+  }));
+  throw new Error(`${why}; the page: ${JSON.stringify(seen)}; screenshot ${shot}`);
+}
+
+/** Types `q` one key at a time from an empty box; the probe's samples, one per keystroke. */
+async function typeQuery(page, q) {
+  const input = page.getByTestId("search-input");
+  await input.fill("");
+  await page.evaluate(() => (window.__searchProbe.samples = []));
+  for (const ch of q) {
+    const before = await page.evaluate(() => window.__searchProbe.samples.length);
+    await page.keyboard.type(ch);
+    await page.waitForFunction((n) => window.__searchProbe.samples.length > n, before, { timeout: 60_000, polling: 10 }).catch(async (err) => {
+      const state = await page.evaluate(() => ({
+        value: document.querySelector('[data-testid="search-input"]')?.value,
+        shown: document.querySelector('[data-testid="search-body"]')?.getAttribute("data-query"),
+        state: document.querySelector('[data-testid="search-body"]')?.getAttribute("data-state"),
+        pending: window.__searchProbe.pending,
+      }));
+      throw new Error(`no results for ${JSON.stringify(state.value)} after typing ${JSON.stringify(ch)}: ${JSON.stringify(state)} (${err.message})`);
+    });
+  }
+  return page.evaluate(() => window.__searchProbe.samples);
+}
+
+/** --profile: every query typed once more (not scored) under the CPU profiler, then under a trace. */
+async function profiledRun(browser, page) {
+  const cdp = await page.context().newCDPSession(page);
+  await startProfile(cdp);
+  for (const q of QUERIES) await typeQuery(page, q);
+  const prof = await stopProfile(cdp);
+  printProfile(await summariseProfile(prof, 30), "CPU profile while typing every query once (main thread, self time)");
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8.execute", "blink"] });
+  for (const q of QUERIES) await typeQuery(page, q);
+  printTrace(summariseTrace(await browser.stopTracing(), 25), "Trace while typing every query once more");
+}
+
 async function browserFigures(filePath, minBytes) {
   return withStack(async ({ stack, browser }) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    // A page that throws (an unmounted app) shows up here, not as a hang.
+    page.on("pageerror", (err) => console.log(`page error: ${err.message}`));
+    page.on("console", (m) => m.type() === "error" && console.log(`console error: ${m.text().slice(0, 300)}`));
     await page.goto(stack.url);
     await waitComposer(page);
     const seeded = await importThroughApp(page, filePath, { minBytes });
@@ -103,8 +158,16 @@ async function browserFigures(filePath, minBytes) {
     const input = page.getByTestId("search-input");
     const t = Date.now();
     await page.keyboard.press("Control+k");
+    await input.waitFor({ timeout: 30_000 }).catch(() => null);
+    if (!(await input.isVisible())) await failWithPage(page, "Ctrl+K did not open the search");
     await input.fill("warm-up");
-    await page.waitForSelector('[data-testid="search-body"][data-query="warm-up"]', { timeout: 300_000 });
+    // An error answer never sets data-query: wait for either, and say what the page shows if neither comes.
+    await page.waitForSelector('[data-testid="search-body"][data-query="warm-up"], [data-testid="search-body"][data-state="error"]', { timeout: 120_000 }).catch(() => null);
+    const warm = await page.evaluate(() => {
+      const body = document.querySelector('[data-testid="search-body"]');
+      return { value: document.querySelector('[data-testid="search-input"]')?.value, state: body?.getAttribute("data-state"), shown: body?.getAttribute("data-query"), text: body?.textContent?.slice(0, 200) };
+    });
+    if (warm.shown !== "warm-up") await failWithPage(page, `no answer to the warm-up query: ${JSON.stringify(warm)}`);
     const firstAnswerMs = Date.now() - t;
     console.log(`Ctrl+K → first answer ${firstAnswerMs} ms (includes the index reading the whole history if the page had not done it while idle)`);
     await input.fill("");
@@ -114,22 +177,7 @@ async function browserFigures(filePath, minBytes) {
     const perQuery = [];
     for (let run = 1; run <= runs; run++) {
       for (const q of QUERIES) {
-        await input.fill("");
-        await page.evaluate(() => (window.__searchProbe.samples = []));
-        for (const ch of q) {
-          const before = await page.evaluate(() => window.__searchProbe.samples.length);
-          await page.keyboard.type(ch);
-          await page.waitForFunction((n) => window.__searchProbe.samples.length > n, before, { timeout: 60_000, polling: 10 }).catch(async (err) => {
-            const state = await page.evaluate(() => ({
-              value: document.querySelector('[data-testid="search-input"]')?.value,
-              shown: document.querySelector('[data-testid="search-body"]')?.getAttribute("data-query"),
-              state: document.querySelector('[data-testid="search-body"]')?.getAttribute("data-state"),
-              pending: window.__searchProbe.pending,
-            }));
-            throw new Error(`no results for ${JSON.stringify(state.value)} after typing ${JSON.stringify(ch)}: ${JSON.stringify(state)} (${err.message})`);
-          });
-        }
-        const got = await page.evaluate(() => window.__searchProbe.samples);
+        const got = await typeQuery(page, q);
         samples.push(...got.map((s) => s.ms));
         toAnswer.push(...got.map((s) => s.toAnswer));
         inWorker.push(...got.map((s) => s.worker));
@@ -137,6 +185,7 @@ async function browserFigures(filePath, minBytes) {
       }
     }
     for (const p of perQuery) console.log(`run ${p.run} ${JSON.stringify(p.q)}: ${p.ms.join(" ")} ms per key; ${p.results} results shown`);
+    if (profile) await profiledRun(browser, page);
     await context.close();
     return { firstAnswerMs, keystrokes: stats(samples), toAnswer: stats(toAnswer.filter(Number.isFinite)), inWorker: stats(inWorker.filter(Number.isFinite)) };
   });

@@ -21,6 +21,7 @@ import { maxRequestBytes, runCompletion } from "./run-completion";
 import { useNotices } from "./notices";
 import { resolvedLanguage } from "./language";
 import { generateModelTitle } from "./title-call";
+import { claimConversation, isPreparing } from "./preparing";
 
 export function effectiveParams(conv: Conversation | undefined): ChatParams {
   const defaults = useSettings.getState().defaults;
@@ -28,7 +29,7 @@ export function effectiveParams(conv: Conversation | undefined): ChatParams {
 }
 
 export function conversationBusy(conv: Conversation | undefined): boolean {
-  return Boolean(conv?.messages.some((m) => m.status === "streaming"));
+  return Boolean(conv && (isPreparing(conv.id) || conv.messages.some((m) => m.status === "streaming")));
 }
 
 /**
@@ -71,7 +72,8 @@ async function answer(convId: string, userMsg: ChatMessage, kind: LedgerKind) {
   const index = thread.findIndex((m) => m.id === userMsg.id);
   const earlier = thread.slice(0, index < 0 ? thread.length : index);
   // The answer hangs below its question, also when an earlier answer is already there (a
-  // regeneration). It shows at once; the exact counts for the context come after.
+  // regeneration). It shows at once, before the first await, so the conversation is busy (and a
+  // second regenerate or edit a no-op) from the click on; the exact counts come after.
   const placeholder = { ...assistantPlaceholder(params.model), parentId: userMsg.id };
   store.appendMessages(convId, [placeholder]);
   let ctx;
@@ -109,6 +111,20 @@ export async function sendMessage(text: string, images: ImageRef[] = []): Promis
   const convId = store.currentId && store.conversations[store.currentId] ? store.currentId : store.create();
   const conv = useConversations.getState().conversations[convId];
   if (conversationBusy(conv)) return;
+  // Held until answer() has put its streaming placeholder in (synchronously, before its first await).
+  const release = claimConversation(convId);
+  if (!release) return;
+  let started: { answering: Promise<void> };
+  try {
+    started = await prepareSend(convId, conv, content, images);
+  } finally {
+    release();
+  }
+  await started.answering;
+}
+
+async function prepareSend(convId: string, conv: Conversation | undefined, content: string, images: ImageRef[]): Promise<{ answering: Promise<void> }> {
+  const store = useConversations.getState();
   if (images.length) {
     // Nothing the user attached may be lost on reload: the blobs are stored before the message
     // that names them. If the disk refuses them, the message still goes (the blobs are in memory)
@@ -124,7 +140,8 @@ export async function sendMessage(text: string, images: ImageRef[] = []): Promis
     const title = localTitle(content) || translate(resolvedLanguage(), "images.untitled");
     store.setTitle(convId, title, titleMode === "local");
   }
-  await answer(convId, userMsg, "chat");
+  // Wrapped: an async function would wait for a returned promise, and the claim must end now.
+  return { answering: answer(convId, userMsg, "chat") };
 }
 
 function reportImageStorage(err: unknown) {
@@ -180,7 +197,22 @@ export async function continueAnswer(convId: string, messageId: string): Promise
   const thread = threadOf(conv);
   const i = thread.findIndex((m) => m.id === messageId && m.role === "assistant");
   if (i < 0) return;
+  // The message is marked streaming only once the context is counted: until then the claim is
+  // what makes a second click, Enter or shortcut a no-op.
+  const release = claimConversation(convId);
+  if (!release) return;
+  let started: { continuing: Promise<unknown> } | null;
+  try {
+    started = await prepareContinue(convId, conv, thread, i);
+  } finally {
+    release();
+  }
+  await started?.continuing;
+}
+
+async function prepareContinue(convId: string, conv: Conversation, thread: ChatMessage[], i: number): Promise<{ continuing: Promise<unknown> } | null> {
   const message = thread[i];
+  const messageId = message.id;
   const params = effectiveParams(conv);
   // The cut answer must ride along whatever the history count, or there is nothing to continue.
   const forContinue = { ...conv, overrides: { ...conv.overrides, historyCount: Math.max(params.historyCount, 3) } };
@@ -190,11 +222,11 @@ export async function continueAnswer(convId: string, messageId: string): Promise
   } catch (err) {
     const error = err instanceof AppError ? err.toInfo() : { code: "unknown" as const, status: 0, message: String(err) };
     useConversations.getState().patchMessage(convId, messageId, { error });
-    return;
+    return null;
   }
   const run = { kind: "continue" as const, model: message.model ?? params.model, promptTokens: ctx.promptTokens, startedAt: Date.now(), prefixLength: message.content.length };
   useConversations.getState().patchMessage(convId, messageId, { status: "streaming", finishReason: undefined, error: undefined, run });
-  await runCompletion({
+  const continuing = runCompletion({
     convId,
     messageId,
     kind: "continue",
@@ -203,4 +235,5 @@ export async function continueAnswer(convId: string, messageId: string): Promise
     promptTokens: ctx.promptTokens,
     prefix: message,
   });
+  return { continuing };
 }

@@ -3,9 +3,22 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { hasDictionary, langFromBrowser, loadDictionary, subscribeDictionaries, translate, type Lang, type UiKey } from "@/lib/i18n";
 import { useSettings, type Language } from "./settings";
 
+// Every component with text resolves the language on each render; reading navigator.languages
+// each time showed up in profiles (a long search result list), so the answer is kept until the
+// browser says its languages changed.
+let browserLang: Lang | null = null;
+
+function fromBrowser(): Lang {
+  if (typeof navigator === "undefined") return "en";
+  if (browserLang === null) {
+    browserLang = langFromBrowser(navigator.languages);
+    if (typeof window !== "undefined") window.addEventListener("languagechange", () => (browserLang = null), { once: true });
+  }
+  return browserLang;
+}
+
 function resolve(setting: Language): Lang {
-  if (setting !== "auto") return setting;
-  return typeof navigator === "undefined" ? "en" : langFromBrowser(navigator.languages);
+  return setting !== "auto" ? setting : fromBrowser();
 }
 
 export function resolvedLanguage(): Lang {

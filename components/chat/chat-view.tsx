@@ -8,6 +8,7 @@ import { conversationBusy, effectiveParams } from "@/store/chat-actions";
 import { useSettings } from "@/store/settings";
 import { useAccess } from "@/store/access";
 import { useT } from "@/store/language";
+import { useConversationPreparing } from "@/store/preparing";
 import { GearIcon, MenuIcon } from "@/components/ui/icons";
 import { Notices } from "@/components/notices";
 import type { SettingsSection } from "@/components/settings/settings-dialog";
@@ -29,7 +30,9 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
   // (no name rather than a wrong one), and settings changed would be overwritten by the stored ones.
   const started = useAccess((s) => s.started);
   const params = effectiveParams(conversation);
-  const busy = conversationBusy(conversation);
+  // The hook re-renders when a request starts being prepared, before any message streams.
+  const preparing = useConversationPreparing(conversation);
+  const busy = preparing || conversationBusy(conversation);
   const [ledgerOpen, setLedgerOpen] = useState(false);
   const costOf = useCostOf();
   const money = useMoney();

@@ -6,6 +6,7 @@ import { threadOf } from "@/lib/chat/thread";
 import { branchPosition } from "@/lib/chat/branches";
 import { conversationBusy } from "@/store/chat-actions";
 import { useT } from "@/store/language";
+import { useConversationPreparing } from "@/store/preparing";
 import { useSearch } from "@/store/search";
 import { MessageItem } from "./message-item";
 
@@ -29,7 +30,9 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
   const [searchTarget, setSearchTarget] = useState<string | null>(null);
   // The branch shown; for a conversation without branches, `messages` itself.
   const messages = threadOf(conversation);
-  const busy = conversationBusy(conversation);
+  // The hook re-renders when a request starts being prepared, before any message streams.
+  const preparing = useConversationPreparing(conversation);
+  const busy = preparing || conversationBusy(conversation);
 
   const titleCalls = useMemo(() => {
     const map = new Map<string, LedgerEntry[]>();

@@ -23,7 +23,11 @@ export function SearchDialog() {
   const query = useSearch((s) => s.query);
   const shown = useSearch((s) => s.answer);
   const error = useSearch((s) => s.error);
-  const [active, setActive] = useState(0);
+  // The active option belongs to the answer it was chosen in: a new answer starts at the first
+  // (derived while rendering, not reset by an effect and a second render).
+  const [picked, setPicked] = useState<{ shown: typeof shown; index: number }>({ shown: null, index: 0 });
+  const active = picked.shown === shown ? picked.index : 0;
+  const setActive = useCallback((next: number | ((i: number) => number)) => setPicked((p) => ({ shown, index: typeof next === "function" ? next(p.shown === shown ? p.index : 0) : next })), [shown]);
   const input = useRef<HTMLInputElement>(null);
   const panel = useRef<HTMLDivElement>(null);
 
@@ -37,7 +41,13 @@ export function SearchDialog() {
     });
   }, [shown]);
 
-  useEffect(() => setActive(0), [shown]);
+  // A new answer shows from the top. Only when the list was scrolled: setting scrollTop forces a layout.
+  const body = useRef<HTMLDivElement>(null);
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (scrolled.current && body.current) body.current.scrollTop = 0;
+    scrolled.current = false;
+  }, [shown]);
 
   // Read while rendering, before the input's autoFocus takes the focus.
   const [returnTo] = useState(() => document.activeElement as HTMLElement | null);
@@ -118,7 +128,7 @@ export function SearchDialog() {
             <XIcon className="h-5 w-5" />
           </button>
         </div>
-        <div data-testid="search-body" data-state={state} data-query={shown?.query ?? ""} className="min-h-0 flex-1 overflow-y-auto">
+        <div ref={body} data-testid="search-body" data-state={state} data-query={shown?.query ?? ""} className="min-h-0 flex-1 overflow-y-auto" onScroll={(e) => (scrolled.current = e.currentTarget.scrollTop > 0)}>
           {state === "idle" && <p className="px-5 py-6 text-sm text-zinc-500">{t("search.hint")}</p>}
           {state === "pending" && <p className="px-5 py-6 text-sm text-zinc-500">{t("search.indexing")}</p>}
           {state === "error" && <p role="alert" className="px-5 py-6 text-sm text-red-600 dark:text-red-400">{t("search.failed", { message: error ?? "" })}</p>}

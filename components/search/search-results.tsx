@@ -1,8 +1,8 @@
 "use client";
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ChatMessage, Conversation } from "@/lib/types";
 import type { SearchAnswer, SearchGroup } from "@/lib/search/search-index";
-import type { ResultOption } from "@/lib/search/results";
+import { groupsForOptions, type ResultOption } from "@/lib/search/results";
 import { buildSnippet, markTerms, type SnippetPart } from "@/lib/search/snippet";
 import { threadOf } from "@/lib/chat/thread";
 import type { UiKey } from "@/lib/i18n";
@@ -12,7 +12,12 @@ import { useLang, useT } from "@/store/language";
 const byId = new WeakMap<ChatMessage[], Map<string, ChatMessage>>();
 const shownIds = new WeakMap<ChatMessage[], Set<string>>();
 
-/** Groups rendered with an answer (more than fill the panel), and added each time the end shows. */
+/**
+ * Options rendered with an answer, in the keystroke's own render: about a screenful of the panel.
+ * The groups after them (up to FIRST_GROUPS) follow in an interruptible render, so the next
+ * keystroke never waits behind rows below the fold; more are added each time the end shows.
+ */
+const SCREENFUL_OPTIONS = 8;
 const FIRST_GROUPS = 6;
 const MORE_GROUPS = 10;
 
@@ -144,7 +149,7 @@ interface Props {
  * token), re-renders the list. Only the groups that fill the panel render with each answer; more
  * follow as the list is scrolled or the arrow keys reach them.
  */
-export function SearchResults({ answer, options, active, listId, optionId, onHover, onChoose }: Props) {
+export const SearchResults = memo(function SearchResults({ answer, options, active, listId, optionId, onHover, onChoose }: Props) {
   const t = useT();
   const lang = useLang();
   const conversations = useConversations.getState().conversations;
@@ -154,26 +159,39 @@ export function SearchResults({ answer, options, active, listId, optionId, onHov
   const activeConv = groupOf.get(options[active]?.key ?? "");
 
   // Groups below the panel render when scrolled or moved to: a keystroke renders only what shows.
-  const [progress, setProgress] = useState({ answer, count: FIRST_GROUPS });
-  if (progress.answer !== answer) setProgress({ answer, count: FIRST_GROUPS });
+  const first = Math.min(FIRST_GROUPS, groupsForOptions(answer.groups, SCREENFUL_OPTIONS));
+  const [progress, setProgress] = useState({ answer, count: first });
+  if (progress.answer !== answer) setProgress({ answer, count: first });
   const activeGroup = answer.groups.findIndex((g) => g.convId === activeConv);
-  const count = Math.max(progress.answer === answer ? progress.count : FIRST_GROUPS, activeGroup + 2);
+  const count = Math.max(progress.answer === answer ? progress.count : first, activeGroup + 2);
+  useEffect(() => {
+    // The rest of the first page, when nothing more urgent (a keystroke) is waiting.
+    if (first < FIRST_GROUPS && first < answer.groups.length) startTransition(() => setProgress((p) => (p.answer === answer ? { answer, count: Math.max(p.count, FIRST_GROUPS) } : p)));
+  }, [answer, first]);
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = sentinel.current;
     if (!el || count >= answer.groups.length) return;
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setProgress({ answer, count: count + MORE_GROUPS });
+      if (entries.some((e) => e.isIntersecting)) startTransition(() => setProgress({ answer, count: count + MORE_GROUPS }));
     });
     observer.observe(el);
     return () => observer.disconnect();
   }, [answer, count]);
 
+  // Only when the active option moves, not with a new answer: scrollIntoView forces a layout, and
+  // doing it for every answer was the largest script cost of a keystroke. A new answer brings the
+  // list back to the top in the dialog (search-dialog.tsx).
+  const scrolledFor = useRef(answer);
   useEffect(() => {
+    if (scrolledFor.current !== answer) {
+      scrolledFor.current = answer;
+      return;
+    }
     document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" });
     // optionId is stable for the dialog.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, options]);
+  }, [active, answer]);
 
   return (
     <div id={listId} role="listbox" aria-label={t("search.title")} data-testid="search-results" className="px-2 py-1">
@@ -198,4 +216,4 @@ export function SearchResults({ answer, options, active, listId, optionId, onHov
       {count < answer.groups.length && <div ref={sentinel} className="h-px" />}
     </div>
   );
-}
+});

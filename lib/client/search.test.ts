@@ -66,6 +66,49 @@ describe("search client", () => {
     expect(answers.map((r) => r.type === "result" && r.query)).toEqual(["a", "abc"]);
   });
 
+  it("drops an answer to a query typed over since: only the newest query's answer is handed on", () => {
+    // A worker whose answers are still on their way back to the page until `deliver()`.
+    const inbox: SearchResponse[] = [];
+    const runs: Array<() => void> = [];
+    let receive: (r: SearchResponse) => void = () => undefined;
+    const connect: Connect = (onAnswer) => {
+      receive = onAnswer;
+      const core = createSearchCore((r) => inbox.push(r), (run) => runs.push(run));
+      return (request) => core.handle(request);
+    };
+    const work = () => runs.splice(0).forEach((run) => run());
+    const answers: SearchResponse[] = [];
+    const client = createSearchClient({ read: () => ({ a: conv("a", [msg("1", "abc")]) }), onAnswer: (r) => answers.push(r), connect, later: () => undefined });
+    const deliver = () => inbox.splice(0).forEach((r) => receive(r));
+    client.query("a", 10);
+    work();
+    deliver();
+    client.query("ab", 10);
+    work();
+    client.query("abc", 10);
+    work();
+    expect(inbox.map((r) => r.query)).toEqual(["ab", "abc"]);
+    deliver();
+    expect(answers.map((r) => r.query)).toEqual(["a", "abc"]);
+  });
+
+  it("ignores a message on the channel that is not an answer, and goes on answering", () => {
+    let receive: (r: SearchResponse) => void = () => undefined;
+    const runs: Array<() => void> = [];
+    const connect: Connect = (onAnswer) => {
+      receive = onAnswer;
+      const core = createSearchCore(onAnswer, (run) => runs.push(run));
+      return (request) => core.handle(request);
+    };
+    const answers: SearchResponse[] = [];
+    const client = createSearchClient({ read: () => ({ a: conv("a", [msg("1", "abc")]) }), onAnswer: (r) => answers.push(r), connect, later: () => undefined });
+    client.query("ab", 10);
+    for (const junk of [undefined, {}, { type: "result" }, { type: "result", id: 5, query: "ab" }, { type: "ready", id: 6, query: "" }]) receive(junk as unknown as SearchResponse);
+    expect(answers).toEqual([]);
+    runs.splice(0).forEach((run) => run());
+    expect(answers.map((r) => r.type === "result" && r.answer.groups.length)).toEqual([1]);
+  });
+
   it("moves into the page when the worker dies, sending everything again and the pending query", async () => {
     const { client, worker, answers } = setup({ a: conv("a", [msg("1", "still here")]) });
     client.query("still", 10);

@@ -1,8 +1,8 @@
 /**
  * The page's side of search. Keeps the worker's index in step with the conversations (only what
  * changed, cut into batches sent one per idle moment), sends each query after whatever is still
- * waiting, and hands on an answer only when it is newer than the last one handed on, so a slow
- * answer never replaces a newer one. Without a worker (none allowed, or it died) the same core
+ * waiting, and hands on an answer only when it answers the newest query asked, so a slow or
+ * superseded answer is never rendered. Without a worker (none allowed, or it died) the same core
  * runs in the page.
  */
 import type { Conversation } from "@/lib/types";
@@ -47,6 +47,15 @@ function whenIdle(run: () => void) {
   else setTimeout(run, 0);
 }
 
+/** A well-formed answer from the search core: a result with its groups, or an error, with an id. */
+export function isResponse(data: unknown): data is SearchResponse {
+  if (!data || typeof data !== "object") return false;
+  const r = data as Partial<SearchResponse>;
+  if (typeof r.id !== "number" || typeof r.query !== "string") return false;
+  if (r.type === "error") return true;
+  return r.type === "result" && Array.isArray((r as { answer?: { groups?: unknown } }).answer?.groups);
+}
+
 export interface SearchClientOptions {
   /** The conversations to search (not the trash). */
   read: () => Record<string, Conversation>;
@@ -66,7 +75,12 @@ export function createSearchClient({ read, onAnswer, connect = defaultConnect, l
   let fellBack = false;
 
   const receive = (response: SearchResponse) => {
-    if (response.id <= newestHandedOn) return;
+    // Anything else arriving on the channel (seen in the bench: a message without an answer that
+    // unmounted the whole app at `answer.groups`) is not an answer.
+    if (!isResponse(response)) return;
+    // Only the newest query's answer is handed on: an answer to a query typed over since is never
+    // rendered (the newer one is already on its way; rendering both would delay it).
+    if (response.id <= newestHandedOn || (lastQuery && response.id < lastQuery.id)) return;
     newestHandedOn = response.id;
     onAnswer(response);
   };

@@ -1,5 +1,5 @@
 /** The search answer as the list the user moves through: a title match, then each message hit. */
-import type { SearchAnswer } from "./search-index";
+import type { SearchAnswer, SearchGroup } from "./search-index";
 
 export interface ResultOption {
   key: string;
@@ -15,4 +15,15 @@ export function resultOptions(answer: SearchAnswer): ResultOption[] {
     for (const h of g.hits) out.push({ key: `${g.convId}\u0000${h.messageId}`, convId: g.convId, messageId: h.messageId });
   }
   return out;
+}
+
+/** How many groups hold the first `options` options (at least one): what a screenful renders. */
+export function groupsForOptions(groups: readonly SearchGroup[], options: number): number {
+  let n = 0;
+  let seen = 0;
+  while (n < groups.length && seen < options) {
+    seen += (groups[n].titleAt >= 0 ? 1 : 0) + groups[n].hits.length;
+    n++;
+  }
+  return Math.max(1, n);
 }

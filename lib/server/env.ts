@@ -3,6 +3,13 @@ import crypto, { createHash } from "node:crypto";
 import { z } from "zod";
 import { BaseUrlError, normalizeBaseUrl } from "../upstream/base-url";
 import { CAPABILITY_FIELDS, type CapabilityTable, readCapabilityOverride } from "../models/capabilities";
+import { blank, boolVar, intVar, proxyUrl, splitList, text, trustProxyVar } from "./env-vars";
+import { type RedisConfig, redisConfig, redisUrlVar } from "./env-redis";
+import { maxRequestMbVar, requestLimit } from "./env-limits";
+
+// What other modules take from the environment's parts; they import it from here, like the rest.
+export { redactRedisUrl, type RedisConfig } from "./env-redis";
+export { DEFAULT_MAX_REQUEST_MB, MAX_REQUEST_MB_CEILING, VERCEL_MAX_REQUEST_BYTES } from "./env-limits";
 
 /**
  * The only module that reads `process.env`. It runs at request time (and eagerly from
@@ -71,98 +78,11 @@ export interface ServerEnv {
   maxRequestBytes: number;
 }
 
-const MIB = 1024 * 1024;
-/** MAX_REQUEST_MB's default, and the most it may be: next.config.mjs lets Next pass bodies this large. */
-export const DEFAULT_MAX_REQUEST_MB = 16;
-export const MAX_REQUEST_MB_CEILING = 32;
-/** What the page keeps a request under on Vercel, whose functions refuse bodies over 4.5 MB. */
-export const VERCEL_MAX_REQUEST_BYTES = 4 * MIB;
-
-export interface RedisConfig {
-  /** The full URL, password included: behind a function so logging the env object cannot leak it. */
-  url: () => string;
-  /** The URL without user or password, for logs. */
-  label: string;
-}
-
 export class EnvError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "EnvError";
   }
-}
-
-// Docker and Vercel often pass `NAME=` for "unset": treat blank as absent.
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const text = z.preprocess(blank, z.string().trim().optional());
-
-function intVar(fallback: number, min: number) {
-  return z.preprocess(
-    blank,
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, { error: `must be a whole number (milliseconds or a count), at least ${min}` })
-      .transform(Number)
-      .refine((n) => n >= min && Number.isSafeInteger(n), { error: `must be at least ${min}` })
-      .optional()
-      .transform((n) => n ?? fallback),
-  );
-}
-
-const TRUE = ["1", "true", "yes", "on"];
-const FALSE = ["0", "false", "no", "off"];
-const boolVar = z.preprocess(
-  blank,
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .refine((v) => TRUE.includes(v) || FALSE.includes(v), { error: "must be 1/true/yes/on or 0/false/no/off" })
-    .transform((v) => TRUE.includes(v))
-    .optional(),
-);
-
-// "1"/"true" = one proxy in front (nginx, Vercel); a number = that many proxies (e.g. CDN + nginx).
-const trustProxyVar = z.preprocess(
-  blank,
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .refine((v) => TRUE.includes(v) || FALSE.includes(v) || /^\d{1,2}$/.test(v), {
-      error: "must be 1/true (one proxy in front), 0/false, or the number of trusted proxy hops",
-    })
-    .transform((v) => (TRUE.includes(v) ? 1 : FALSE.includes(v) ? 0 : Number(v)))
-    .optional(),
-);
-
-const proxyUrl = z.preprocess(
-  blank,
-  z
-    .string()
-    .trim()
-    .refine((v) => /^(https?|socks5?):\/\/[^\s]+$/i.test(v) && URL.canParse(v), { error: "must be a proxy URL like http://host:port" })
-    .optional(),
-);
-
-// redis:// or rediss:// (TLS, e.g. Upstash). The value is never echoed: it may carry a password.
-const redisUrl = z.preprocess(
-  blank,
-  z
-    .string()
-    .trim()
-    .refine((v) => /^rediss?:\/\/[^\s]+$/i.test(v) && URL.canParse(v) && new URL(v).hostname !== "", {
-      error: "must be a URL like redis://host:6379 or rediss://user:password@host:6379",
-    })
-    .optional(),
-);
-
-/** A REDIS_URL fit for a log line: scheme, host, port and database, never the user or password. */
-export function redactRedisUrl(url: string): string {
-  const u = new URL(url);
-  const db = u.pathname && u.pathname !== "/" ? u.pathname : "";
-  return `${u.protocol}//${u.host}${db}`;
 }
 
 const schema = z.object({
@@ -186,26 +106,11 @@ const schema = z.object({
   NO_PROXY: text,
   HIDE_USER_API_KEY: boolVar,
   DISABLE_MODEL_TITLE: boolVar,
-  REDIS_URL: redisUrl,
+  REDIS_URL: redisUrlVar,
   ENABLE_BALANCE_QUERY: boolVar,
-  MAX_REQUEST_MB: z.preprocess(
-    blank,
-    z
-      .string()
-      .trim()
-      .regex(/^\d+(\.\d+)?$/, { error: `must be a number of megabytes (MiB) from 1 to ${MAX_REQUEST_MB_CEILING}` })
-      .transform(Number)
-      .refine((n) => n >= 1 && n <= MAX_REQUEST_MB_CEILING, { error: `must be from 1 to ${MAX_REQUEST_MB_CEILING} (MiB)` })
-      .optional(),
-  ),
+  MAX_REQUEST_MB: maxRequestMbVar,
 });
 
-function splitList(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
 
 export function digestCode(code: string): Buffer {
   // crypto.hash (Node 20.12+) is the one-shot form, about half the cost per request.
@@ -319,15 +224,6 @@ export function parseEnv(source: EnvSource): ServerEnv {
   };
 }
 
-/** On Vercel the platform's limit wins whatever MAX_REQUEST_MB says: it cannot be raised. */
-function requestLimit(mb: number | undefined, vercel: boolean): number {
-  const bytes = Math.floor((mb ?? DEFAULT_MAX_REQUEST_MB) * MIB);
-  return vercel ? Math.min(bytes, VERCEL_MAX_REQUEST_BYTES) : bytes;
-}
-
-function redisConfig(url: string): RedisConfig {
-  return { url: () => url, label: redactRedisUrl(url) };
-}
 
 /** Where the standalone server (server/fast-server.ts) listens. Next's own server.js reads the same names. */
 export interface ListenConfig {

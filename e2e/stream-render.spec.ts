@@ -52,3 +52,32 @@ test("text keeps flowing into the block being written while the answer streams",
   await expect(chat.assistant()).toHaveAttribute("data-status", "done", { timeout: 30_000 });
   await expect(content).toContainText("word999");
 });
+
+test("each worker runs its own script: the markdown worker parses while the answer streams", async ({ page }) => {
+  const workers: import("@playwright/test").Worker[] = [];
+  page.on("worker", (worker) => workers.push(worker));
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  stack.mock.enqueue({ kind: "stream", contentChunks: Array.from({ length: 300 }, (_, i) => (i % 30 === 29 ? "\n\n" : `word${i} **bold** `)), chunkDelayMs: 10 });
+  await chat.send("stream something");
+  await expect(chat.assistant()).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  await expect.poll(() => workers.length).toBeGreaterThanOrEqual(2);
+  // Each script URL names its worker (lib/client/distinct-worker.ts), so none gets another's code.
+  const names = await Promise.all(workers.map((w) => w.evaluate(() => ({ name: self.name, search: location.search }))));
+  for (const { name, search } of names) expect(search).toBe(`?worker=${name}`);
+  // The markdown worker answers a request with a tree, as only it can.
+  const markdown = workers[names.findIndex((n) => n.name === "markdown")];
+  expect(markdown).toBeTruthy();
+  const answer = await markdown.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const post = self.postMessage.bind(self);
+        self.postMessage = ((message: unknown) => {
+          resolve(JSON.stringify(message));
+          post(message);
+        }) as typeof self.postMessage;
+        (self.onmessage as (e: { data: unknown }) => void)({ data: { id: -1, text: "some **bold** text", finished: false } });
+      }),
+  );
+  expect(answer).toContain('"tagName":"strong"');
+});

@@ -9,6 +9,7 @@ import type { ChatChunk } from "@/lib/upstream/chat-chunk";
 import { streamChat, type StreamResult } from "./chat-stream";
 import type { StreamCommand, StreamEvent } from "./chat-stream-protocol";
 import { connectReadyWorker } from "./ready-worker";
+import { createDistinctWorker } from "./distinct-worker";
 
 type Stream = typeof streamChat;
 type Args = Parameters<Stream>;
@@ -88,7 +89,11 @@ export function createOffThreadStreamer(connect: Connect, inThread: Stream = str
 }
 
 const connectWorker: Connect = (receive, fail) =>
-  connectReadyWorker<StreamCommand, StreamEvent>(new Worker(new URL("./chat-stream.worker.ts", import.meta.url), { type: "module", name: "chat-stream" }), receive, fail);
+  connectReadyWorker<StreamCommand, StreamEvent>(
+    createDistinctWorker("chat-stream", () => new Worker(new URL("./chat-stream.worker.ts", import.meta.url), { type: "module", name: "chat-stream" })),
+    receive,
+    fail,
+  );
 
 let shared: OffThreadStreamer | null = null;
 function sharedStreamer(): OffThreadStreamer {

@@ -9,6 +9,7 @@ import type { Conversation } from "@/lib/types";
 import type { SearchRequest, SearchResponse } from "@/lib/search/protocol";
 import { batchUpdates, createSyncPlanner } from "@/lib/search/sync-plan";
 import { createSearchCore } from "@/lib/search/worker-core";
+import { createDistinctWorker } from "./distinct-worker";
 
 /** Text per message to the worker: copying a batch stays well under a frame. */
 const BATCH_CHARS = 400_000;
@@ -23,7 +24,7 @@ export const inThread: Connect = (receive) => {
 };
 
 export const inWorker: Connect = (receive, fail) => {
-  const worker = new Worker(new URL("./search.worker.ts", import.meta.url), { type: "module", name: "search" });
+  const worker = createDistinctWorker("search", () => new Worker(new URL("./search.worker.ts", import.meta.url), { type: "module", name: "search" }));
   worker.onmessage = (event: MessageEvent<SearchResponse>) => receive(event.data);
   worker.onerror = (event) => {
     event.preventDefault();

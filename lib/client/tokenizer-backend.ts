@@ -5,6 +5,7 @@
 import { loadTokenizer, type EncodingName } from "@/lib/tokens";
 import { createTokenizerCore } from "./tokenizer-core";
 import type { TokenizerRequest, TokenizerResponse } from "./tokenizer-protocol";
+import { createDistinctWorker } from "./distinct-worker";
 
 export interface TokenizerBackend {
   load(encoding: EncodingName): Promise<void>;
@@ -59,7 +60,7 @@ export function inThreadBackend(): TokenizerBackend {
 
 function workerBackend(): TokenizerBackend {
   return createBackend((receive, fail) => {
-    const worker = new Worker(new URL("./tokenizer.worker.ts", import.meta.url), { type: "module", name: "tokenizer" });
+    const worker = createDistinctWorker("tokenizer", () => new Worker(new URL("./tokenizer.worker.ts", import.meta.url), { type: "module", name: "tokenizer" }));
     worker.onmessage = (event: MessageEvent<TokenizerResponse>) => receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();

@@ -8,6 +8,7 @@ import type { Root } from "hast";
 import { markdownToHast } from "./pipeline";
 import type { MarkdownRequest, MarkdownResponse } from "./markdown-protocol";
 import { connectReadyWorker } from "@/lib/client/ready-worker";
+import { createDistinctWorker } from "@/lib/client/distinct-worker";
 
 const CACHE_SIZE = 500;
 const finishedTrees = new Map<string, Root>();
@@ -77,7 +78,11 @@ export function createOffThreadParser(connect: ParserConnect) {
 }
 
 const connectWorker: ParserConnect = (receive, fail) =>
-  connectReadyWorker<MarkdownRequest, MarkdownResponse>(new Worker(new URL("./markdown.worker.ts", import.meta.url), { type: "module", name: "markdown" }), receive, fail);
+  connectReadyWorker<MarkdownRequest, MarkdownResponse>(
+    createDistinctWorker("markdown", () => new Worker(new URL("./markdown.worker.ts", import.meta.url), { type: "module", name: "markdown" })),
+    receive,
+    fail,
+  );
 
 let shared: ((text: string, finished: boolean) => Promise<Root>) | null = null;
 

@@ -8,7 +8,9 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: /.*\.spec\.ts$/,
   fullyParallel: false,
-  workers: 1,
+  // Two files at a time: the specs mostly wait on streams and timers, and every file starts its own
+  // app, mock upstream and browser on free ports. E2E_WORKERS=1 runs them one by one.
+  workers: Number(process.env.E2E_WORKERS) || 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -8,9 +8,9 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: /.*\.spec\.ts$/,
   fullyParallel: false,
-  // Two files at a time: the specs mostly wait on streams and timers, and every file starts its own
-  // app, mock upstream and browser on free ports. E2E_WORKERS=1 runs them one by one.
-  workers: Number(process.env.E2E_WORKERS) || 2,
+  // One file at a time: on two cores two workers were no faster (each test's browser and servers
+  // fill a core). Every file starts its own stack on free ports, so E2E_WORKERS=2 works on bigger machines.
+  workers: Number(process.env.E2E_WORKERS) || 1,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

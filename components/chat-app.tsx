@@ -1,5 +1,5 @@
 "use client";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { registerServiceWorker } from "@/lib/client/service-worker";
 import { trackVisualViewport } from "@/lib/client/visual-viewport";
 import { askConfigEarly, reachServerAtStart, watchForNewVersion } from "@/store/app-start";
@@ -68,7 +68,11 @@ export function ChatApp() {
   // Only the start waits for the dictionary: a language switched later shows once its dictionary is in.
   const { lang, ready: dictionaryReady } = useChosenLang();
   const searchOpen = useSearch((s) => s.open);
-  const screen = startScreen({ failed: configError !== null, codeRequired, started, verified, dictionaryReady: dictionaryReady || started });
+  // Once the chat is on screen it stays: a stored language whose dictionary is still loading must
+  // not take the composer away (and with it what the user typed); the text shows in English until then.
+  const chatShown = useRef(false);
+  const screen = startScreen({ failed: configError !== null, codeRequired, started, verified, dictionaryReady: dictionaryReady || started || chatShown.current });
+  if (screen === "chat") chatShown.current = true;
   useThemeClass();
   useSearchShortcut(started && screen === "chat");
 

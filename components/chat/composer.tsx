@@ -58,8 +58,13 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
     void sendMessage(value, useAttachments.getState().take());
   };
   useEffect(() => {
-    if (held && mayGo) send();
+    if (!held || !mayGo) return;
+    // The start is complete. A message that cannot go now (its conversation still busy, or over a
+    // limit) is not held any longer: its text stays in the box, and the composer says why.
+    if (canSend) send();
+    else setHeld(false);
     // send reads the latest text; only the moment the start completes matters here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [held, mayGo]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {

@@ -55,27 +55,35 @@ function useBlockTree(text: string, finished: boolean, offThread: boolean): Root
   useLayoutEffect(() => {
     shown.current = tree;
   });
-  // Answers may come back after the next update asked again: each one newer than the last shown
-  // is shown (the text keeps flowing even when the worker lags), older ones are dropped.
-  const asked = useRef(0);
-  const applied = useRef(0);
+  // One request at a time: while the worker parses, newer text only replaces what to ask next, so
+  // a worker slower than the updates (a long table on a phone) never builds up a queue. Each answer
+  // is shown at once, so the text keeps flowing even when the worker lags.
+  const wanted = useRef<{ text: string; finished: boolean } | null>(null);
+  const inFlight = useRef(false);
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
     return () => void (mounted.current = false);
   }, []);
   useEffect(() => {
-    if (!stale) return;
-    const seq = ++asked.current;
-    void treeOffThread(text, finished).then((built) => {
-      if (!mounted.current || seq < applied.current) return;
-      applied.current = seq;
-      const renderFrom = performance.now();
-      // Rendered now (not whenever the scheduler gets to it), so its cost can be measured.
-      flushSync(() => setArrived({ text, finished, tree: built }));
-      // Laid out and painted before a task posted now runs: the streamed update's cost.
-      setTimeout(() => reportStreamRenderCost(performance.now() - renderFrom), 0);
-    });
+    wanted.current = stale ? { text, finished } : null;
+    if (!stale || inFlight.current) return;
+    const ask = () => {
+      const request = wanted.current;
+      if (!request) return;
+      inFlight.current = true;
+      void treeOffThread(request.text, request.finished).then((built) => {
+        inFlight.current = false;
+        if (!mounted.current) return;
+        const renderFrom = performance.now();
+        // Rendered now (not whenever the scheduler gets to it), so its cost can be measured.
+        flushSync(() => setArrived({ text: request.text, finished: request.finished, tree: built }));
+        // Laid out and painted before a task posted now runs: the streamed update's cost.
+        setTimeout(() => reportStreamRenderCost(performance.now() - renderFrom), 0);
+        if (wanted.current && wanted.current !== request) ask();
+      });
+    };
+    ask();
   }, [stale, text, finished]);
   return tree;
 }

@@ -1,5 +1,5 @@
 "use client";
-import { lazy, Suspense, type ComponentType } from "react";
+import { lazy, Suspense, useState, type ComponentType } from "react";
 import type { Conversation } from "@/lib/types";
 import { useT } from "@/store/language";
 
@@ -28,6 +28,7 @@ const listClass = "flex-1 overflow-y-auto [overflow-anchor:none]";
 /** The open conversation's messages, or the empty state without loading the list. */
 export function ThreadView({ conversation }: { conversation: Conversation | undefined }) {
   const t = useT();
+  const [Direct] = useState(() => loaded);
   if (!conversation || conversation.messages.length === 0) {
     return (
       <div data-testid="message-list" className={listClass}>
@@ -35,9 +36,10 @@ export function ThreadView({ conversation }: { conversation: Conversation | unde
       </div>
     );
   }
-  // The module itself once in, so a preloaded list never shows the fallback for a frame.
-  const List = loaded;
-  if (List) return <List conversation={conversation} />;
+  // The module itself when it was in before this view mounted, so a preloaded list never shows the
+  // fallback for a frame. Chosen once per view: switching from the lazy wrapper to the module later
+  // would mount the list again, and it would jump back to the bottom.
+  if (Direct) return <Direct conversation={conversation} />;
   return (
     <Suspense fallback={<div data-testid="message-list" className={listClass} />}>
       <LazyList conversation={conversation} />

@@ -23,7 +23,7 @@ import { useSettings } from "./settings";
 import { useAccess } from "./access";
 import { useStreaming } from "./streaming";
 import { priceOf } from "./cost";
-import { createPublishPacer, onStreamRenderCost } from "@/lib/chat/publish-pacer";
+import { createPublishPacer, onStreamRenderCost, reportCostAfterPaint } from "@/lib/chat/publish-pacer";
 
 const COMMIT_INTERVAL_MS = 1000;
 // Text is re-rendered at most 12.5 times a second: still reads as flowing text, and a fifth of
@@ -150,9 +150,8 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
     const renderFrom = performance.now();
     pacer.nextUpdate();
     useStreaming.getState().set(messageId, { convId, content: before + snap.content, reasoning: reasoningBefore + snap.reasoning, reasoningMs: snap.reasoningMs });
-    // React renders right after this frame callback, then the frame is laid out and painted; a
-    // task posted now runs once all of that is done, so it sees what the update cost.
-    setTimeout(() => pacer.record(performance.now() - renderFrom), 0);
+    // React renders right after this frame callback, then the frame is laid out and painted.
+    reportCostAfterPaint(renderFrom, (ms) => pacer.record(ms));
   };
   // Also from the chunk handler, not only from frames: a background tab gets no frames, and its
   // text must still reach IndexedDB.

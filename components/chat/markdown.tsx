@@ -15,7 +15,7 @@ import type { Root } from "hast";
 import { openFenceHast } from "@/lib/markdown/pipeline";
 import { cachedFinishedTree, treeHere, treeOffThread } from "@/lib/markdown/block-trees";
 import { extendMarkdownBlocks, type SplitMarkdown } from "@/lib/markdown-blocks";
-import { reportStreamRenderCost } from "@/lib/chat/publish-pacer";
+import { reportCostAfterPaint, reportStreamRenderCost } from "@/lib/chat/publish-pacer";
 import { CodeBlock } from "./code-block";
 
 type HastNode = { type: string; value?: string; children?: HastNode[] };
@@ -78,8 +78,8 @@ function useBlockTree(text: string, finished: boolean, offThread: boolean): Root
         const renderFrom = performance.now();
         // Rendered now (not whenever the scheduler gets to it), so its cost can be measured.
         flushSync(() => setArrived({ text: request.text, finished: request.finished, tree: built }));
-        // Laid out and painted before a task posted now runs: the streamed update's cost.
-        setTimeout(() => reportStreamRenderCost(performance.now() - renderFrom), 0);
+        // Its layout and paint count too: the streamed update's cost.
+        reportCostAfterPaint(renderFrom, reportStreamRenderCost);
         if (wanted.current && wanted.current !== request) ask();
       });
     };

@@ -23,9 +23,10 @@ export function createPublishPacer({ minMs = 80, maxMs = 400, share = 0.2 }: { m
   let samples = 0;
   let current = 0;
   let recorded = false;
+  const smoothedWith = (latest: number) => (samples === 0 ? latest : cost * 0.75 + latest * 0.25);
   const fold = () => {
     if (!recorded) return;
-    cost = samples === 0 ? current : cost * 0.75 + current * 0.25;
+    cost = smoothedWith(current);
     samples++;
     current = 0;
     recorded = false;
@@ -39,7 +40,7 @@ export function createPublishPacer({ minMs = 80, maxMs = 400, share = 0.2 }: { m
     nextUpdate: fold,
     interval() {
       // The update still adding up counts once it is dearer than the smoothed figure.
-      const estimate = recorded ? Math.max(cost, samples === 0 ? current : cost * 0.75 + current * 0.25) : cost;
+      const estimate = recorded ? Math.max(cost, smoothedWith(current)) : cost;
       return Math.round(Math.min(maxMs, Math.max(minMs, estimate / share)));
     },
   };
@@ -56,4 +57,12 @@ export function onStreamRenderCost(listener: (ms: number) => void): () => void {
 /** Called by the renderer after it showed a streamed block's new tree, with what that took. */
 export function reportStreamRenderCost(ms: number): void {
   for (const listener of renderCostListeners) listener(ms);
+}
+
+/**
+ * Reports the main-thread time from `startedAt` until the page has shown what was rendered since:
+ * a task posted now runs once rendering, layout and paint of this frame are done.
+ */
+export function reportCostAfterPaint(startedAt: number, report: (ms: number) => void): void {
+  setTimeout(() => report(performance.now() - startedAt), 0);
 }

@@ -115,7 +115,7 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
       const id = `2025010112000000${String(record.id).padStart(4, "0")}`;
       parts.push(frame(JSON.stringify({ error: { message: `当前分组上游负载已饱和，请稍后再试 (request id: ${id})`, type: "new_api_error", code: "bad_response" } })));
     }
-    const delay = scenario.chunkDelayMs ?? plan.chunkDelayMs ?? 30;
+    const delay = scenario.chunkDelayMs ?? plan.chunkDelayMs ?? 8;
     let pieces = parts;
     if (scenario.byteSplit) {
       // Cut the byte stream anywhere: inside lines, JSON and multi-byte characters.

@@ -155,7 +155,7 @@ for (const mode of LAUNCH_MODES) {
 
     test("a stream passes through with SSE headers, arriving over time", async () => {
       const startedAt = Date.now();
-      const res = await postChat(app.url, "Tell me about streams", { stream: true, stream_options: { include_usage: true } });
+      const res = await postChat(app.url, "mock:slow-60 Tell me about streams", { stream: true, stream_options: { include_usage: true } });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
       expect(res.headers.get("cache-control")).toBe("no-cache, no-transform");
@@ -163,7 +163,7 @@ for (const mode of LAUNCH_MODES) {
       expect(res.headers.get("x-request-id")).toMatch(/^req_mock_/);
       const { text, reads } = await readTimed(res, startedAt);
       expect(reads.length).toBeGreaterThan(5);
-      expect(reads[reads.length - 1].at - reads[0].at).toBeGreaterThan(300); // the mock takes well over a second
+      expect(reads[reads.length - 1].at - reads[0].at).toBeGreaterThan(300); // 60 chunks 20 ms apart
       const events = dataEvents(text);
       expect(events[events.length - 1]).toBe("[DONE]");
       const usage = JSON.parse(events[events.length - 2]);

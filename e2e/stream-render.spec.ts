@@ -2,6 +2,7 @@ import { expect, test, useStack } from "./fixtures";
 import { ChatPage } from "./pages/chat-page";
 import { mixedMarkdown } from "../bench/lib/mixed-content.mjs";
 import { longMarkdown } from "../bench/lib/content.mjs";
+import { splitMarkdownBlocks } from "../lib/markdown-blocks";
 
 // While an answer streams, its blocks are parsed in a worker and shown a moment later; once it is
 // done, what the page shows must be exactly what the same answer renders as when opened from
@@ -37,6 +38,58 @@ for (const [name, answer] of [
     expect(stored).toBe(streamed);
   });
 }
+
+test("a block takes the same room as streamed HTML and once rendered, so nothing moves when it closes", async ({ page }) => {
+  const workers: import("@playwright/test").Worker[] = [];
+  page.on("worker", (worker) => workers.push(worker));
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  const { text, pieces } = mixedMarkdown(1500);
+  stack.mock.enqueue({ kind: "stream", contentChunks: pieces, chunkDelayMs: 2 });
+  await chat.send("a long answer please");
+  await renderedAnswer(chat);
+  // What the live tail showed for each block: the markdown worker's HTML of its whole text.
+  const names = await Promise.all(workers.map((w) => w.evaluate(() => self.name)));
+  const worker = workers[names.indexOf("markdown")];
+  const blocks = splitMarkdownBlocks(text).map((b) => b.text);
+  const htmls = await worker.evaluate(
+    (texts) =>
+      texts.map((text, id) => {
+        let answer = "";
+        const post = self.postMessage.bind(self);
+        self.postMessage = ((message: { html?: string }) => void (answer = message.html ?? "")) as typeof self.postMessage;
+        (self.onmessage as (e: { data: unknown }) => void)({ data: { id: -1 - id, text, finished: false, as: "html" } });
+        self.postMessage = post;
+        return answer;
+      }),
+    blocks,
+  );
+  expect(htmls.every((h) => h.length > 0)).toBe(true);
+  // The same blocks as the live tail lays them out, beside the rendered answer (same width and fonts).
+  const tops = await chat.assistant().locator(".markdown").evaluate((rendered, htmls) => {
+    const live = document.createElement("div");
+    live.className = "markdown";
+    const tail = live.appendChild(document.createElement("section"));
+    tail.className = "md-tail";
+    for (const html of htmls) {
+      const segment = tail.appendChild(document.createElement("section"));
+      segment.className = "md-live-block";
+      segment.innerHTML = html;
+    }
+    rendered.after(live);
+    const offsets = (root: Element, elements: Element[]) => elements.map((el) => Math.round(el.getBoundingClientRect().top - root.getBoundingClientRect().top));
+    const result = {
+      rendered: offsets(rendered, [...rendered.children]),
+      live: offsets(live, [...live.querySelectorAll(":scope > .md-tail > .md-live-block > *")]),
+      heights: [rendered.getBoundingClientRect().height, live.getBoundingClientRect().height].map(Math.round),
+    };
+    live.remove();
+    return result;
+  }, htmls);
+  expect(tops.rendered.length).toBeGreaterThan(20);
+  expect(tops.live).toEqual(tops.rendered);
+  expect(tops.heights[1]).toBe(tops.heights[0]);
+});
 
 test("text keeps flowing into the block being written while the answer streams", async ({ page }) => {
   const chat = new ChatPage(page);

@@ -4,7 +4,7 @@ import type { ChatMessage } from "@/lib/types";
 import { useStreaming } from "@/store/streaming";
 import { useT } from "@/store/language";
 
-type MarkdownProps = { content: string; streaming: boolean };
+type MarkdownProps = { content: string; streaming: boolean; messageId?: string };
 let loaded: ComponentType<MarkdownProps> | null = null;
 let loading: Promise<{ default: ComponentType<MarkdownProps> }> | null = null;
 const loadMarkdown = () =>
@@ -48,19 +48,25 @@ function ReasoningBlock({ text, ms, streaming }: { text: string; ms?: number; st
   );
 }
 
-/** The text of an assistant answer: live from the streaming store while it streams. */
+/**
+ * The text of an assistant answer. While it streams, the renderer follows the streaming store
+ * itself (components/chat/markdown.tsx), so an update that only adds text renders nothing here.
+ */
 export function MessageBody({ message }: { message: ChatMessage }) {
   const streaming = message.status === "streaming";
-  const live = useStreaming((s) => (streaming ? s.live[message.id] : undefined));
-  const content = live?.content ?? message.content;
-  const reasoning = live?.reasoning ?? message.reasoning ?? "";
-  const reasoningMs = live?.reasoningMs ?? message.reasoningMs;
+  const id = message.id;
+  const liveHasText = useStreaming((s) => streaming && (s.live[id]?.content.length ?? 0) > 0);
+  const liveReasoning = useStreaming((s) => (streaming ? s.live[id]?.reasoning : undefined));
+  const liveReasoningMs = useStreaming((s) => (streaming ? s.live[id]?.reasoningMs : undefined));
+  const content = message.content;
+  const reasoning = liveReasoning ?? message.reasoning ?? "";
+  const reasoningMs = liveReasoningMs ?? message.reasoningMs;
   return (
     <div data-testid="message-content" className="min-w-0">
       {reasoning && <ReasoningBlock text={reasoning} ms={reasoningMs} streaming={streaming} />}
-      {content ? (
+      {content || liveHasText ? (
         <Suspense fallback={<PlainText text={content} />}>
-          <Markdown content={content} streaming={streaming} />
+          <Markdown content={content} streaming={streaming} messageId={id} />
         </Suspense>
       ) : streaming ? (
         <span className="inline-block h-4 w-2 animate-pulse bg-zinc-400" aria-hidden="true" />

@@ -6,6 +6,7 @@
  */
 import type { Root } from "hast";
 import { markdownToHast } from "./pipeline";
+import { liveBlockHtml } from "./live-html";
 import type { MarkdownRequest, MarkdownResponse } from "./markdown-protocol";
 import { connectReadyWorker } from "@/lib/client/ready-worker";
 import { createDistinctWorker } from "@/lib/client/distinct-worker";
@@ -38,27 +39,32 @@ export function treeHere(text: string, finished: boolean): Root {
 /** Sends a request, answers come back through `receive`; `fail` when the worker is gone. */
 export type ParserConnect = (receive: (response: MarkdownResponse) => void, fail: () => void) => (request: MarkdownRequest) => void;
 
-export function createOffThreadParser(connect: ParserConnect) {
-  const pending = new Map<number, { text: string; finished: boolean; resolve: (tree: Root) => void }>();
+export interface OffThreadParser {
+  /** A block's tree; a finished one highlighted (and kept). */
+  tree(text: string, finished: boolean): Promise<Root>;
+  /** The rendered HTML of a block being streamed (lib/markdown/live-html.ts). */
+  html(text: string): Promise<string>;
+}
+
+type Waiter = { text: string; finished: boolean; resolve: (response: { tree: Root | null; html?: string } | null) => void };
+
+export function createOffThreadParser(connect: ParserConnect): OffThreadParser {
+  const pending = new Map<number, Waiter>();
   let send: ((request: MarkdownRequest) => void) | null = null;
   let broken = false;
   let nextId = 1;
-  const settle = (id: number, tree: Root | null) => {
+  const settle = (id: number, response: { tree: Root | null; html?: string } | null) => {
     const waiter = pending.get(id);
     if (!waiter) return;
     pending.delete(id);
-    const built = tree ?? markdownToHast(waiter.text, waiter.finished);
-    waiter.resolve(waiter.finished ? remember(waiter.text, built) : built);
+    waiter.resolve(response);
   };
-  return (text: string, finished: boolean): Promise<Root> => {
-    if (finished) {
-      const cached = cachedFinishedTree(text);
-      if (cached) return Promise.resolve(cached);
-    }
+  // null: build it here (no worker, or it is gone).
+  const ask = (text: string, finished: boolean, as?: "html") => {
     if (!broken) {
       try {
         send ??= connect(
-          (response) => "id" in response && settle(response.id, response.tree),
+          (response) => "id" in response && settle(response.id, response),
           () => {
             broken = true;
             for (const id of [...pending.keys()]) settle(id, null);
@@ -68,12 +74,23 @@ export function createOffThreadParser(connect: ParserConnect) {
         broken = true;
       }
     }
-    if (broken) return Promise.resolve(treeHere(text, finished));
+    if (broken) return Promise.resolve(null);
     const id = nextId++;
-    return new Promise<Root>((resolve) => {
+    return new Promise<{ tree: Root | null; html?: string } | null>((resolve) => {
       pending.set(id, { text, finished, resolve });
-      send!({ id, text, finished });
+      send!({ id, text, finished, ...(as ? { as } : {}) });
     });
+  };
+  return {
+    async tree(text, finished) {
+      const cached = finished ? cachedFinishedTree(text) : undefined;
+      if (cached) return cached;
+      const built = (await ask(text, finished))?.tree ?? markdownToHast(text, finished);
+      return finished ? remember(text, built) : built;
+    },
+    async html(text) {
+      return (await ask(text, false, "html"))?.html ?? liveBlockHtml(text);
+    },
   };
 }
 
@@ -84,10 +101,16 @@ const connectWorker: ParserConnect = (receive, fail) =>
     fail,
   );
 
-let shared: ((text: string, finished: boolean) => Promise<Root>) | null = null;
+let shared: OffThreadParser | null = null;
+const parser = () =>
+  (shared ??= typeof Worker === "undefined" ? { tree: async (t, f) => treeHere(t, f), html: async (t) => liveBlockHtml(t) } : createOffThreadParser(connectWorker));
 
 /** The tree built in the markdown worker (or here when it cannot run). */
 export function treeOffThread(text: string, finished: boolean): Promise<Root> {
-  shared ??= typeof Worker === "undefined" ? async (t, f) => treeHere(t, f) : createOffThreadParser(connectWorker);
-  return shared(text, finished);
+  return parser().tree(text, finished);
+}
+
+/** The HTML of a block being streamed, built in the markdown worker (or here when it cannot run). */
+export function htmlOffThread(text: string): Promise<string> {
+  return parser().html(text);
 }

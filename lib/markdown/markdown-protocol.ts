@@ -6,6 +6,8 @@ export interface MarkdownRequest {
   text: string;
   /** Highlight the code (a block that is done); else the plain tree of a block being streamed. */
   finished: boolean;
+  /** "html": the rendered HTML of a block being streamed (lib/markdown/live-html.ts), not its tree. */
+  as?: "html";
 }
 
 export type MarkdownResponse =
@@ -15,4 +17,6 @@ export type MarkdownResponse =
       id: number;
       /** null: the worker cannot build this one (math, which KaTeX renders in the page) or failed. */
       tree: Root | null;
+      /** For an "html" request; absent when the worker failed (the page builds it then). */
+      html?: string;
     };

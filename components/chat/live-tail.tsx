@@ -4,11 +4,12 @@ import { useStreaming } from "@/store/streaming";
 import { liveBlocks, tailTexts } from "@/lib/markdown/live-blocks";
 import { createLiveTailView, type LiveTailView } from "@/lib/markdown/live-tail-view";
 import { htmlOffThread } from "@/lib/markdown/block-trees";
+import { morphChildren } from "@/lib/markdown/morph";
 import { reportCostAfterPaint, reportStreamRenderCost } from "@/lib/chat/publish-pacer";
 
 /**
  * The blocks of a streamed answer from `from` on, kept up to date from the streaming store without
- * rendering React: each is the worker's HTML in a wrapper that takes no box (app/globals.css
+ * rendering React: each is the worker's HTML, patched in where it changed, in a wrapper that takes no box (app/globals.css
  * spaces them like the answer's own blocks). React takes blocks over from the front as their
  * highlighted trees become ready; they leave the tail in the same commit.
  */
@@ -22,13 +23,21 @@ export function LiveTail({ messageId, from, content }: { messageId: string; from
 
   useLayoutEffect(() => {
     const element = host.current!;
+    const parser = document.createElement("template");
     const tail = createLiveTailView({
       html: htmlOffThread,
       addSegment() {
         const segment = document.createElement("section");
         segment.className = "md-live-block";
         element.appendChild(segment);
-        return { setHtml: (html) => void (segment.innerHTML = html), remove: () => segment.remove() };
+        return {
+          setHtml(html) {
+            // Parsed apart from the page, then only what changed is put in (lib/markdown/morph.ts).
+            parser.innerHTML = html;
+            morphChildren(segment, parser.content);
+          },
+          remove: () => segment.remove(),
+        };
       },
       // What putting it in and painting it took is the streamed update's cost (lib/chat/publish-pacer.ts).
       shown: (startedAt) => reportCostAfterPaint(startedAt, reportStreamRenderCost),

@@ -61,10 +61,16 @@ export function isResponse(data: unknown): data is SearchResponse {
   return r.type === "result" && Array.isArray((r as { answer?: { groups?: unknown } }).answer?.groups);
 }
 
+/** Folded text kept for narrowing: about two sets of candidates (each at most CANDIDATE_CHARS). */
+const FOLDED_CHARS = 2_000_000;
 const byId = new WeakMap<ChatMessage[], Map<string, ChatMessage>>();
-const folded = new WeakMap<ChatMessage, string>();
+const folded = new Map<ChatMessage, string>();
+let foldedChars = 0;
 
-/** The conversations' text folded as the index folds it, each message folded once (messages are immutable). */
+/**
+ * The conversations' text folded as the index folds it. A message is folded once while it stays in
+ * the bounded cache (messages are immutable: an edit is a new object).
+ */
 function foldedSource(conversations: Record<string, Conversation>): FoldedSource {
   return {
     title: (convId) => {
@@ -79,7 +85,14 @@ function foldedSource(conversations: Record<string, Conversation>): FoldedSource
       const m = map.get(messageId);
       if (!m) return undefined;
       let text = folded.get(m);
-      if (text === undefined) folded.set(m, (text = foldText(m.content)));
+      if (text === undefined) {
+        if (foldedChars > FOLDED_CHARS) {
+          folded.clear();
+          foldedChars = 0;
+        }
+        folded.set(m, (text = foldText(m.content)));
+        foldedChars += text.length;
+      }
       return text;
     },
   };

@@ -57,13 +57,18 @@ async function nodeFigures(file) {
 
 /** In the page: stamps each keystroke into the search input and the frame its results are shown in. */
 function keystrokeProbe() {
-  const probe = (window.__searchProbe = { samples: [], keydownAt: null, pending: null, answers: [] });
-  // The worker's answers as they reach the page, with the time the search took in the worker.
+  const probe = (window.__searchProbe = { samples: [], keydownAt: null, pending: null, answers: [], sent: [] });
+  // The worker's answers as they reach the page, with the time the search took in the worker, and
+  // the queries as they leave the page.
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(...args) {
       super(...args);
       this.addEventListener("message", (e) => e.data?.type === "result" && probe.answers.push({ query: e.data.query, at: performance.now(), ms: e.data.ms }));
+    }
+    postMessage(data, ...rest) {
+      if (data?.type === "query") probe.sent.push({ query: data.query, at: performance.now() });
+      return super.postMessage(data, ...rest);
     }
   };
   const isInput = (t) => t?.getAttribute?.("data-testid") === "search-input";
@@ -86,8 +91,18 @@ function keystrokeProbe() {
     const query = input.value;
     const results = body.querySelectorAll('[data-testid="search-result"]').length;
     const answer = probe.answers.findLast((x) => x.query === query);
+    const sent = probe.sent.findLast((x) => x.query === query);
+    const committed = performance.now() - p.start;
     requestAnimationFrame(() =>
-      probe.samples.push({ query, ms: performance.now() - p.start, results, toAnswer: answer ? answer.at - p.start : NaN, worker: answer?.ms ?? NaN }),
+      probe.samples.push({
+        query,
+        ms: performance.now() - p.start,
+        results,
+        toSent: sent ? sent.at - p.start : NaN,
+        toAnswer: answer ? answer.at - p.start : NaN,
+        toCommit: committed,
+        worker: answer?.ms ?? NaN,
+      }),
     );
   };
   // The document itself: an init script runs before <html> exists.
@@ -156,6 +171,9 @@ async function browserFigures(filePath, minBytes) {
     await page.reload();
     await waitComposer(page, 180_000);
     const input = page.getByTestId("search-input");
+    // Ctrl+K works once the app has read storage (the search button is enabled then); on a busy
+    // machine that can come well after the composer shows.
+    await page.waitForSelector('[data-testid="search-button"]:not([disabled])', { timeout: 180_000 }).catch(() => null);
     const t = Date.now();
     await page.keyboard.press("Control+k");
     await input.waitFor({ timeout: 30_000 }).catch(() => null);
@@ -172,14 +190,18 @@ async function browserFigures(filePath, minBytes) {
     console.log(`Ctrl+K → first answer ${firstAnswerMs} ms (includes the index reading the whole history if the page had not done it while idle)`);
     await input.fill("");
     const samples = [];
+    const toSent = [];
     const toAnswer = [];
+    const toCommit = [];
     const inWorker = [];
     const perQuery = [];
     for (let run = 1; run <= runs; run++) {
       for (const q of QUERIES) {
         const got = await typeQuery(page, q);
         samples.push(...got.map((s) => s.ms));
+        toSent.push(...got.map((s) => s.toSent));
         toAnswer.push(...got.map((s) => s.toAnswer));
+        toCommit.push(...got.map((s) => s.toCommit));
         inWorker.push(...got.map((s) => s.worker));
         perQuery.push({ q, run, ms: got.map((s) => round(s.ms)), results: got.at(-1)?.results ?? 0 });
       }
@@ -187,7 +209,8 @@ async function browserFigures(filePath, minBytes) {
     for (const p of perQuery) console.log(`run ${p.run} ${JSON.stringify(p.q)}: ${p.ms.join(" ")} ms per key; ${p.results} results shown`);
     if (profile) await profiledRun(browser, page);
     await context.close();
-    return { firstAnswerMs, keystrokes: stats(samples), toAnswer: stats(toAnswer.filter(Number.isFinite)), inWorker: stats(inWorker.filter(Number.isFinite)) };
+    const finite = (xs) => stats(xs.filter(Number.isFinite));
+    return { firstAnswerMs, keystrokes: stats(samples), toSent: finite(toSent), toAnswer: finite(toAnswer), toCommit: finite(toCommit), inWorker: finite(inWorker) };
   });
 }
 
@@ -209,7 +232,9 @@ try {
   const browser = a.has("skip-browser") ? null : await browserFigures(filePath, Buffer.byteLength(json) / 4);
   if (browser) {
     console.log(`browser, keystroke → results on screen: ${line(browser.keystrokes)}`);
+    console.log(`  of which keystroke → the query sent to the worker: ${line(browser.toSent)}`);
     console.log(`  of which keystroke → the worker's answer in the page: ${line(browser.toAnswer)}`);
+    console.log(`  of which keystroke → the results in the DOM (before the frame): ${line(browser.toCommit)}`);
     console.log(`  of which the search in the worker: ${line(browser.inWorker)}`);
   }
   report(

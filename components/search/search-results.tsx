@@ -13,12 +13,11 @@ const byId = new WeakMap<ChatMessage[], Map<string, ChatMessage>>();
 const shownIds = new WeakMap<ChatMessage[], Set<string>>();
 
 /**
- * Options rendered with an answer, in the keystroke's own render: about a screenful of the panel.
- * The groups after them (up to FIRST_GROUPS) follow in an interruptible render, so the next
- * keystroke never waits behind rows below the fold; more are added each time the end shows.
+ * Options rendered with an answer: about a screenful of the panel. The groups after them render
+ * only when the list is scrolled near its end (or the arrow keys reach them), not with each
+ * answer: while typing, rows below the fold would cost every keystroke a second render and frame.
  */
 const SCREENFUL_OPTIONS = 8;
-const FIRST_GROUPS = 6;
 const MORE_GROUPS = 10;
 
 export function messageOf(c: Conversation, id: string): ChatMessage | undefined {
@@ -159,22 +158,22 @@ export const SearchResults = memo(function SearchResults({ answer, options, acti
   const activeConv = groupOf.get(options[active]?.key ?? "");
 
   // Groups below the panel render when scrolled or moved to: a keystroke renders only what shows.
-  const first = Math.min(FIRST_GROUPS, groupsForOptions(answer.groups, SCREENFUL_OPTIONS));
+  const first = groupsForOptions(answer.groups, SCREENFUL_OPTIONS);
   const [progress, setProgress] = useState({ answer, count: first });
   if (progress.answer !== answer) setProgress({ answer, count: first });
   const activeGroup = answer.groups.findIndex((g) => g.convId === activeConv);
   const count = Math.max(progress.answer === answer ? progress.count : first, activeGroup + 2);
-  useEffect(() => {
-    // The rest of the first page, when nothing more urgent (a keystroke) is waiting.
-    if (first < FIRST_GROUPS && first < answer.groups.length) startTransition(() => setProgress((p) => (p.answer === answer ? { answer, count: Math.max(p.count, FIRST_GROUPS) } : p)));
-  }, [answer, first]);
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = sentinel.current;
     if (!el || count >= answer.groups.length) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) startTransition(() => setProgress({ answer, count: count + MORE_GROUPS }));
-    });
+    // Half a panel ahead of the scrolling list's end, so scrolling rarely meets the end.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) startTransition(() => setProgress({ answer, count: count + MORE_GROUPS }));
+      },
+      { root: el.closest<HTMLElement>('[data-testid="search-body"]'), rootMargin: "0px 0px 50% 0px" },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [answer, count]);

@@ -57,13 +57,14 @@ describe("search client", () => {
   });
 
   it("never hands on an answer older than one already handed on", () => {
+    // Queries that do not narrow each other: each one needs the worker.
     const { client, worker, answers } = setup({ a: conv("a", [msg("1", "abc")]) });
     client.query("a", 10);
     worker.answer();
-    client.query("ab", 10);
-    client.query("abc", 10);
+    client.query("b", 10);
+    client.query("c", 10);
     worker.answer();
-    expect(answers.map((r) => r.type === "result" && r.query)).toEqual(["a", "abc"]);
+    expect(answers.map((r) => r.type === "result" && r.query)).toEqual(["a", "c"]);
   });
 
   it("drops an answer to a query typed over since: only the newest query's answer is handed on", () => {
@@ -83,13 +84,48 @@ describe("search client", () => {
     client.query("a", 10);
     work();
     deliver();
-    client.query("ab", 10);
+    client.query("b", 10);
     work();
-    client.query("abc", 10);
+    client.query("c", 10);
     work();
-    expect(inbox.map((r) => r.query)).toEqual(["ab", "abc"]);
+    expect(inbox.map((r) => r.query)).toEqual(["b", "c"]);
     deliver();
-    expect(answers.map((r) => r.query)).toEqual(["a", "abc"]);
+    expect(answers.map((r) => r.query)).toEqual(["a", "c"]);
+  });
+
+  it("answers a query that narrows the last answered one at once, on the page, the same as the worker would", () => {
+    const history = { a: conv("a", [msg("1", "kubernetes ingress"), msg("2", "kubectl")], 2), b: conv("b", [msg("3", "KUBERNETES")], 1) };
+    const { client, worker, answers } = setup(history);
+    client.query("kub", 10);
+    expect(answers).toHaveLength(0);
+    worker.answer();
+    client.query("kube", 10);
+    // No worker answer yet: this one came from the page, in the query's own call.
+    expect(answers.map((r) => r.query)).toEqual(["kub", "kube"]);
+    const local = answers[1];
+    worker.answer();
+    // The worker's answer to the same query is not handed on again, and says the same.
+    expect(answers).toHaveLength(2);
+    const fresh = createSearchCore(() => undefined).index;
+    for (const c of Object.values(history)) fresh.update({ conv: c, set: c.messages.map((m) => [m.id, m.content]) });
+    expect(local.type === "result" && local.answer).toEqual(fresh.search("kube", { limit: 10 }));
+    expect(worker.sent.filter((r) => r.type === "query").map((r) => r.type === "query" && r.query)).toEqual(["kub", "kube"]);
+  });
+
+  it("leaves it to the worker when the index changed since, the query is not narrower, or another page is asked", () => {
+    const s = setup({ a: conv("a", [msg("1", "kubernetes ingress")]) });
+    s.client.query("kub", 10);
+    s.worker.answer();
+    s.set({ a: conv("a", [msg("1", "kubernetes ingress"), msg("2", "kubelet")], 2) });
+    s.client.query("kube", 10);
+    expect(s.answers.map((r) => r.query)).toEqual(["kub"]);
+    s.worker.answer();
+    expect(s.answers.map((r) => r.query)).toEqual(["kub", "kube"]);
+    s.client.query("kub", 10);
+    s.client.query("kube", 40);
+    expect(s.answers.map((r) => r.query)).toEqual(["kub", "kube"]);
+    s.client.query("kubel", 10);
+    expect(s.answers.map((r) => r.query)).toEqual(["kub", "kube", "kubel"]);
   });
 
   it("ignores a message on the channel that is not an answer, and goes on answering", () => {

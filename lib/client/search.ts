@@ -2,10 +2,14 @@
  * The page's side of search. Keeps the worker's index in step with the conversations (only what
  * changed, cut into batches sent one per idle moment), sends each query after whatever is still
  * waiting, and hands on an answer only when it answers the newest query asked, so a slow or
- * superseded answer is never rendered. Without a worker (none allowed, or it died) the same core
- * runs in the page.
+ * superseded answer is never rendered. A query that only narrows the last one the worker answered
+ * is answered on the page at once from what that one matched (lib/search/narrow.ts), while the
+ * index has not changed since; it still goes to the worker, whose answer brings the next
+ * candidates. Without a worker (none allowed, or it died) the same core runs in the page.
  */
-import type { Conversation } from "@/lib/types";
+import type { ChatMessage, Conversation } from "@/lib/types";
+import { foldText, queryTerms } from "@/lib/search/fold";
+import { narrowSearch, type Candidates, type FoldedSource } from "@/lib/search/narrow";
 import type { SearchRequest, SearchResponse } from "@/lib/search/protocol";
 import { batchUpdates, createSyncPlanner } from "@/lib/search/sync-plan";
 import { createSearchCore } from "@/lib/search/worker-core";
@@ -57,6 +61,43 @@ export function isResponse(data: unknown): data is SearchResponse {
   return r.type === "result" && Array.isArray((r as { answer?: { groups?: unknown } }).answer?.groups);
 }
 
+/** Folded text kept for narrowing: about two sets of candidates (each at most CANDIDATE_CHARS). */
+const FOLDED_CHARS = 2_000_000;
+const byId = new WeakMap<ChatMessage[], Map<string, ChatMessage>>();
+const folded = new Map<ChatMessage, string>();
+let foldedChars = 0;
+
+/**
+ * The conversations' text folded as the index folds it. A message is folded once while it stays in
+ * the bounded cache (messages are immutable: an edit is a new object).
+ */
+function foldedSource(conversations: Record<string, Conversation>): FoldedSource {
+  return {
+    title: (convId) => {
+      const c = conversations[convId];
+      return c ? foldText(c.title) : undefined;
+    },
+    text: (convId, messageId) => {
+      const c = conversations[convId];
+      if (!c) return undefined;
+      let map = byId.get(c.messages);
+      if (!map) byId.set(c.messages, (map = new Map(c.messages.map((m) => [m.id, m]))));
+      const m = map.get(messageId);
+      if (!m) return undefined;
+      let text = folded.get(m);
+      if (text === undefined) {
+        if (foldedChars > FOLDED_CHARS) {
+          folded.clear();
+          foldedChars = 0;
+        }
+        folded.set(m, (text = foldText(m.content)));
+        foldedChars += text.length;
+      }
+      return text;
+    },
+  };
+}
+
 export interface SearchClientOptions {
   /** The conversations to search (not the trash). */
   read: () => Record<string, Conversation>;
@@ -74,24 +115,52 @@ export function createSearchClient({ read, onAnswer, connect = defaultConnect, l
   let newestHandedOn = 0;
   let lastQuery: Extract<SearchRequest, { type: "query" }> | null = null;
   let fellBack = false;
+  /** Requests sent that change the index; candidates hold only while it stays the same. */
+  let changes = 0;
+  /** Query id → `changes` when it was sent. */
+  const askedAt = new Map<number, number>();
+  let base: { id: number; changes: number; candidates: Candidates } | null = null;
+
+  /** Keeps what a result matched, when the index is still the one that answered it. */
+  function keepCandidates(response: Extract<SearchResponse, { type: "result" }>) {
+    const at = askedAt.get(response.id);
+    // Older queries are never answered now (the worker runs only the newest waiting).
+    for (const id of askedAt.keys()) if (id <= response.id) askedAt.delete(id);
+    if (at !== changes || (base && base.id > response.id)) return;
+    base = response.candidates ? { id: response.id, changes: at, candidates: response.candidates } : null;
+  }
+
+  /** The answer worked out on the page, or null when only the worker can tell. */
+  function narrowed(text: string, limit: number) {
+    if (!base || base.changes !== changes) return null;
+    return narrowSearch(base.candidates, queryTerms(text), limit, foldedSource(read()));
+  }
 
   const receive = (response: SearchResponse) => {
     // Anything else arriving on the channel (seen in the bench: a message without an answer that
     // unmounted the whole app at `answer.groups`) is not an answer.
     if (!isResponse(response)) return;
+    // Even a superseded answer's candidates serve the next keystroke.
+    if (response.type === "result") keepCandidates(response);
     // Only the newest query's answer is handed on: an answer to a query typed over since is never
     // rendered (the newer one is already on its way; rendering both would delay it).
     if (response.id <= newestHandedOn || (lastQuery && response.id < lastQuery.id)) return;
     newestHandedOn = response.id;
     onAnswer(response);
   };
-  let send: Send = connect(receive, fallBack);
+  let connected: Send = connect(receive, fallBack);
+  function send(request: SearchRequest) {
+    if (request.type !== "query") changes++;
+    connected(request);
+  }
 
   /** The worker died: the page searches by itself from now on, starting from nothing. */
   function fallBack() {
     if (fellBack) return;
     fellBack = true;
-    send = inThread(receive, () => undefined);
+    connected = inThread(receive, () => undefined);
+    changes++;
+    base = null;
     planner.reset();
     queue = [];
     sync();
@@ -131,7 +200,15 @@ export function createSearchClient({ read, onAnswer, connect = defaultConnect, l
       sync();
       flush();
       lastQuery = { type: "query", id: ++nextId, query: text, limit };
+      askedAt.set(lastQuery.id, changes);
       send(lastQuery);
+      const started = performance.now();
+      const answer = narrowed(text, limit);
+      if (answer) {
+        // Handed on now, in the keystroke's own task; the worker's answer to it only brings candidates.
+        newestHandedOn = lastQuery.id;
+        onAnswer({ type: "result", id: lastQuery.id, query: text, answer, ms: performance.now() - started });
+      }
       return lastQuery.id;
     },
     /** Requests still waiting to go to the index (0 once it holds everything planned). */

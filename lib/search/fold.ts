@@ -36,3 +36,12 @@ export function queryTerms(query: string): string[] {
   const unique = [...new Set(parts)].sort((a, b) => b.length - a.length);
   return unique.filter((t, i) => !unique.slice(0, i).some((longer) => longer.includes(t)));
 }
+
+/**
+ * true when each term of the earlier query `before` (its folded terms joined by spaces) is inside
+ * a term of `terms`: then a text holding all of `terms` holds all of the earlier ones.
+ */
+export function extendsQuery(terms: readonly string[], before: string): boolean {
+  const earlier = before.split(" ");
+  return earlier.every((old) => terms.some((t) => t.includes(old)));
+}

@@ -1,5 +1,5 @@
 /** Messages between the page (lib/client/search.ts) and the search worker (lib/client/search.worker.ts). */
-import type { IndexUpdate, SearchAnswer } from "./search-index";
+import type { Candidates, IndexUpdate, SearchAnswer } from "./search-index";
 
 export type SearchRequest =
   /** Conversations added or changed, only the messages that changed. */
@@ -12,5 +12,14 @@ export type SearchRequest =
   | { type: "query"; id: number; query: string; limit: number };
 
 export type SearchResponse =
-  | { type: "result"; id: number; query: string; answer: SearchAnswer; /** Time the search took in the worker. */ ms: number }
+  | {
+      type: "result";
+      id: number;
+      query: string;
+      answer: SearchAnswer;
+      /** Time the search took in the worker. */
+      ms: number;
+      /** What it matched, for the page to narrow the next keystroke with (lib/search/narrow.ts). */
+      candidates?: Candidates | null;
+    }
   | { type: "error"; id: number; query: string; message: string };

@@ -6,7 +6,7 @@
  * same module serves the unit tests, the Node benchmark and a page that cannot start a worker.
  */
 import { buildBloom, mayHold, termProbe, type Bloom, type TermProbe } from "./bloom";
-import { foldText, queryTerms } from "./fold";
+import { extendsQuery, foldText, queryTerms } from "./fold";
 
 export interface ConversationMeta {
   id: string;
@@ -47,6 +47,18 @@ export interface SearchAnswer {
   more: boolean;
 }
 
+/** What a search matched, in the order the index read it (newest conversation first); see lib/search/narrow.ts. */
+export interface Candidates {
+  /** The query's folded terms, joined by spaces. */
+  folded: string;
+  limit: number;
+  hitsPerConversation: number;
+  /** The scan read every conversation (it did not stop at the limit). */
+  complete: boolean;
+  /** Conversations with a match: whether the title matched, and the matching messages' ids in order. */
+  convs: Array<{ id: string; title: boolean; docs: string[] }>;
+}
+
 export interface SearchOptions {
   /** Conversations returned; the search stops once it has found one more than this. */
   limit?: number;
@@ -77,6 +89,9 @@ interface Previous {
   scanned: number;
   docs: Set<Doc>;
   titles: Set<string>;
+  /** The limit searched with: it decides where the scan stopped. */
+  limit: number;
+  hitsPerConversation: number;
 }
 
 export const DEFAULT_LIMIT = 30;
@@ -182,14 +197,38 @@ export function createSearchIndex() {
       if (answer.groups.length < limit) answer.groups.push({ convId: entry.id, titleAt, hits, total });
       else answer.more = true;
     }
-    previous = { folded, version, scanned, docs: matchedDocs, titles: matchedTitles };
+    previous = { folded, version, scanned, docs: matchedDocs, titles: matchedTitles, limit, hitsPerConversation };
     return answer;
+  }
+
+  /**
+   * What the last search matched, by id, in the order it read them: the page narrows the next
+   * keystroke's query with it (lib/search/narrow.ts) while the index does not change.
+   */
+  function candidates(maxChars = Infinity): Candidates | null {
+    if (!previous || previous.version !== version) return null;
+    let size = 0;
+    for (const doc of previous.docs) size += doc.text.length;
+    // Too much to read again on the page (a common first letter): the worker answers the next key.
+    if (size > maxChars) return null;
+    const order = byRecency();
+    const convs: Candidates["convs"] = [];
+    for (let i = 0; i < previous.scanned; i++) {
+      const entry = order[i];
+      const docs: string[] = [];
+      for (const doc of entry.docs.values()) if (previous.docs.has(doc)) docs.push(doc.id);
+      const title = previous.titles.has(entry.id);
+      if (title || docs.length) convs.push({ id: entry.id, title, docs });
+    }
+    const { folded, limit, hitsPerConversation } = previous;
+    return { folded, limit, hitsPerConversation, complete: previous.scanned >= order.length, convs };
   }
 
   return {
     update,
     drop,
     search,
+    candidates,
     /** Forget everything (the page starts over, e.g. after the worker was replaced). */
     clear() {
       entries.clear();
@@ -204,11 +243,3 @@ export function createSearchIndex() {
 
 export type SearchIndex = ReturnType<typeof createSearchIndex>;
 
-/**
- * true when each term of the earlier query `before` (its folded terms joined by spaces) is inside
- * a term of `terms`: then a text holding all of `terms` holds all of the earlier ones.
- */
-function extendsQuery(terms: readonly string[], before: string): boolean {
-  const earlier = before.split(" ");
-  return earlier.every((old) => terms.some((t) => t.includes(old)));
-}

@@ -9,6 +9,12 @@ import { createSearchIndex } from "./search-index";
 
 type QueryRequest = Extract<SearchRequest, { type: "query" }>;
 
+/**
+ * Most message text the page is handed to narrow the next keystroke with: it reads it on the main
+ * thread (lib/search/narrow.ts), so a few milliseconds at most.
+ */
+export const CANDIDATE_CHARS = 1_000_000;
+
 export function createSearchCore(post: (response: SearchResponse) => void, defer: (run: () => void) => void = (run) => setTimeout(run, 0)) {
   const index = createSearchIndex();
   let waiting: QueryRequest | null = null;
@@ -20,7 +26,7 @@ export function createSearchCore(post: (response: SearchResponse) => void, defer
     const started = performance.now();
     try {
       const answer = index.search(request.query, { limit: request.limit });
-      post({ type: "result", id: request.id, query: request.query, answer, ms: performance.now() - started });
+      post({ type: "result", id: request.id, query: request.query, answer, ms: performance.now() - started, candidates: index.candidates(CANDIDATE_CHARS) });
     } catch (err) {
       post({ type: "error", id: request.id, query: request.query, message: String((err as Error)?.message ?? err) });
     }

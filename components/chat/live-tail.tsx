@@ -9,9 +9,9 @@ import { reportCostAfterPaint, reportStreamRenderCost } from "@/lib/chat/publish
 
 /**
  * The blocks of a streamed answer from `from` on, kept up to date from the streaming store without
- * rendering React: each is the worker's HTML, patched in where it changed, in a wrapper that takes no box (app/globals.css
- * spaces them like the answer's own blocks). React takes blocks over from the front as their
- * highlighted trees become ready; they leave the tail in the same commit.
+ * rendering React: each is the worker's HTML, patched in where it changed, in a wrapper that takes
+ * no box (app/globals.css spaces them like the answer's own blocks). React takes blocks over from
+ * the front as their highlighted trees become ready; they leave the tail in the same commit.
  */
 export function LiveTail({ messageId, from, content }: { messageId: string; from: number; content: string }) {
   const host = useRef<HTMLElement>(null);

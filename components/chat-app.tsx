@@ -13,7 +13,7 @@ import { resolvedLanguage, useChosenLang } from "@/store/language";
 import { loadDictionary } from "@/lib/i18n";
 import { LANG_PENDING_ATTRIBUTE } from "@/lib/first-paint";
 import { ensureTokenizer } from "@/lib/client/tokenizer";
-import { warmChatStreamWorker } from "@/lib/client/chat-stream-offthread";
+import { loadSendPath } from "@/store/send-path";
 import { ensureModels } from "@/store/models";
 import { AccessGate } from "./access-gate";
 import { useHydrating } from "./use-hydrating";
@@ -109,18 +109,20 @@ export function ChatApp({ serverCodeRequired = null }: { serverCodeRequired?: bo
   }, []);
 
   // Once the composer is up (not before: it would compete with what makes it usable), fetch the
-  // markdown renderer for the first answer, then warm the tokenizer worker for the first send.
+  // send path and the markdown renderer for the first answer, then warm the tokenizer worker for
+  // the first send.
   const shellShown = started && config !== null;
   useEffect(() => {
     if (!shellShown) return;
     const markdown = setTimeout(() => {
+      void loadSendPath().catch(() => undefined);
       preloadMessageList();
       preloadMarkdown();
       preloadErrorCard();
     }, 50);
     const tokenizer = setTimeout(() => {
       void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined);
-      warmChatStreamWorker();
+      void import("@/lib/client/chat-stream-offthread").then((m) => m.warmChatStreamWorker(), () => undefined);
     }, 1500);
     // Offline use: the worker fetches the shell again to keep it, so it waits for the first screen.
     const worker = setTimeout(() => void registerServiceWorker(), 2000);

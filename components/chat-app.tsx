@@ -16,7 +16,7 @@ import { ensureTokenizer } from "@/lib/client/tokenizer";
 import { loadSendPath } from "@/store/send-path";
 import { ensureModels } from "@/store/models";
 import { AccessGate } from "./access-gate";
-import { useHydrating } from "./use-hydrating";
+import { useAfterHydration } from "./use-hydrating";
 import { Sidebar } from "./sidebar/sidebar";
 import { ChatView } from "./chat/chat-view";
 // Settings (with the import validator) load on first open, keeping them out of the first page load.
@@ -72,14 +72,15 @@ export function ChatApp({ serverCodeRequired = null }: { serverCodeRequired?: bo
   const codeRequired = useAccess((s) => s.codeRequired) ?? serverCodeRequired;
   // Only the start waits for the dictionary: a language switched later shows once its dictionary is in.
   const { lang, ready: dictionaryReady } = useChosenLang();
-  // Hydration repeats the prerendered (English) screen; another language's page stays hidden
-  // until its dictionary is in (lib/first-paint.ts), and the chat then stays (chatShown).
-  const hydrating = useHydrating();
+  // Hydration repeats the prerendered (English) screen as if the dictionary were in; another
+  // language's page stays hidden until it is (lib/first-paint.ts), and the chat then stays
+  // (chatShown). English pages do not render again after hydration.
+  const dictionaryShown = useAfterHydration(dictionaryReady, true);
   const searchOpen = useSearch((s) => s.open);
   // Once the chat is on screen it stays: a stored language whose dictionary is still loading must
   // not take the composer away (and with it what the user typed); the text shows in English until then.
   const chatShown = useRef(false);
-  const screen = startScreen({ failed: configError !== null, codeRequired, started, verified, dictionaryReady: dictionaryReady || hydrating || started || chatShown.current });
+  const screen = startScreen({ failed: configError !== null, codeRequired, started, verified, dictionaryReady: dictionaryShown || started || chatShown.current });
   if (screen === "chat") chatShown.current = true;
   useThemeClass();
   useSearchShortcut(started && screen === "chat");

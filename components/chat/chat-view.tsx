@@ -17,7 +17,6 @@ import { ThreadView } from "./thread-view";
 import { Composer } from "./composer";
 import { AnswerAnnouncer } from "./answer-announcer";
 import { DropZone } from "./drop-zone";
-import { useHydrating } from "@/components/use-hydrating";
 
 // The ledger loads on first open; it is not needed to start chatting.
 const LedgerPanel = lazy(() => import("@/components/ledger/ledger-panel").then((m) => ({ default: m.LedgerPanel })));
@@ -35,8 +34,6 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
   const preparing = useConversationPreparing(conversation);
   const busy = preparing || conversationBusy(conversation);
   const [ledgerOpen, setLedgerOpen] = useState(false);
-  // Prerendered: the menu opens the sidebar once React handles the tap.
-  const hydrating = useHydrating();
   const costOf = useCostOf();
   const money = useMoney();
   const ledger = conversation?.ledger;
@@ -44,7 +41,7 @@ export function ChatView({ onOpenSidebar, onOpenSettings }: { onOpenSidebar: () 
   return (
     <DropZone className="flex min-w-0 flex-1 flex-col">
       <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-        <button type="button" data-testid="sidebar-open" disabled={hydrating} className="rounded p-2 md:hidden" aria-label={t("sidebar.open")} onClick={onOpenSidebar}>
+        <button type="button" data-testid="sidebar-open" className="rounded p-2 md:hidden" aria-label={t("sidebar.open")} onClick={onOpenSidebar}>
           <MenuIcon />
         </button>
         <div className="min-w-0 flex-1">

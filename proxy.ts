@@ -2,7 +2,6 @@ import { NextResponse, type NextRequest } from "next/server";
 import { accessErrorResponse, checkAccess } from "@/lib/server/access";
 import { getEnv } from "@/lib/server/env";
 import { guardErrorHeaders, guardRequest } from "@/lib/server/request-guard";
-import { shellPath } from "@/lib/start-shell";
 
 /**
  * Next 16 request interceptor (formerly middleware; runs on the Node runtime in-process, so it
@@ -13,13 +12,9 @@ import { shellPath } from "@/lib/start-shell";
  * GET /api/health. Nothing here logs: headers carry the code (the lock-out store logs refused codes
  * by address and count only). With REDIS_URL the lock-out is shared between instances
  * (lib/server/lockout-store.ts).
- *
- * The page "/" is served from the prerendered shell that fits whether a code is required
- * (lib/start-shell.ts), so its first render needs no /api/config.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname === "/") return serveShell(request);
   const refused = guardRequest({ method: request.method, pathname, headers: request.headers }, { trustProxyHops: getEnv().trustProxyHops });
   if (refused) return refused.toResponse(guardErrorHeaders(refused));
   const denied = await checkAccess({ method: request.method, pathname, headers: request.headers });
@@ -27,17 +22,6 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-function serveShell(request: NextRequest) {
-  let codeRequired: boolean;
-  try {
-    codeRequired = getEnv().codeRequired;
-  } catch {
-    // A bad variable: the generic page asks /api/config, which shows the error with its fix.
-    return NextResponse.next();
-  }
-  return NextResponse.rewrite(new URL(shellPath(codeRequired), request.url));
-}
-
 export const config = {
-  matcher: ["/", "/api/:path*"],
+  matcher: "/api/:path*",
 };

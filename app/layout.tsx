@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { FIRST_PAINT_SCRIPT } from "@/lib/first-paint";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,12 +19,14 @@ export const viewport: Viewport = {
   ],
 };
 
+// Applies the saved theme before the first paint, so a dark-mode user never sees a white flash.
+const themeScript = `try{var t=localStorage.getItem("relaychat-theme");if(t==="dark"||((!t||t==="system")&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        {/* The saved theme, and a hold on the English first screen for another language: lib/first-paint.ts */}
-        <script dangerouslySetInnerHTML={{ __html: FIRST_PAINT_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="h-dvh bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">{children}</body>
     </html>

@@ -11,12 +11,10 @@ import { useConversations } from "@/store/conversations";
 import { useSettings } from "@/store/settings";
 import { resolvedLanguage, useChosenLang } from "@/store/language";
 import { loadDictionary } from "@/lib/i18n";
-import { LANG_PENDING_ATTRIBUTE } from "@/lib/first-paint";
 import { ensureTokenizer } from "@/lib/client/tokenizer";
 import { loadSendPath } from "@/store/send-path";
 import { ensureModels } from "@/store/models";
 import { AccessGate } from "./access-gate";
-import { useAfterHydration } from "./use-hydrating";
 import { Sidebar } from "./sidebar/sidebar";
 import { ChatView } from "./chat/chat-view";
 // Settings (with the import validator) load on first open, keeping them out of the first page load.
@@ -57,10 +55,8 @@ function useThemeClass() {
 /**
  * Loads stored data and the server config, and shows the access gate or the chat: the chat as soon
  * as the config says no code is needed (lib/client/start-screen.ts), while storage still loads.
- * `serverCodeRequired` is what the server knew when it picked the prerendered page
- * (lib/start-shell.ts): with no code required, the first render already is the chat.
  */
-export function ChatApp({ serverCodeRequired = null }: { serverCodeRequired?: boolean | null }) {
+export function ChatApp() {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState<false | { section?: SettingsSection }>(false);
   const [promptsOpen, setPromptsOpen] = useState(false);
@@ -68,19 +64,14 @@ export function ChatApp({ serverCodeRequired = null }: { serverCodeRequired?: bo
   const config = useAccess((s) => s.config);
   const configError = useAccess((s) => s.configError);
   const verified = useAccess((s) => s.verified);
-  // The config's answer once it is in; until then the server's (a page kept offline may be older).
-  const codeRequired = useAccess((s) => s.codeRequired) ?? serverCodeRequired;
+  const codeRequired = useAccess((s) => s.codeRequired);
   // Only the start waits for the dictionary: a language switched later shows once its dictionary is in.
   const { lang, ready: dictionaryReady } = useChosenLang();
-  // Hydration repeats the prerendered (English) screen as if the dictionary were in; another
-  // language's page stays hidden until it is (lib/first-paint.ts), and the chat then stays
-  // (chatShown). English pages do not render again after hydration.
-  const dictionaryShown = useAfterHydration(dictionaryReady, true);
   const searchOpen = useSearch((s) => s.open);
   // Once the chat is on screen it stays: a stored language whose dictionary is still loading must
   // not take the composer away (and with it what the user typed); the text shows in English until then.
   const chatShown = useRef(false);
-  const screen = startScreen({ failed: configError !== null, codeRequired, started, verified, dictionaryReady: dictionaryShown || started || chatShown.current });
+  const screen = startScreen({ failed: configError !== null, codeRequired, started, verified, dictionaryReady: dictionaryReady || started || chatShown.current });
   if (screen === "chat") chatShown.current = true;
   useThemeClass();
   useSearchShortcut(started && screen === "chat");
@@ -88,9 +79,6 @@ export function ChatApp({ serverCodeRequired = null }: { serverCodeRequired?: bo
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  useEffect(() => {
-    if (dictionaryReady) document.documentElement.removeAttribute(LANG_PENDING_ATTRIBUTE);
-  }, [dictionaryReady]);
   useEffect(() => trackVisualViewport(), []);
 
   useEffect(() => {

@@ -10,7 +10,6 @@ import { useAccess } from "@/store/access";
 import { canSendYet } from "@/lib/client/start-screen";
 import { ImageIcon, SendIcon, StopIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/types";
-import { useHydrating } from "@/components/use-hydrating";
 import { SendPreviewBar } from "./send-preview";
 
 // Shown once something is attached: not part of the first page load.
@@ -36,12 +35,6 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
     const frame = requestAnimationFrame(() => area.current?.focus());
     return () => cancelAnimationFrame(frame);
   }, [focusRequests]);
-  // The box is in the prerendered page: it takes text once React can keep it, and then the focus
-  // (autoFocus does it for a box rendered in the browser).
-  const hydrating = useHydrating();
-  useEffect(() => {
-    if (!hydrating && document.activeElement === document.body) area.current?.focus();
-  }, [hydrating]);
   const picker = useRef<HTMLInputElement>(null);
   const items = useAttachments((s) => s.items);
   const attachErrors = useAttachments((s) => s.errors.length);
@@ -144,7 +137,6 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
-          disabled={hydrating}
           autoFocus
         />
         {busy ? (

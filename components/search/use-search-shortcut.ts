@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect } from "react";
 import { openSearch, useSearch } from "@/store/search";
 
 /**
@@ -27,11 +27,4 @@ export function useSearchShortcut(enabled: boolean) {
 export function searchShortcutLabel(): string {
   const platform = typeof navigator === "undefined" ? "" : navigator.platform || navigator.userAgent;
   return /Mac|iPhone|iPad/.test(platform) ? "⌘K" : "Ctrl K";
-}
-
-const noSubscription = () => () => {};
-
-/** The label for rendering: the prerendered page says "Ctrl K", and a Mac's label follows hydration. */
-export function useSearchShortcutLabel(): string {
-  return useSyncExternalStore(noSubscription, searchShortcutLabel, () => "Ctrl K");
 }

@@ -5,7 +5,7 @@ import { useAccess } from "@/store/access";
 import { useT } from "@/store/language";
 import { BookIcon, PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons";
 import { openSearch } from "@/store/search";
-import { useSearchShortcutLabel } from "@/components/search/use-search-shortcut";
+import { searchShortcutLabel } from "@/components/search/use-search-shortcut";
 import { ConversationItem } from "./conversation-item";
 
 /** The list of conversations. On a phone it slides over the chat and closes after a pick. */
@@ -18,7 +18,6 @@ export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClo
   const currentId = useConversations((s) => s.currentId);
   // The shell shows while storage still loads: what would change stored state waits for it.
   const started = useAccess((s) => s.started);
-  const shortcut = useSearchShortcutLabel();
   return (
     <>
       {open && <div className="fixed inset-0 z-20 bg-black/30 md:hidden" onClick={onClose} />}
@@ -41,7 +40,7 @@ export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClo
             data-testid="search-button"
             disabled={!started}
             aria-label={t("search.button")}
-            title={`${t("search.button")} (${shortcut})`}
+            title={`${t("search.button")} (${searchShortcutLabel()})`}
             className="rounded-lg border border-zinc-300 p-2.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900"
             onClick={() => {
               // On a phone the drawer closes: the search covers the screen, and a result opens the chat.

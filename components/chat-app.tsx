@@ -12,7 +12,7 @@ import { useSettings } from "@/store/settings";
 import { resolvedLanguage, useChosenLang } from "@/store/language";
 import { loadDictionary } from "@/lib/i18n";
 import { ensureTokenizer } from "@/lib/client/tokenizer";
-import { warmChatStreamWorker } from "@/lib/client/chat-stream-offthread";
+import { loadSendPath } from "@/store/send-path";
 import { ensureModels } from "@/store/models";
 import { AccessGate } from "./access-gate";
 import { Sidebar } from "./sidebar/sidebar";
@@ -98,18 +98,20 @@ export function ChatApp() {
   }, []);
 
   // Once the composer is up (not before: it would compete with what makes it usable), fetch the
-  // markdown renderer for the first answer, then warm the tokenizer worker for the first send.
+  // send path and the markdown renderer for the first answer, then warm the tokenizer worker for
+  // the first send.
   const shellShown = started && config !== null;
   useEffect(() => {
     if (!shellShown) return;
     const markdown = setTimeout(() => {
+      void loadSendPath().catch(() => undefined);
       preloadMessageList();
       preloadMarkdown();
       preloadErrorCard();
     }, 50);
     const tokenizer = setTimeout(() => {
       void ensureTokenizer(useSettings.getState().defaults.model).catch(() => undefined);
-      warmChatStreamWorker();
+      void import("@/lib/client/chat-stream-offthread").then((m) => m.warmChatStreamWorker(), () => undefined);
     }, 1500);
     // Offline use: the worker fetches the shell again to keep it, so it waits for the first screen.
     const worker = setTimeout(() => void registerServiceWorker(), 2000);

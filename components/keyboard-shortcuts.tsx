@@ -4,8 +4,9 @@ import { isMacPlatform, shortcutFor, type ShortcutAction } from "@/lib/client/sh
 import { copyText } from "@/lib/client/clipboard";
 import { threadOf } from "@/lib/chat/thread";
 import { useConversations } from "@/store/conversations";
-import { conversationBusy, regenerate } from "@/store/chat-actions";
-import { stopConversation } from "@/store/run-completion";
+import { conversationBusy } from "@/store/chat-params";
+import { stopConversation } from "@/store/run-control";
+import { loadSendPath } from "@/store/send-path";
 import { useNotices } from "@/store/notices";
 // The help sheet loads when first asked for.
 const ShortcutsHelp = lazy(() => import("./shortcuts-help").then((m) => ({ default: m.ShortcutsHelp })));
@@ -28,7 +29,7 @@ async function run(action: ShortcutAction) {
     requestAnimationFrame(focusComposer);
   } else if (action === "focusComposer") focusComposer();
   else if (action === "stop" && current) stopConversation(current.id);
-  else if (action === "regenerate" && current && !conversationBusy(current)) void regenerate(current.id);
+  else if (action === "regenerate" && current && !conversationBusy(current)) void loadSendPath().then((m) => m.regenerate(current.id));
   else if (action === "copyLastAnswer") {
     const last = current ? [...threadOf(current)].reverse().find((m) => m.role === "assistant" && m.content) : undefined;
     if (!last) return flash("shortcuts.nothingToCopy");

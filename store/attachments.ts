@@ -13,8 +13,8 @@ import { forgetImages, keepImage } from "@/lib/client/image-store";
 import type { ImageProblem } from "@/lib/client/image-encode";
 import type { ImageRef } from "@/lib/types";
 import { useConversations } from "./conversations";
-import { effectiveParams } from "./chat-actions";
-import { maxRequestBytes } from "./run-completion";
+import { effectiveParams } from "./chat-params";
+import { maxRequestBytes } from "./run-control";
 
 export interface PendingImage {
   id: string;

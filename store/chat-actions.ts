@@ -21,16 +21,11 @@ import { maxRequestBytes, runCompletion } from "./run-completion";
 import { useNotices } from "./notices";
 import { resolvedLanguage } from "./language";
 import { generateModelTitle } from "./title-call";
-import { claimConversation, isPreparing } from "./preparing";
+import { claimConversation } from "./preparing";
+import { conversationBusy, effectiveParams } from "./chat-params";
 
-export function effectiveParams(conv: Conversation | undefined): ChatParams {
-  const defaults = useSettings.getState().defaults;
-  return conv ? { ...defaults, ...conv.overrides } : defaults;
-}
-
-export function conversationBusy(conv: Conversation | undefined): boolean {
-  return Boolean(conv && (isPreparing(conv.id) || conv.messages.some((m) => m.status === "streaming")));
-}
+// The shell imports these from ./chat-params (this module loads lazily: store/send-path.ts).
+export { conversationBusy, effectiveParams };
 
 /**
  * The context the next request will carry, counted exactly (the counts come from the tokenizer

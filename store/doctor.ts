@@ -12,7 +12,7 @@ import { STEP_IDS, type BilledCall, type EndpointReport, type ProbeAnswer, type 
 import { conversationSelectors, useConversations } from "./conversations";
 import { costNow } from "./cost";
 import { useLedger } from "./ledger";
-import { apiTarget } from "./run-completion";
+import { apiTarget } from "./run-control";
 import { useSettings } from "./settings";
 
 export type StepView = StepResult | { step: StepId; status: "pending" | "running" };

@@ -7,7 +7,7 @@ import type { LiveListStatus, ModelOption } from "@/lib/api-types";
 import { fetchModelList } from "@/lib/client/models";
 import type { ApiTarget } from "@/lib/client/api";
 import { useAccess } from "./access";
-import { apiTarget } from "./run-completion";
+import { apiTarget } from "./run-control";
 
 interface ModelsState {
   /** null until a live list was asked for: the picker then shows the configured list. */

@@ -22,7 +22,7 @@ import { useStreaming } from "./streaming";
 import { useLedger } from "./ledger";
 import { usePrompts } from "./prompts";
 import { useAttachments } from "./attachments";
-import { isStreaming } from "./run-completion";
+import { isStreaming } from "./run-control";
 import { detachLedger, loadInitialState } from "./persist-load";
 import { writeLanguageHint } from "@/lib/client/language-hint";
 

@@ -4,7 +4,7 @@ import { threadOf } from "@/lib/chat/thread";
 import { chatFromPrompt, modelStatus, promptFromChat, type ModelStatus } from "@/lib/prompts/library";
 import type { SavedPrompt } from "@/lib/types";
 import { useAccess } from "./access";
-import { effectiveParams } from "./chat-actions";
+import { effectiveParams } from "./chat-params";
 import { useComposerFocus } from "./composer-focus";
 import { useConversations } from "./conversations";
 import { useModels } from "./models";

@@ -12,12 +12,13 @@ import { chatRequestBody } from "@/lib/chat/chat-request";
 import { imagesOf, toWireMessages } from "@/lib/chat/content-parts";
 import { utf8Length } from "@/lib/chat/request-bytes";
 import { imageDataUrls } from "@/lib/client/image-store";
-import { requestFor, type ApiTarget } from "@/lib/client/api";
+import { requestFor } from "@/lib/client/api";
 // The stream is read in a worker: the page hears of its chunks a few dozen times a second.
 import { streamChatOffThread as streamChat } from "@/lib/client/chat-stream-offthread";
 import { countTextExact, ensureTokenizer } from "@/lib/client/tokenizer";
 import { holdRunLock } from "@/lib/client/tab-sync";
 import type { ApiMessage, ChatMessage, ChatParams, LedgerKind, MessageStatus, TokenUsage } from "@/lib/types";
+import { apiTarget, endRun, maxRequestBytes, registerRun } from "./run-control";
 import { useConversations } from "./conversations";
 import { useSettings } from "./settings";
 import { useAccess } from "./access";
@@ -30,38 +31,8 @@ const COMMIT_INTERVAL_MS = 1000;
 // the work of rendering on every frame (each render re-parses the block being written). Where
 // an update costs more (a slow phone), the pacer spaces updates out to keep frames smooth.
 const PUBLISH_INTERVAL_MS = 80;
-const controllers = new Map<string, AbortController>();
-
-export function apiTarget(): ApiTarget {
-  const { own } = useSettings.getState();
-  const allowOwn = useAccess.getState().config?.allowUserApiKey !== false;
-  if (own.enabled && allowOwn && own.apiKey) {
-    return { via: "direct", accessCode: "", apiKey: own.apiKey, baseUrl: own.baseUrl };
-  }
-  return { via: "server", accessCode: useAccess.getState().code, apiKey: "", baseUrl: "" };
-}
-
-/** Own-key mode talks to the endpoint directly: its limit is unknown, so the proxy's default stands. */
-const DIRECT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
-
-/** The largest request body the next call may have: what the server said (/api/config), or the default. */
-export function maxRequestBytes(target: ApiTarget = apiTarget()): number {
-  if (target.via === "direct") return DIRECT_MAX_REQUEST_BYTES;
-  return useAccess.getState().config?.maxRequestBytes ?? DIRECT_MAX_REQUEST_BYTES;
-}
-
-export function isStreaming(messageId: string): boolean {
-  return controllers.has(messageId);
-}
-
-export function stopMessage(messageId: string): void {
-  controllers.get(messageId)?.abort();
-}
-
-export function stopConversation(convId: string): void {
-  const conv = useConversations.getState().conversations[convId];
-  for (const m of conv?.messages ?? []) if (m.status === "streaming") stopMessage(m.id);
-}
+// For the send path's own modules and the lazily loaded message list.
+export { apiTarget, isStreaming, maxRequestBytes, stopConversation, stopMessage } from "./run-control";
 
 export function costOf(model: string, usage: TokenUsage): number | null {
   const { prices, cost } = useSettings.getState();
@@ -119,7 +90,7 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
   const { convId, messageId, params } = run;
   const store = useConversations.getState();
   const controller = new AbortController();
-  controllers.set(messageId, controller);
+  registerRun(messageId, controller);
   const acc = createStreamAccumulator();
   const started = performance.now();
   let firstTokenAt: number | null = null;
@@ -186,7 +157,7 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
     // A size refusal shows how large the request was, beside the limit that refused it.
     if (thrown.status === 413 && thrown.requestBytes === undefined && sentBytes > 0) thrown = new AppError({ ...thrown.toInfo(), requestBytes: sentBytes });
   } finally {
-    controllers.delete(messageId);
+    endRun(messageId);
     stopHearingRenders();
   }
 

@@ -10,7 +10,7 @@ import { messagesByteBudget } from "@/lib/chat/chat-request";
 import type { ApiMessage, ChatParams, Conversation, ImageRef } from "@/lib/types";
 import { useSettings } from "./settings";
 import { useAccess } from "./access";
-import { maxRequestBytes } from "./run-completion";
+import { maxRequestBytes } from "./run-control";
 
 export interface PreviewState {
   preview: SendPreview;

@@ -4,7 +4,7 @@ import { totalUsage } from "@/lib/ledger";
 import { useCostOf } from "@/store/cost";
 import { useMoney } from "@/components/ledger/use-money";
 import { conversationSelectors, useConversations } from "@/store/conversations";
-import { conversationBusy, effectiveParams } from "@/store/chat-actions";
+import { conversationBusy, effectiveParams } from "@/store/chat-params";
 import { useSettings } from "@/store/settings";
 import { useAccess } from "@/store/access";
 import { useT } from "@/store/language";

@@ -1,7 +1,7 @@
 "use client";
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
-import { sendMessage } from "@/store/chat-actions";
-import { stopConversation } from "@/store/run-completion";
+import { stopConversation } from "@/store/run-control";
+import { loadSendPath, sendPathNow, useSendPath } from "@/store/send-path";
 import { useAttachments } from "@/store/attachments";
 import { useSendPreview } from "@/store/send-preview";
 import { useT } from "@/store/language";
@@ -45,27 +45,35 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
   const blocked = working || overBudget || preview.preview.tooLarge !== null;
   const canSend = !busy && !blocked && (text.trim() !== "" || ready.length > 0);
   // The composer shows while the page still starts (lib/client/start-screen.ts): a send asked for
-  // before then is held, its text left in place, and goes once the start is complete.
+  // before then is held, its text left in place, and goes once the start is complete and the send
+  // path is loaded (store/send-path.ts).
   const mayGo = useAccess((s) => canSendYet(s));
+  const pathLoaded = useSendPath((s) => s.loaded);
   const [held, setHeld] = useState(false);
 
   const send = () => {
     if (!canSend) return;
-    if (!canSendYet(useAccess.getState())) return setHeld(true);
+    const actions = sendPathNow();
+    if (!canSendYet(useAccess.getState()) || !actions) {
+      setHeld(true);
+      // Not loadable (offline, never cached): the text stays, and the next send tries again.
+      if (!actions) loadSendPath().catch(() => setHeld(false));
+      return;
+    }
     setHeld(false);
     const value = text;
     setText("");
-    void sendMessage(value, useAttachments.getState().take());
+    void actions.sendMessage(value, useAttachments.getState().take());
   };
   useEffect(() => {
-    if (!held || !mayGo) return;
+    if (!held || !mayGo || !pathLoaded) return;
     // The start is complete. A message that cannot go now (its conversation still busy, or over a
     // limit) is not held any longer: its text stays in the box, and the composer says why.
     if (canSend) send();
     else setHeld(false);
     // send reads the latest text; only the moment the start completes matters here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [held, mayGo]);
+  }, [held, mayGo, pathLoaded]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key !== "Enter" || e.shiftKey) return;

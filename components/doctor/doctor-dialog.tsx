@@ -7,7 +7,7 @@ import { IDENTITY_PROBES } from "@/lib/relay/doctor/probes";
 import { STEP_IDS } from "@/lib/relay/doctor/types";
 import { useDoctor } from "@/store/doctor";
 import { useDoctorPanel } from "@/store/doctor-panel";
-import { apiTarget } from "@/store/run-completion";
+import { apiTarget } from "@/store/run-control";
 import { useSettings } from "@/store/settings";
 import { useAccess } from "@/store/access";
 import { useT } from "@/store/language";

@@ -4,7 +4,7 @@ import { readBalance, type BalanceResult } from "@/lib/client/balance";
 import type { BalanceReading } from "@/lib/relay/balance";
 import { useAccess } from "@/store/access";
 import { useLang, useT } from "@/store/language";
-import { apiTarget } from "@/store/run-completion";
+import { apiTarget } from "@/store/run-control";
 import { useSettings } from "@/store/settings";
 
 const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: n < 1 ? 4 : 2 })}`;

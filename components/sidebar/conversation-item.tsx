@@ -1,7 +1,7 @@
 "use client";
 import { memo, useState } from "react";
 import { useConversations } from "@/store/conversations";
-import { stopConversation } from "@/store/run-completion";
+import { stopConversation } from "@/store/run-control";
 import { useT } from "@/store/language";
 import { useNotices } from "@/store/notices";
 import { EditIcon, TrashIcon } from "@/components/ui/icons";

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { preload } from "react-dom";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,9 +23,6 @@ export const viewport: Viewport = {
 const themeScript = `try{var t=localStorage.getItem("relaychat-theme");if(t==="dark"||((!t||t==="system")&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
-  // The config decides the first screen (store/app-start.ts): asked for with the page, not after
-  // its scripts have run; fetchConfig's request takes this response.
-  preload("/api/config", { as: "fetch", crossOrigin: "anonymous" });
   return (
     <html lang="en" suppressHydrationWarning>
       <head>

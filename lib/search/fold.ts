@@ -45,3 +45,15 @@ export function extendsQuery(terms: readonly string[], before: string): boolean 
   const earlier = before.split(" ");
   return earlier.every((old) => terms.some((t) => t.includes(old)));
 }
+
+/** Where the first term starts in the folded text, or -1 unless every term is there. */
+export function firstMatch(text: string, terms: readonly string[]): number {
+  let first = -1;
+  // Terms come longest first: the rarest, so a miss is usually found by the first indexOf.
+  for (const term of terms) {
+    const at = text.indexOf(term);
+    if (at < 0) return -1;
+    if (first < 0 || at < first) first = at;
+  }
+  return first;
+}

@@ -6,7 +6,7 @@
  * not changed since (the caller's business), the scan covered the whole history or the candidates
  * still fill the limit. Otherwise it returns null and the worker answers.
  */
-import { extendsQuery } from "./fold";
+import { extendsQuery, firstMatch } from "./fold";
 import type { Candidates, SearchAnswer, SearchHit } from "./search-index";
 
 export type { Candidates };
@@ -15,17 +15,6 @@ export type { Candidates };
 export interface FoldedSource {
   title(convId: string): string | undefined;
   text(convId: string, messageId: string): string | undefined;
-}
-
-/** Same as the index's: where the first term starts, or -1 unless every term is there. */
-function firstMatch(text: string, terms: readonly string[]): number {
-  let first = -1;
-  for (const term of terms) {
-    const at = text.indexOf(term);
-    if (at < 0) return -1;
-    if (first < 0 || at < first) first = at;
-  }
-  return first;
 }
 
 /**

@@ -6,7 +6,7 @@
  * same module serves the unit tests, the Node benchmark and a page that cannot start a worker.
  */
 import { buildBloom, mayHold, termProbe, type Bloom, type TermProbe } from "./bloom";
-import { extendsQuery, foldText, queryTerms } from "./fold";
+import { extendsQuery, firstMatch, foldText, queryTerms } from "./fold";
 
 export interface ConversationMeta {
   id: string;
@@ -96,17 +96,6 @@ interface Previous {
 
 export const DEFAULT_LIMIT = 30;
 export const DEFAULT_HITS_PER_CONVERSATION = 3;
-
-function firstMatch(text: string, terms: readonly string[]): number {
-  let first = -1;
-  // Terms come longest first: the rarest, so a miss is usually found by the first indexOf.
-  for (const term of terms) {
-    const at = text.indexOf(term);
-    if (at < 0) return -1;
-    if (first < 0 || at < first) first = at;
-  }
-  return first;
-}
 
 export function createSearchIndex() {
   const entries = new Map<string, Entry>();

@@ -1,7 +1,7 @@
 "use client";
 import { useLayoutEffect, useRef } from "react";
 import { useStreaming } from "@/store/streaming";
-import { forgetLiveBlocks, liveBlocks, tailTexts } from "@/lib/markdown/live-blocks";
+import { liveBlocks, tailTexts } from "@/lib/markdown/live-blocks";
 import { createLiveTailView, type LiveTailView } from "@/lib/markdown/live-tail-view";
 import { htmlOffThread } from "@/lib/markdown/block-trees";
 import { morphChildren } from "@/lib/markdown/morph";
@@ -52,16 +52,14 @@ export function LiveTail({ messageId, from, content }: { messageId: string; from
       stop();
       tail.dispose();
       view.current = null;
-      forgetLiveBlocks(messageId);
     };
   }, [messageId]);
 
-  // Blocks React now renders leave the tail before this commit is painted; after the stream, the
-  // stored text (with any last pieces no update showed yet) is what the tail shows.
+  // Blocks React now renders leave the tail before this commit is painted.
   useLayoutEffect(() => {
     shownFrom.current = from;
     view.current?.show(from, tailTexts(current(), from));
-  }, [from, content]);
+  }, [from]);
 
   return <section ref={host} className="md-tail" />;
 }

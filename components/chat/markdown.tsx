@@ -13,7 +13,7 @@ import "highlight.js/styles/github-dark.css";
 import type { Root } from "hast";
 import { cachedFinishedTree, treeHere, treeOffThread } from "@/lib/markdown/block-trees";
 import { extendMarkdownBlocks, type SplitMarkdown } from "@/lib/markdown-blocks";
-import { lastSplit, liveBlocks } from "@/lib/markdown/live-blocks";
+import { forgetLiveBlocks, liveBlocks } from "@/lib/markdown/live-blocks";
 import { reportCostAfterPaint, reportStreamRenderCost } from "@/lib/chat/publish-pacer";
 import { useStreaming } from "@/store/streaming";
 import { toReact } from "./markdown-elements";
@@ -67,21 +67,20 @@ const MarkdownBlock = memo(
 );
 
 /**
- * How many blocks React renders. For an answer streamed in this view (`viaWorker`), a block is
- * taken over once its highlighted tree is ready (built in the worker), so closing a block, or the
- * end of the answer, never parses or highlights on the page; until then the live tail shows it.
- * Never goes back. Any other answer renders all its blocks at once.
+ * How many of the closed blocks React renders while the answer streams: a block is taken over
+ * once its highlighted tree is ready (built in the worker), so closing a block never parses or
+ * highlights on the page; until then the live tail shows it. Never goes back during a stream.
  */
-function useSettledCount(texts: readonly string[], viaWorker: boolean): number {
+function useSettledCount(closed: readonly string[] | null, total: number): number {
   const settled = useRef(0);
   const [, wake] = useReducer((n: number) => n + 1, 0);
-  let count = texts.length;
-  if (viaWorker) {
-    count = Math.min(settled.current, texts.length);
-    while (count < texts.length && cachedFinishedTree(texts[count])) count++;
+  let count = total;
+  if (closed) {
+    count = Math.min(settled.current, closed.length);
+    while (count < closed.length && cachedFinishedTree(closed[count])) count++;
   }
   settled.current = count;
-  const waitingFor = viaWorker && count < texts.length ? texts[count] : null;
+  const waitingFor = closed && count < closed.length ? closed[count] : null;
   useEffect(() => {
     if (waitingFor === null) return;
     let current = true;
@@ -100,27 +99,21 @@ function useSettledCount(texts: readonly string[], viaWorker: boolean): number {
 export default function Markdown({ content, streaming, messageId }: { content: string; streaming: boolean; messageId?: string }) {
   const liveId = streaming ? messageId : undefined;
   const closed = useStreaming((s) => (liveId === undefined ? null : liveBlocks(liveId, s.live[liveId]?.content ?? content).closed));
-  // Streamed here: when it ends, its last blocks are highlighted in the worker too, and the tail
-  // shows them meanwhile, so the render that shows the answer done stays cheap.
-  const streamedHere = useRef(false);
-  if (streaming) streamedHere.current = true;
-  // Re-splits only the tail the stream touched (or that changed since), not the whole answer.
+  // Re-splits only the tail the stream touched, not the whole answer on every update.
   const previous = useRef<SplitMarkdown | null>(null);
-  const all = useMemo(() => {
-    if (closed) return null;
-    previous.current ??= messageId === undefined ? null : lastSplit(messageId);
-    return (previous.current = extendMarkdownBlocks(previous.current, content)).blocks.map((b) => b.text);
-  }, [content, closed, messageId]);
+  const all = useMemo(() => (closed ? null : (previous.current = extendMarkdownBlocks(previous.current, content)).blocks.map((b) => b.text)), [content, closed]);
   const texts = closed ?? all!;
-  const settled = useSettledCount(texts, streamedHere.current);
-  const tail = messageId !== undefined && (streaming || (streamedHere.current && settled < texts.length));
+  const settled = useSettledCount(closed, texts.length);
+  useEffect(() => {
+    if (liveId !== undefined) return () => forgetLiveBlocks(liveId);
+  }, [liveId]);
   // Keyed by position, so a block keeps its component (and what it shows) when the answer ends.
   return (
     <div className="markdown">
       {texts.slice(0, settled).map((text, i) => (
-        <MarkdownBlock key={i} text={text} offThread={streamedHere.current} />
+        <MarkdownBlock key={i} text={text} offThread={streaming} />
       ))}
-      {tail && <LiveTail messageId={messageId} from={settled} content={content} />}
+      {liveId !== undefined && <LiveTail messageId={liveId} from={settled} content={content} />}
     </div>
   );
 }

@@ -44,12 +44,7 @@ export function tailTexts(split: LiveBlocks, from: number): string[] {
   return split.blocks.slice(from).map((b) => b.text);
 }
 
-/** The last split of this message's streamed text, if it is still kept (to extend, not redo, at the end). */
-export function lastSplit(messageId: string): SplitMarkdown | null {
-  return entries.get(messageId)?.split ?? null;
-}
-
-/** The stream is over and shown: its split is not needed any more. */
+/** The stream is over: its split is not needed any more. */
 export function forgetLiveBlocks(messageId: string): void {
   entries.delete(messageId);
 }

@@ -155,6 +155,9 @@ test("keyboard: the focus stays in the library, Escape closes it and returns the
   const lib = new PromptLibraryPage(page);
   await chat.open(stack.app.url);
   const opener = page.getByTestId("prompt-library-button");
+  // The library opens once the start is complete (the button is disabled before): a disabled
+  // button takes no focus, and Enter would go nowhere.
+  await expect(opener).toBeEnabled();
   await opener.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("prompt-search")).toBeFocused();

@@ -31,3 +31,19 @@ describe("mergeTables", () => {
     expect(longestPrefixMatch("my-model-v2", merged)?.value).toBe(5);
   });
 });
+
+describe("what is worked out once per table", () => {
+  it("answers again the same, and a replaced table (settings changed) afresh", () => {
+    const builtIn = { "gpt-4": 1, "gpt-4o": 2 };
+    const user = { "gpt-4o": 20 };
+    const merged = mergeTables(builtIn, user);
+    expect(mergeTables(builtIn, user)).toBe(merged);
+    expect(longestPrefixMatch("gpt-4o-mini", merged)?.value).toBe(20);
+    expect(longestPrefixMatch("GPT-4o-mini", merged)?.value).toBe(20);
+    const changed = mergeTables(builtIn, { "gpt-4o": 30 });
+    expect(changed).not.toBe(merged);
+    expect(longestPrefixMatch("gpt-4o-mini", changed)?.value).toBe(30);
+    expect(longestPrefixMatch("claude-3", changed)).toBeUndefined();
+    expect(longestPrefixMatch("claude-3", changed)).toBeUndefined();
+  });
+});

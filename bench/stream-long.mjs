@@ -5,7 +5,7 @@
 // mock upstream through the built app, in headless Chromium. Measured from Enter to the answer
 // shown as done: frames per second, long tasks (> 50 ms), main-thread script time (CDP
 // Performance.getMetrics), and the delay from the mock writing the last chunk to the page
-// showing data-status="done".
+// showing data-status="done" with its whole text on screen.
 //
 //   node bench/stream-long.mjs [--quick] [--runs 3] [--tokens 15000] [--delay 5] [--cpu-throttle 4]
 //                              [--content mixed|classic] [--no-usage] [--profile [--profile-out file.cpuprofile]]
@@ -32,6 +32,11 @@ const delay = a.num("delay", 5);
 const profile = a.has("profile");
 // The profiled run's CPU profile as a file for DevTools' Performance panel (or any .cpuprofile reader).
 const profileOut = a.str("profile-out", null);
+// --trace-end FILE: the last run also writes a trace of its end (the last seconds of the stream
+// until the answer is shown done) to FILE, for DevTools or a script that splits the long tasks.
+const traceEnd = a.str("trace-end", null);
+// --profile-end: the last run also takes a CPU profile from its last 40 chunks to the answer shown done.
+const profileEnd = a.has("profile-end");
 const throttle = cpuThrottleArg(a);
 const contentKind = a.str("content", "mixed");
 // --no-usage: the upstream sends no usage chunk (as some relays do), so the page counts the answer itself.
@@ -95,7 +100,25 @@ async function oneRun({ stack, browser }, index, withProfiler) {
   })();
   // With --profile: a 4 s trace of the renderer once three quarters of the answer are in.
   let tracing = null;
-  if (withProfiler) {
+  if (traceEnd && index === runs) {
+    tracing = (async () => {
+      // The stream takes a few per cent longer than its nominal pace; start about 3 s before its end.
+      await sleep(pieces.length * delay * 1.06 - 3000);
+      await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8.execute", "blink", "cc"] });
+      while (!finished) await sleep(100);
+      await sleep(500);
+      return browser.stopTracing();
+    })().catch((err) => (console.log(`tracing failed: ${err.message}`), null));
+  } else if (profileEnd && index === runs) {
+    tracing = (async () => {
+      const request = () => stack.mock.requests.slice(requestsBefore).find((r) => r.path.endsWith("/chat/completions"));
+      while (!finished && !((request()?.chunksSent ?? 0) >= pieces.length - 40)) await sleep(20);
+      await startProfile(cdp, 250);
+      while (!finished) await sleep(50);
+      await sleep(300);
+      return stopProfile(cdp);
+    })().catch((err) => (console.log(`profiling failed: ${err.message}`), null));
+  } else if (withProfiler) {
     tracing = (async () => {
       await sleep(pieces.length * delay * 1.1 * 0.75);
       if (finished) return null;
@@ -117,9 +140,24 @@ async function oneRun({ stack, browser }, index, withProfiler) {
   }
   const prof = withProfiler ? await stopProfile(cdp) : null;
   const trace = tracing ? await tracing : null;
+  if (trace && profileEnd && !withProfiler) printProfile(await summariseProfile(trace, 30), `CPU profile of the end of run ${index} (last 40 chunks until done, self time)`);
+  if (trace && traceEnd && !withProfiler) {
+    writeFileSync(traceEnd, trace);
+    console.log(`trace of the end of run ${index} written to ${traceEnd}`);
+  }
   const m1 = await metric();
   samples.push({ at: Date.now(), ...m1 });
   const b = await page.evaluate(() => ({ done: window.__bench.done, doneFrame: window.__bench.doneFrame }));
+  // Whether the message showed its final text (once every block is settled) when it turned done;
+  // if not, the last change to it after is taken as the moment it did.
+  await sleep(2500);
+  const shownAt = await page.evaluate(() => {
+    const b = window.__bench;
+    const content = [...document.querySelectorAll('[data-testid="message"][data-role="assistant"]')].at(-1).querySelector('[data-testid="message-content"]');
+    const whole = b.shownAtDone === window.__benchAnswerText(content);
+    const at = whole ? b.done.date : (b.changedAfterDone.at(-1) ?? NaN);
+    return { at, lateBy: at - b.done.date };
+  });
   const w = await page.evaluate(summariseWindow, { from, to: b.doneFrame.perf });
   const req = stack.mock.requests.slice(requestsBefore).find((r) => r.path.endsWith("/chat/completions") && r.lastChunkAt);
   const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
@@ -144,7 +182,9 @@ async function oneRun({ stack, browser }, index, withProfiler) {
     heapMB: (m1.JSHeapUsedSize ?? 0) / 2 ** 20,
     domNodes,
     quarters: quarters(samples),
-    lastChunkToDone: req ? b.done.date - req.lastChunkAt : NaN,
+    // Done and showing its whole text: the later of the two.
+    lastChunkToDone: req ? Math.max(b.done.date, shownAt.at) - req.lastChunkAt : NaN,
+    textLateBy: shownAt.lateBy,
     lastChunkToDoneOrigin: req ? b.done.origin - req.lastChunkAt : NaN,
     lastChunkToDoneFrame: req ? b.doneFrame.date - req.lastChunkAt : NaN,
     streamS: req ? (req.lastChunkAt - req.at) / 1000 : NaN,
@@ -161,7 +201,7 @@ await withStack(async (ctx) => {
     console.log(
       `run ${i}: ${r.status}; ${round(r.seconds)} s (upstream ${round(r.streamS)} s); ${round(r.fps)} fps (worst frame gap ${round(r.worstGap)} ms, ${r.over33} gaps > 33 ms); ` +
         `long tasks ${r.longTasks} (${round(r.longTaskMs)} ms, max ${round(r.longTaskMax)} ms); script ${round(r.scriptS, 2)} s, task ${round(r.taskS, 2)} s, layout ${round(r.layoutS, 2)} s, style ${round(r.styleS, 2)} s; ` +
-        `last chunk → done ${r.lastChunkToDone} ms (next frame ${r.lastChunkToDoneFrame} ms; timeOrigin clock ${round(r.lastChunkToDoneOrigin)} ms); heap ${round(r.heapMB)} MB, ${r.domNodes} DOM nodes; ${loadLine("load")}`,
+        `last chunk → done ${r.lastChunkToDone} ms (whole text shown ${r.textLateBy} ms after the status; next frame ${r.lastChunkToDoneFrame} ms; timeOrigin clock ${round(r.lastChunkToDoneOrigin)} ms); heap ${round(r.heapMB)} MB, ${r.domNodes} DOM nodes; ${loadLine("load")}`,
     );
     const pct = (x) => `${Math.round(x * 100)}%`;
     console.log(

@@ -133,6 +133,7 @@ export async function startMockUpstream({ port = 0, host = "127.0.0.1", log = fa
       else res.write(pieces[i]);
       // Benchmarks compare this with the moment the page shows the answer as done (same clock).
       if (i === pieces.length - 1) record.lastChunkAt = Date.now();
+      record.chunksSent = i + 1;
     }
     if (scenario.reset) {
       record.resetByServer = true;

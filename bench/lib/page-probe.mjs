@@ -9,6 +9,13 @@
  */
 export function streamProbe() {
   if (window.__bench) return;
+  // The answer's text as shown: buttons ("Copy code") and hidden stand-ins are not part of it.
+  const answerText = (content) => {
+    const copy = content.cloneNode(true);
+    for (const el of copy.querySelectorAll('button, [aria-hidden="true"]')) el.remove();
+    return copy.textContent;
+  };
+  window.__benchAnswerText = answerText;
   const b = (window.__bench = { frames: 0, frameTimes: [], recordFrames: false, longTasks: [], loafs: [], done: null, doneFrame: null, resolve: null });
   const tick = (t) => {
     b.frames++;
@@ -55,6 +62,17 @@ export function streamProbe() {
       const status = el.getAttribute("data-status");
       if (status === "streaming") continue;
       b.done = { status, date: Date.now(), perf: performance.now(), origin: performance.timeOrigin + performance.now() };
+      // "Shown done" means the whole text is on screen: the text shown now, and when the message
+      // changed after, are kept, so the bench can tell whether the final text came later (and
+      // then takes the last change as the moment it did: an upper bound that costs the page nothing).
+      const content = el.querySelector('[data-testid="message-content"]');
+      if (content) {
+        b.shownAtDone = answerText(content);
+        b.changedAfterDone = [];
+        const watch = new MutationObserver(() => b.changedAfterDone.push(Date.now()));
+        watch.observe(content, { subtree: true, childList: true, characterData: true });
+        setTimeout(() => watch.disconnect(), 5000);
+      }
       requestAnimationFrame(() => {
         b.doneFrame = { date: Date.now(), perf: performance.now() };
         if (b.resolve) b.resolve();

@@ -25,8 +25,12 @@ import { useAccess } from "./access";
 import { useStreaming } from "./streaming";
 import { priceOf } from "./cost";
 import { createPublishPacer, onStreamRenderCost, reportCostAfterPaint } from "@/lib/chat/publish-pacer";
+import { prepareFinishedAnswer } from "@/lib/chat/answer-finish";
 
 const COMMIT_INTERVAL_MS = 1000;
+// How long an answer's end may wait for its last blocks from the markdown worker before it is
+// shown done anyway (they are then built on the page).
+const FINISH_PREPARE_MS = 250;
 // Text is re-rendered at most 12.5 times a second: still reads as flowing text, and a fifth of
 // the work of rendering on every frame (each render re-parses the block being written). Where
 // an update costs more (a slow phone), the pacer spaces updates out to keep frames smooth.
@@ -195,6 +199,9 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
     systemFingerprint: snap.systemFingerprint ?? run.prefix?.systemFingerprint,
     ...joinTimings(run.prefix, timing),
   };
+  // Its last blocks are built in the markdown worker while the page still shows the stream, so
+  // showing it done does not parse and highlight them here (bounded: lib/chat/answer-finish.ts).
+  if (snap.content) await prepareFinishedAnswer(messageId, final.content, FINISH_PREPARE_MS);
   let usage: TokenUsage | undefined;
   if (snap.usage) {
     usage = { promptTokens: snap.usage.prompt_tokens, completionTokens: snap.usage.completion_tokens, estimated: false };

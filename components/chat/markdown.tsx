@@ -13,7 +13,8 @@ import "highlight.js/styles/github-dark.css";
 import type { Root } from "hast";
 import { cachedFinishedTree, treeHere, treeOffThread } from "@/lib/markdown/block-trees";
 import { extendMarkdownBlocks, type SplitMarkdown } from "@/lib/markdown-blocks";
-import { forgetLiveBlocks, liveBlocks } from "@/lib/markdown/live-blocks";
+import { finalBlockTexts, forgetLiveBlocks, lastSplit, liveBlocks } from "@/lib/markdown/live-blocks";
+import { setAnswerPreparer } from "@/lib/chat/answer-finish";
 import { reportCostAfterPaint, reportStreamRenderCost } from "@/lib/chat/publish-pacer";
 import { useStreaming } from "@/store/streaming";
 import { toReact } from "./markdown-elements";
@@ -91,6 +92,20 @@ function useSettledCount(closed: readonly string[] | null, total: number): numbe
 }
 
 /**
+ * Blocks longer than this in all are not built in the worker before a streamed answer is shown
+ * done (one megabyte-long paragraph would hold the worker for seconds); they are built here.
+ */
+const PREPARE_LIMIT = 32_000;
+
+// When a streamed answer ends, the blocks it will show are built in the worker before it is shown
+// done (store/run-completion.ts), so that render only puts cached trees on the page.
+setAnswerPreparer((messageId, content) => {
+  const missing = finalBlockTexts(messageId, content).filter((text) => !cachedFinishedTree(text));
+  if (missing.reduce((sum, text) => sum + text.length, 0) > PREPARE_LIMIT) return Promise.resolve();
+  return Promise.all(missing.map((text) => treeOffThread(text, true)));
+});
+
+/**
  * An answer: its blocks rendered by React, each memoised by its text. While it streams
  * (`messageId` given), the text comes from the streaming store, React renders only the blocks
  * that closed, and the rest is the live tail (components/chat/live-tail.tsx), which follows every
@@ -99,9 +114,14 @@ function useSettledCount(closed: readonly string[] | null, total: number): numbe
 export default function Markdown({ content, streaming, messageId }: { content: string; streaming: boolean; messageId?: string }) {
   const liveId = streaming ? messageId : undefined;
   const closed = useStreaming((s) => (liveId === undefined ? null : liveBlocks(liveId, s.live[liveId]?.content ?? content).closed));
-  // Re-splits only the tail the stream touched, not the whole answer on every update.
+  // Re-splits only the tail the stream touched, not the whole answer on every update; when a
+  // stream ends, its final split extends the last live one.
   const previous = useRef<SplitMarkdown | null>(null);
-  const all = useMemo(() => (closed ? null : (previous.current = extendMarkdownBlocks(previous.current, content)).blocks.map((b) => b.text)), [content, closed]);
+  const all = useMemo(() => {
+    if (closed) return null;
+    const from = previous.current ?? (messageId === undefined ? null : lastSplit(messageId));
+    return (previous.current = extendMarkdownBlocks(from, content)).blocks.map((b) => b.text);
+  }, [content, closed, messageId]);
   const texts = closed ?? all!;
   const settled = useSettledCount(closed, texts.length);
   useEffect(() => {

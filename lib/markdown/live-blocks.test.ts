@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forgetLiveBlocks, liveBlocks, tailTexts } from "./live-blocks";
+import { finalBlockTexts, forgetLiveBlocks, lastSplit, liveBlocks, tailTexts } from "./live-blocks";
 import { splitMarkdownBlocks } from "../markdown-blocks";
 import { mixedMarkdown } from "../../bench/lib/mixed-content.mjs";
 
@@ -34,5 +34,18 @@ describe("liveBlocks", () => {
     liveBlocks("x", "x1\n\nx2");
     expect(liveBlocks("y", "y1\n\ny2\n\ny3").closed).toEqual(["y1", "y2"]);
     expect(liveBlocks("x", "x1\n\nx2").closed).toEqual(["x1"]);
+  });
+
+  it("splits the final text from the last live split, and leaves that split to the stream", () => {
+    const { text } = mixedMarkdown(1500);
+    const live = liveBlocks("m3", text.slice(0, text.length - 200));
+    const split = lastSplit("m3");
+    expect(finalBlockTexts("m3", text)).toEqual(splitMarkdownBlocks(text).map((b) => b.text));
+    expect(lastSplit("m3")).toBe(split);
+    expect(liveBlocks("m3", text.slice(0, text.length - 200))).toBe(live);
+    // Without a live split (a stored answer, or one forgotten), the whole text is split.
+    forgetLiveBlocks("m3");
+    expect(lastSplit("m3")).toBeNull();
+    expect(finalBlockTexts("m3", text)).toEqual(splitMarkdownBlocks(text).map((b) => b.text));
   });
 });

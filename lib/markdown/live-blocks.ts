@@ -44,6 +44,19 @@ export function tailTexts(split: LiveBlocks, from: number): string[] {
   return split.blocks.slice(from).map((b) => b.text);
 }
 
+/**
+ * The blocks of a streamed answer's final text, split from its last live split (only the end is
+ * split again), without replacing that split: the stream's own updates may still read it.
+ */
+export function finalBlockTexts(messageId: string, content: string): string[] {
+  return extendMarkdownBlocks(lastSplit(messageId), content).blocks.map((b) => b.text);
+}
+
+/** The last live split of a message, while it is kept. */
+export function lastSplit(messageId: string): SplitMarkdown | null {
+  return entries.get(messageId)?.split ?? null;
+}
+
 /** The stream is over: its split is not needed any more. */
 export function forgetLiveBlocks(messageId: string): void {
   entries.delete(messageId);

@@ -79,7 +79,7 @@ test("a block takes the same room as streamed HTML and once rendered, so nothing
     rendered.after(live);
     const offsets = (root: Element, elements: Element[]) => elements.map((el) => Math.round(el.getBoundingClientRect().top - root.getBoundingClientRect().top));
     const result = {
-      rendered: offsets(rendered, [...rendered.children]),
+      rendered: offsets(rendered, [...rendered.querySelectorAll(":scope > .md-group > *")]),
       live: offsets(live, [...live.querySelectorAll(":scope > .md-tail > .md-live-block > *")]),
       heights: [rendered.getBoundingClientRect().height, live.getBoundingClientRect().height].map(Math.round),
     };

@@ -6,7 +6,7 @@
  * from the markdown worker (components/chat/live-tail.tsx) and a block that closes is highlighted
  * there too (lib/markdown/block-trees.ts).
  */
-import { memo, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactElement } from "react";
 import { flushSync } from "react-dom";
 import "katex/dist/katex.min.css";
 import "highlight.js/styles/github-dark.css";
@@ -92,6 +92,13 @@ function useSettledCount(closed: readonly string[] | null, total: number): numbe
 }
 
 /**
+ * Finished blocks are laid out and painted in groups of this many (app/globals.css: a group is one
+ * paint layer, spaced as if its blocks stood alone): an update of a long answer then relays out
+ * and repaints a few dozen groups, not hundreds of blocks.
+ */
+const GROUP_SIZE = 16;
+
+/**
  * Blocks longer than this in all are not built in the worker before a streamed answer is shown
  * done (one megabyte-long paragraph would hold the worker for seconds); they are built here.
  */
@@ -128,11 +135,19 @@ export default function Markdown({ content, streaming, messageId }: { content: s
     if (liveId !== undefined) return () => forgetLiveBlocks(liveId);
   }, [liveId]);
   // Keyed by position, so a block keeps its component (and what it shows) when the answer ends.
+  const groups: ReactElement[] = [];
+  for (let from = 0; from < settled; from += GROUP_SIZE) {
+    const blocks: ReactElement[] = [];
+    for (let i = from; i < Math.min(settled, from + GROUP_SIZE); i++) blocks.push(<MarkdownBlock key={i} text={texts[i]} offThread={streaming} />);
+    groups.push(
+      <section key={from} className="md-group">
+        {blocks}
+      </section>,
+    );
+  }
   return (
     <div className="markdown">
-      {texts.slice(0, settled).map((text, i) => (
-        <MarkdownBlock key={i} text={text} offThread={streaming} />
-      ))}
+      {groups}
       {liveId !== undefined && <LiveTail messageId={liveId} from={settled} content={content} />}
     </div>
   );

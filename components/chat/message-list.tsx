@@ -50,6 +50,10 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
     // Row positions and the list's height are written to the DOM directly: a streamed update that
     // grows the last row costs no re-render of the list (only a change of the rows shown does).
     directDomUpdates: true,
+    // The list re-renders when scrolling starts and stops. Following a streamed answer scrolls on
+    // every update, a few times a second: with the default 150 ms, "stopped" came between two
+    // updates and each pair cost two renders of the list. Nothing here shows whether it scrolls.
+    isScrollingResetDelay: 500,
   });
 
   const scrollToEnd = () => {

@@ -201,7 +201,8 @@ async function runAndRecord(run: CompletionRun): Promise<CompletionOutcome> {
   };
   // Its last blocks are built in the markdown worker while the page still shows the stream, so
   // showing it done does not parse and highlight them here (bounded: lib/chat/answer-finish.ts).
-  if (snap.content) await prepareFinishedAnswer(messageId, final.content, FINISH_PREPARE_MS);
+  // A stopped or broken answer is shown as such at once.
+  if (status === "done" && snap.content) await prepareFinishedAnswer(messageId, final.content, FINISH_PREPARE_MS);
   let usage: TokenUsage | undefined;
   if (snap.usage) {
     usage = { promptTokens: snap.usage.prompt_tokens, completionTokens: snap.usage.completion_tokens, estimated: false };

@@ -12,12 +12,13 @@ vi.mock("@/lib/client/tokenizer", () => ({
 const imageWrites: Array<() => void> = [];
 vi.mock("@/lib/client/image-store", () => ({ whenImagesStored: () => new Promise<unknown>((resolve) => imageWrites.push(() => resolve(null))) }));
 const runCompletion = vi.fn(async (_: unknown) => ({ status: "done", content: "" }));
-vi.mock("./run-completion", () => ({ runCompletion: (o: unknown) => runCompletion(o), maxRequestBytes: () => 1 << 24 }));
+vi.mock("./run-completion", () => ({ runCompletion: (o: unknown) => runCompletion(o) }));
 
 const { useConversations } = await import("./conversations");
 const { useSettings } = await import("./settings");
 const { isPreparing } = await import("./preparing");
-const { continueAnswer, conversationBusy, regenerate, sendMessage } = await import("./chat-actions");
+const { continueAnswer, regenerate, sendMessage } = await import("./chat-actions");
+const { conversationBusy } = await import("./chat-params");
 
 const msg = (id: string, role: ChatMessage["role"], extra: Partial<ChatMessage> = {}): ChatMessage => ({ id, role, content: id, status: "done", createdAt: 0, ...extra });
 const store = () => useConversations.getState();

@@ -17,15 +17,13 @@ import type { ApiMessage, ChatMessage, ChatParams, Conversation, ImageRef, Ledge
 import { useConversations } from "./conversations";
 import { useSettings } from "./settings";
 import { useAccess } from "./access";
-import { maxRequestBytes, runCompletion } from "./run-completion";
+import { runCompletion } from "./run-completion";
+import { maxRequestBytes } from "./run-control";
 import { useNotices } from "./notices";
 import { resolvedLanguage } from "./language";
 import { generateModelTitle } from "./title-call";
 import { claimConversation } from "./preparing";
 import { conversationBusy, effectiveParams } from "./chat-params";
-
-// The shell imports these from ./chat-params (this module loads lazily: store/send-path.ts).
-export { conversationBusy, effectiveParams };
 
 /**
  * The context the next request will carry, counted exactly (the counts come from the tokenizer

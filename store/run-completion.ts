@@ -35,8 +35,6 @@ const FINISH_PREPARE_MS = 250;
 // the work of rendering on every frame (each render re-parses the block being written). Where
 // an update costs more (a slow phone), the pacer spaces updates out to keep frames smooth.
 const PUBLISH_INTERVAL_MS = 80;
-// For the send path's own modules and the lazily loaded message list.
-export { apiTarget, isStreaming, maxRequestBytes, stopConversation, stopMessage } from "./run-control";
 
 export function costOf(model: string, usage: TokenUsage): number | null {
   const { prices, cost } = useSettings.getState();

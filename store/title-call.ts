@@ -13,7 +13,8 @@ import { countPromptExact, countTextExact } from "@/lib/client/tokenizer";
 import type { TokenUsage } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { useSettings } from "./settings";
-import { apiTarget, costOf, requestBody } from "./run-completion";
+import { costOf, requestBody } from "./run-completion";
+import { apiTarget } from "./run-control";
 import { resolvedLanguage } from "./language";
 
 export async function generateModelTitle(convId: string, question: string, answer: string, afterMessageId: string) {

@@ -4,7 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import type { Conversation, LedgerEntry } from "@/lib/types";
 import { threadOf } from "@/lib/chat/thread";
 import { branchPosition } from "@/lib/chat/branches";
-import { conversationBusy } from "@/store/chat-actions";
+import { conversationBusy } from "@/store/chat-params";
 import { useT } from "@/store/language";
 import { useConversationPreparing } from "@/store/preparing";
 import { useSearch } from "@/store/search";

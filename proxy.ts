@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { accessErrorResponse, checkAccess } from "@/lib/server/access";
 import { getEnv } from "@/lib/server/env";
 import { guardErrorHeaders, guardRequest } from "@/lib/server/request-guard";
+import { firstScreenPath } from "@/lib/server/first-screen";
+import { LANGUAGE_COOKIE } from "@/lib/i18n";
 
 /**
  * Next 16 request interceptor (formerly middleware; runs on the Node runtime in-process, so it
@@ -12,9 +14,13 @@ import { guardErrorHeaders, guardRequest } from "@/lib/server/request-guard";
  * GET /api/health. Nothing here logs: headers carry the code (the lock-out store logs refused codes
  * by address and count only). With REDIS_URL the lock-out is shared between instances
  * (lib/server/lockout-store.ts).
+ *
+ * "/": served from the server-rendered chat shell in the request's language when no code is
+ * needed (lib/server/first-screen.ts), else from the page that waits for the config.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (pathname === "/") return firstScreen(request);
   const refused = guardRequest({ method: request.method, pathname, headers: request.headers }, { trustProxyHops: getEnv().trustProxyHops });
   if (refused) return refused.toResponse(guardErrorHeaders(refused));
   const denied = await checkAccess({ method: request.method, pathname, headers: request.headers });
@@ -22,6 +28,20 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
+function firstScreen(request: NextRequest) {
+  let path: string | null = null;
+  try {
+    path = firstScreenPath({
+      codeRequired: getEnv().codeRequired,
+      chosen: request.cookies.get(LANGUAGE_COOKIE)?.value ?? null,
+      acceptLanguage: request.headers.get("accept-language"),
+    });
+  } catch {
+    // A server set up wrongly: the waiting page shows what /api/config says about it.
+  }
+  return path ? NextResponse.rewrite(new URL(path, request.url)) : NextResponse.next();
+}
+
 export const config = {
-  matcher: "/api/:path*",
+  matcher: ["/", "/api/:path*"],
 };

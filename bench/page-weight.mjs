@@ -1,9 +1,15 @@
 // First page load ("Fast at any length", figure 2).
 //
-// Cold (a fresh browser context per run: empty HTTP cache, empty IndexedDB): the JavaScript the page
-// loads before the composer is usable, and the time from navigation start to a usable composer
-// (visible, enabled and hydrated by React). Sizes are each script body gzipped with zlib at level 9
-// (the app serves with compress: false, so transfer sizes are the raw bytes; both are shown).
+// Cold (a fresh browser context per run: empty HTTP cache, empty IndexedDB): the time from
+// navigation start to a usable composer, and the JavaScript the page loads before it is hydrated.
+// Sizes are each script body gzipped with zlib at level 9 (the app serves with compress: false, so
+// transfer sizes are the raw bytes; both are shown).
+//
+// Two moments are measured. "On screen" is the first frame with the composer visible and enabled:
+// the page is server-rendered (app/start/[lang]/page.tsx), so it takes text from then on; what is
+// typed, and an Enter pressed, before the scripts run are kept and sent once they do (e2e
+// first-screen.spec.ts). That is the load figure. "Hydrated" is when React has taken the composer
+// over (its handlers attached: buttons and shortcuts work); it is printed beside it.
 //
 //   node bench/page-weight.mjs [--runs 5] [--cpu-throttle 4]
 //
@@ -18,15 +24,21 @@ const runs = a.num("runs", 5);
 const throttle = cpuThrottleArg(a);
 console.log(`page-weight: ${runs} cold load(s); ${throttleLabel(throttle)}`);
 
-/** Stamps window.__ready (performance.now(), i.e. ms since navigation start) at the first frame with a usable composer. */
+/**
+ * Stamps (performance.now(), i.e. ms since navigation start) window.__shown at the first frame with
+ * the composer visible and enabled, and window.__ready at the first one where React has hydrated it.
+ */
 function readyProbe() {
   const check = () => {
     const el = document.querySelector('[data-testid="composer-input"]');
-    if (el && !el.disabled) {
+    if (el && !el.disabled && !el.readOnly) {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0 && Object.keys(el).some((k) => k.startsWith("__reactProps$"))) {
-        window.__ready = performance.now();
-        return;
+      if (r.width > 0 && r.height > 0) {
+        window.__shown ??= performance.now();
+        if (Object.keys(el).some((k) => k.startsWith("__reactProps$"))) {
+          window.__ready = performance.now();
+          return;
+        }
       }
     }
     requestAnimationFrame(check);
@@ -86,6 +98,7 @@ async function oneRun({ stack, browser }) {
     const nav = performance.getEntriesByType("navigation")[0];
     const fcp = performance.getEntriesByName("first-contentful-paint")[0];
     return {
+      shown: window.__shown,
       ready: window.__ready,
       html: nav?.responseEnd,
       dcl: nav?.domContentLoadedEventEnd,
@@ -131,14 +144,14 @@ await withStack(async (ctx) => {
     const before = r.scripts.filter((s) => s.before);
     const gz = before.reduce((n, s) => n + s.gzip, 0);
     console.log(
-      `run ${i}: usable composer at ${round(r.timing.ready)} ms (HTML ${round(r.timing.html)} ms, FCP ${round(r.timing.fcp)} ms, DOMContentLoaded ${round(r.timing.dcl)} ms, load ${round(r.timing.load)} ms); ` +
-        `${before.length} scripts before it: ${kB(gz)} kB gzip-9, ${kB(before.reduce((n, s) => n + s.raw, 0))} kB raw; ${loadLine("load")}`,
+      `run ${i}: composer on screen at ${round(r.timing.shown)} ms, hydrated at ${round(r.timing.ready)} ms (HTML ${round(r.timing.html)} ms, FCP ${round(r.timing.fcp)} ms, DOMContentLoaded ${round(r.timing.dcl)} ms, load ${round(r.timing.load)} ms); ` +
+        `${before.length} scripts before hydration: ${kB(gz)} kB gzip-9, ${kB(before.reduce((n, s) => n + s.raw, 0))} kB raw; ${loadLine("load")}`,
     );
   }
   const last = results[results.length - 1];
   const before = last.scripts.filter((s) => s.before).sort((x, y) => y.gzip - x.gzip);
   const later = last.scripts.filter((s) => !s.before).sort((x, y) => y.gzip - x.gzip);
-  console.log("\nScripts loaded before the composer was usable (largest first; last run):");
+  console.log("\nScripts loaded before the composer was hydrated (largest first; last run):");
   printTable(
     ["#", "script", "gzip-9 kB", "raw kB", "transfer kB", "done at ms", "made of (raw kB; from source maps) / looks like"],
     before.map((s, i) => [i + 1, s.path, kB(s.gzip), kB(s.raw), kB(s.transfer), round(s.end), s.hints]),
@@ -146,7 +159,7 @@ await withStack(async (ctx) => {
   console.log("\nLargest 5 (what to cut first):");
   for (const s of before.slice(0, 5)) console.log(`  ${kB(s.gzip).toString().padStart(7)} kB gzip  ${s.path}  [${s.hints || "?"}]`);
   if (later.length) {
-    console.log("\nLoaded after the composer was usable (within 3 s; lazy chunks and workers):");
+    console.log("\nLoaded after the composer was hydrated (within 3 s; lazy chunks and workers):");
     printTable(
       ["script", "gzip-9 kB", "raw kB", "looks like"],
       later.map((s) => [s.path, kB(s.gzip), kB(s.raw), s.hints]),
@@ -157,9 +170,10 @@ await withStack(async (ctx) => {
   report(
     throttle > 1 ? `page-weight (cpu throttle ${throttle})` : "page-weight",
     [
-      figure("JS before usable composer (gzip -9)", kB(gzip), "kB", 200),
-      figure("JS before usable composer (raw = transfer)", kB(raw), "kB", null),
-      figure("navigation → usable composer, cold", median(results.map((r) => r.timing.ready)), "ms", throttle > 1 ? 1500 : 500),
+      figure("JS before the composer is hydrated (gzip -9)", kB(gzip), "kB", 200),
+      figure("JS before the composer is hydrated (raw = transfer)", kB(raw), "kB", null),
+      figure("navigation → usable composer (on screen, takes text), cold", median(results.map((r) => r.timing.shown)), "ms", throttle > 1 ? 1500 : 500),
+      figure("navigation → composer hydrated, cold", median(results.map((r) => r.timing.ready)), "ms", null),
       figure("first contentful paint, cold", median(results.map((r) => r.timing.fcp)), "ms", null),
     ],
     { runs, cpuThrottle: throttle, largest: before.slice(0, 5).map((s) => ({ path: s.path, gzipKB: kB(s.gzip), hints: s.hints })) },

@@ -9,8 +9,8 @@ import { startPersistence } from "@/store/persist";
 import { useAccess } from "@/store/access";
 import { useConversations } from "@/store/conversations";
 import { useSettings } from "@/store/settings";
-import { resolvedLanguage, useChosenLang } from "@/store/language";
-import { loadDictionary } from "@/lib/i18n";
+import { FirstScreenLang, resolvedLanguage, useChosenLang } from "@/store/language";
+import { loadDictionary, provideDictionary, type Dictionary, type Lang } from "@/lib/i18n";
 import { ensureTokenizer } from "@/lib/client/tokenizer";
 import { loadSendPath } from "@/store/send-path";
 import { ensureModels } from "@/store/models";
@@ -53,10 +53,32 @@ function useThemeClass() {
 }
 
 /**
+ * What the server knew when it rendered the first screen (app/start/[lang]/page.tsx): that no code
+ * is needed, and the language, with its dictionary when not English. The page is then the chat
+ * shell as HTML, its composer taking text before the scripts run, and hydration renders the same.
+ */
+export interface FirstScreen {
+  codeRequired: false;
+  lang: Lang;
+  dictionary?: Dictionary;
+}
+
+/**
  * Loads stored data and the server config, and shows the access gate or the chat: the chat as soon
  * as the config says no code is needed (lib/client/start-screen.ts), while storage still loads.
  */
-export function ChatApp() {
+export function ChatApp({ firstScreen }: { firstScreen?: FirstScreen }) {
+  if (firstScreen?.dictionary) provideDictionary(firstScreen.lang, firstScreen.dictionary);
+  // Buttons of a server-rendered page take clicks from here on (app/globals.css).
+  useEffect(() => document.documentElement.setAttribute("data-hydrated", ""), []);
+  return (
+    <FirstScreenLang.Provider value={firstScreen?.lang ?? null}>
+      <ChatAppScreens firstScreen={firstScreen} />
+    </FirstScreenLang.Provider>
+  );
+}
+
+function ChatAppScreens({ firstScreen }: { firstScreen?: FirstScreen }) {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState<false | { section?: SettingsSection }>(false);
   const [promptsOpen, setPromptsOpen] = useState(false);
@@ -64,7 +86,8 @@ export function ChatApp() {
   const config = useAccess((s) => s.config);
   const configError = useAccess((s) => s.configError);
   const verified = useAccess((s) => s.verified);
-  const codeRequired = useAccess((s) => s.codeRequired);
+  // Until the config says otherwise, what the server rendered the page for.
+  const codeRequired = useAccess((s) => s.codeRequired) ?? firstScreen?.codeRequired ?? null;
   // Only the start waits for the dictionary: a language switched later shows once its dictionary is in.
   const { lang, ready: dictionaryReady } = useChosenLang();
   const searchOpen = useSearch((s) => s.open);

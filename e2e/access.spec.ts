@@ -26,6 +26,12 @@ test("the page asks for the code, refuses a wrong one and lets the right one in"
   await expect(page.getByTestId("access-code-input")).toHaveCount(0);
 });
 
+test("with a code, the page's HTML holds no chat shell: it waits for the config", async ({ request }) => {
+  const html = await (await request.get(`${stack.app.url}/`, { headers: { "Accept-Language": "en-US" } })).text();
+  expect(html).not.toMatch(/<textarea[^>]*data-testid="composer-input"/);
+  expect(html).not.toContain('data-testid="new-chat-button"');
+});
+
 test("repeated wrong codes lock the address out, even for the right code", async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open(stack.app.url);

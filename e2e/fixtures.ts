@@ -5,11 +5,17 @@ import { startStack, type Stack } from "./stack";
  * Playwright's `test`, whose `page` fails the test on any Content-Security-Policy violation: the
  * browser's own console report, and a `securitypolicyviolation` listener installed before any of
  * the page's scripts run (it also catches violations that a page catches, like a probe of eval).
- * Every browser spec uses it, so the whole suite runs under the app's real headers.
+ * Every browser spec uses it, so the whole suite runs under the app's real headers. It fails on a
+ * hydration mismatch too: the server-rendered first screen must be what the page renders first.
  */
 export const test = base.extend({
   page: async ({ page }, use) => {
     const violations: string[] = [];
+    const mismatches: string[] = [];
+    // React's production errors for hydration: text (418), a root that fell back to a client render (423, 425).
+    page.on("pageerror", (error) => {
+      if (/Minified React error #(418|423|425)\b|hydrat/i.test(error.message)) mismatches.push(error.message);
+    });
     page.on("console", (message) => {
       const text = message.text();
       if (/Content Security Policy|CSP violation/i.test(text)) violations.push(text);
@@ -21,6 +27,7 @@ export const test = base.extend({
     });
     await use(page);
     expect(violations, "Content-Security-Policy violations").toEqual([]);
+    expect(mismatches, "hydration mismatches").toEqual([]);
   },
 });
 

@@ -1,5 +1,5 @@
 /** The UI language in effect (the setting, or the browser's), and the translation hook. */
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import { hasDictionary, langFromBrowser, loadDictionary, subscribeDictionaries, translate, type Lang, type UiKey } from "@/lib/i18n";
 import { useSettings, type Language } from "./settings";
 
@@ -17,6 +17,13 @@ function fromBrowser(): Lang {
   return browserLang;
 }
 
+/**
+ * The language a server-rendered first screen was rendered in (the one chosen in Settings, from its
+ * cookie, or the request's Accept-Language), or null without one. Hydration renders in it, so the
+ * page's first render matches the HTML; the page's own answer takes over right after, should it differ.
+ */
+export const FirstScreenLang = createContext<Lang | null>(null);
+
 function resolve(setting: Language): Lang {
   return setting !== "auto" ? setting : fromBrowser();
 }
@@ -27,8 +34,15 @@ export function resolvedLanguage(): Lang {
 
 /** The chosen language, whether or not its dictionary is in memory yet (fetching it if not). */
 export function useChosenLang(): { lang: Lang; ready: boolean } {
-  const lang = resolve(useSettings((s) => s.language));
-  const ready = useSyncExternalStore(subscribeDictionaries, () => hasDictionary(lang), () => lang === "en");
+  // Hydration renders in the first screen's language whatever the stored hint says (a cookie the
+  // server did not get, a hint from before the cookie): the page's own choice follows right after.
+  const firstScreen = useContext(FirstScreenLang);
+  const lang = useSyncExternalStore(
+    useSettings.subscribe,
+    () => resolve(useSettings.getState().language),
+    () => firstScreen ?? resolve(useSettings.getInitialState().language),
+  );
+  const ready = useSyncExternalStore(subscribeDictionaries, () => hasDictionary(lang), () => hasDictionary(lang));
   const [failed, setFailed] = useState<Lang | null>(null);
   useEffect(() => {
     // A failed fetch (offline without it cached) leaves the page in English; the next start retries.

@@ -15,6 +15,9 @@ import { SendPreviewBar } from "./send-preview";
 // Shown once something is attached: not part of the first page load.
 const PendingImages = lazy(() => import("./pending-images").then((m) => ({ default: m.PendingImages })));
 
+/** Set by app/layout.tsx's early-Enter script on an Enter pressed before the page's scripts ran. */
+const EARLY_SEND = "data-send-pending";
+
 /** What the file picker offers; anything else dropped or pasted is refused with a reason. */
 const ACCEPT = "image/png,image/jpeg,image/webp,image/gif";
 
@@ -75,11 +78,33 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [held, mayGo, pathLoaded]);
 
+  // The composer may be server-rendered HTML (app/start/[lang]/page.tsx) that took text before the
+  // scripts ran: that text is the composer's, and an Enter pressed then (held by the script in
+  // app/layout.tsx) sends it now, or as soon as the start allows.
+  const [earlySend, setEarlySend] = useState(false);
+  useEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    if (el.value !== "") setText(el.value);
+    if (el.hasAttribute(EARLY_SEND)) {
+      el.removeAttribute(EARLY_SEND);
+      setEarlySend(true);
+    }
+  }, []);
+  useEffect(() => {
+    if (!earlySend || text === "") return;
+    setEarlySend(false);
+    send();
+    // send reads the adopted text; only its arrival matters here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [earlySend, text]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key !== "Enter" || e.shiftKey) return;
     // keyCode 229 is what Safari and older Chrome report for keys that belong to an IME composition.
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;
     e.preventDefault();
+    area.current?.removeAttribute(EARLY_SEND);
     send();
   };
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { hasDictionary, langFromBrowser, loadDictionary, subscribeDictionaries, translate } from "./index";
 import { uiEn } from "./ui.en";
 import { uiZhCN } from "./ui.zh-CN";
@@ -37,5 +37,25 @@ describe("ui i18n", () => {
     expect(langFromBrowser(["zh-TW", "en"])).toBe("zh-CN");
     expect(langFromBrowser(["en-US"])).toBe("en");
     expect(langFromBrowser(undefined)).toBe("en");
+  });
+
+  it("takes a dictionary the page carries, without a fetch, and tells listeners after the render", async () => {
+    vi.resetModules();
+    const fresh = await import("./index");
+    let told = 0;
+    const stop = fresh.subscribeDictionaries(() => told++);
+    fresh.provideDictionary("zh-CN", uiZhCN);
+    expect(fresh.hasDictionary("zh-CN")).toBe(true);
+    expect(fresh.translate("zh-CN", "access.submit")).toBe("进入");
+    expect(told).toBe(0);
+    await Promise.resolve();
+    expect(told).toBe(1);
+    // Already in memory: neither a second copy nor a fetch changes anything.
+    fresh.provideDictionary("zh-CN", { ...uiZhCN, "access.submit": "x" });
+    await fresh.loadDictionary("zh-CN");
+    await Promise.resolve();
+    expect(fresh.translate("zh-CN", "access.submit")).toBe("进入");
+    expect(told).toBe(1);
+    stop();
   });
 });

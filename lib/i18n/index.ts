@@ -6,9 +6,15 @@
 import { uiEn, type UiKey } from "./ui.en";
 
 export type Lang = "en" | "zh-CN";
+
+/**
+ * The language chosen in Settings, mirrored in a cookie (lib/client/language-hint.ts) so the server
+ * can serve the first screen in it (lib/server/first-screen.ts); absent for "follow the browser".
+ */
+export const LANGUAGE_COOKIE = "relaychat-language";
 export type { UiKey };
 
-type Dictionary = Record<UiKey, string>;
+export type Dictionary = Record<UiKey, string>;
 const dictionaries: Partial<Record<Lang, Dictionary>> = { en: uiEn };
 const loaders: Record<Exclude<Lang, "en">, () => Promise<Dictionary>> = {
   "zh-CN": () => import("./ui.zh-CN").then((m) => m.uiZhCN),
@@ -18,6 +24,19 @@ const listeners = new Set<() => void>();
 
 export function hasDictionary(lang: Lang): boolean {
   return dictionaries[lang] !== undefined;
+}
+
+/**
+ * Puts a dictionary the page already carries in memory (a server-rendered first screen brings the
+ * one it was rendered in, so hydration shows the same text without waiting for a fetch).
+ */
+export function provideDictionary(lang: Lang, dictionary: Dictionary): void {
+  if (dictionaries[lang]) return;
+  dictionaries[lang] = dictionary;
+  // Called while the app renders: listeners hear of it after that render, not during it.
+  queueMicrotask(() => {
+    for (const listener of listeners) listener();
+  });
 }
 
 /** Fetches `lang`'s dictionary once; a failed fetch (offline) may be tried again. */

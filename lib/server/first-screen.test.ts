@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { firstScreenLang, firstScreenPath } from "./first-screen";
+
+describe("first screen", () => {
+  it("serves the chat shell in the browser's language when no code is needed", () => {
+    expect(firstScreenPath({ codeRequired: false, chosen: null, acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.8" })).toBe("/start/zh-CN");
+    expect(firstScreenPath({ codeRequired: false, chosen: null, acceptLanguage: "en-US,en;q=0.9" })).toBe("/start/en");
+    expect(firstScreenPath({ codeRequired: false, chosen: null, acceptLanguage: null })).toBe("/start/en");
+  });
+
+  it("prefers the language chosen in Settings (its cookie) to the browser's", () => {
+    expect(firstScreenPath({ codeRequired: false, chosen: "zh-CN", acceptLanguage: "en-US" })).toBe("/start/zh-CN");
+    expect(firstScreenPath({ codeRequired: false, chosen: "en", acceptLanguage: "zh-CN" })).toBe("/start/en");
+    expect(firstScreenPath({ codeRequired: false, chosen: "fr", acceptLanguage: "zh-CN" })).toBe("/start/zh-CN");
+  });
+
+  it("keeps the waiting page when an access code is needed", () => {
+    expect(firstScreenPath({ codeRequired: true, chosen: "zh-CN", acceptLanguage: "zh-CN" })).toBeNull();
+  });
+
+  it("reads Accept-Language by weight, then order, and ignores what it cannot read", () => {
+    expect(firstScreenLang("en;q=0.5, zh-TW;q=0.8")).toBe("zh-CN");
+    expect(firstScreenLang("zh-HK, en")).toBe("zh-CN");
+    expect(firstScreenLang("en, zh-CN")).toBe("en");
+    expect(firstScreenLang("*, zh;q=0.1")).toBe("zh-CN");
+    expect(firstScreenLang("zh;q=0, en;q=0.2")).toBe("en");
+    expect(firstScreenLang("zh;q=abc")).toBe("en");
+    expect(firstScreenLang("")).toBe("en");
+    expect(firstScreenLang(" , ;q=1")).toBe("en");
+    expect(firstScreenLang("x".repeat(5000))).toBe("en");
+  });
+});

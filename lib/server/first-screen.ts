@@ -1,0 +1,32 @@
+import { langFromBrowser, type Lang } from "../i18n";
+
+const LANGS: readonly Lang[] = ["en", "zh-CN"];
+
+/**
+ * Which server-rendered first screen serves "/" (app/start/[lang]/page.tsx), or null for the page
+ * that waits for the config (with an access code the page cannot know, before its scripts run,
+ * whether this browser holds a good one, so it renders nothing that a stranger should not see).
+ * The language is the one chosen in Settings (its cookie, LANGUAGE_COOKIE), else the request's
+ * first choice in Accept-Language, read as the page reads navigator.languages: Chinese of any
+ * region gets Chinese, everything else English.
+ */
+export function firstScreenPath({ codeRequired, chosen, acceptLanguage }: { codeRequired: boolean; chosen: string | null; acceptLanguage: string | null }): string | null {
+  if (codeRequired) return null;
+  const lang = LANGS.find((l) => l === chosen) ?? firstScreenLang(acceptLanguage);
+  return `/start/${lang}`;
+}
+
+export function firstScreenLang(acceptLanguage: string | null): Lang {
+  let best: { tag: string; q: number } | null = null;
+  for (const part of (acceptLanguage ?? "").slice(0, 1000).split(",")) {
+    const [rawTag, ...params] = part.trim().split(";");
+    const tag = rawTag.trim();
+    if (tag === "" || tag === "*") continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    if (!Number.isFinite(q) || q <= 0) continue;
+    // The first of equal weights wins, as the browser lists its languages in order.
+    if (best === null || q > best.q) best = { tag, q };
+  }
+  return langFromBrowser(best ? [best.tag] : undefined);
+}

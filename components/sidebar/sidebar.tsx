@@ -69,7 +69,8 @@ export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClo
           </button>
         </div>
         <nav className="flex-1 space-y-0.5 overflow-y-auto px-2 pb-3">
-          {items.length === 0 && <p className="px-2 py-4 text-sm text-zinc-500">{t("sidebar.empty")}</p>}
+          {/* Only once storage is read: a returning user's list is not "empty" while it loads. */}
+          {items.length === 0 && started && <p className="px-2 py-4 text-sm text-zinc-500">{t("sidebar.empty")}</p>}
           {items.map((key) => {
             const [id, title, count] = key.split("\u0000");
             return <ConversationItem key={id} id={id} title={title} count={Number(count)} active={id === currentId} onPicked={onClose} />;

@@ -16,11 +16,13 @@ import { LANGUAGE_COOKIE } from "@/lib/i18n";
  * (lib/server/lockout-store.ts).
  *
  * "/": served from the server-rendered chat shell in the request's language when no code is
- * needed (lib/server/first-screen.ts), else from the page that waits for the config.
+ * needed (lib/server/first-screen.ts), else from the page that waits for the config; with a code,
+ * the shells' own addresses (/start/…) serve that waiting page too.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === "/") return firstScreen(request);
+  if (pathname.startsWith("/start/")) return startPage(request);
   const refused = guardRequest({ method: request.method, pathname, headers: request.headers }, { trustProxyHops: getEnv().trustProxyHops });
   if (refused) return refused.toResponse(guardErrorHeaders(refused));
   const denied = await checkAccess({ method: request.method, pathname, headers: request.headers });
@@ -42,6 +44,17 @@ function firstScreen(request: NextRequest) {
   return path ? NextResponse.rewrite(new URL(path, request.url)) : NextResponse.next();
 }
 
+/** The first screens' own addresses show the chat shell only where "/" would. */
+function startPage(request: NextRequest) {
+  let codeRequired = true;
+  try {
+    codeRequired = getEnv().codeRequired;
+  } catch {
+    // As with "/": the waiting page says what is wrong.
+  }
+  return codeRequired ? NextResponse.rewrite(new URL("/", request.url)) : NextResponse.next();
+}
+
 export const config = {
-  matcher: ["/", "/api/:path*"],
+  matcher: ["/", "/start/:path*", "/api/:path*"],
 };

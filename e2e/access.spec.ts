@@ -30,6 +30,11 @@ test("with a code, the page's HTML holds no chat shell: it waits for the config"
   const html = await (await request.get(`${stack.app.url}/`, { headers: { "Accept-Language": "en-US" } })).text();
   expect(html).not.toMatch(/<textarea[^>]*data-testid="composer-input"/);
   expect(html).not.toContain('data-testid="new-chat-button"');
+  // Nor at the shells' own addresses.
+  for (const path of ["/start/en", "/start/zh-CN"]) {
+    const direct = await (await request.get(`${stack.app.url}${path}`)).text();
+    expect(direct, path).not.toMatch(/<textarea[^>]*data-testid="composer-input"/);
+  }
 });
 
 test("repeated wrong codes lock the address out, even for the right code", async ({ page }) => {

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test, useStack } from "./fixtures";
 import { ChatPage } from "./pages/chat-page";
 import { uiEn } from "../lib/i18n/ui.en";
@@ -61,7 +62,8 @@ test("text typed and Enter pressed before the scripts run are kept, and sent onc
   expect(stack.chatRequests()).toHaveLength(2);
 });
 
-test("buttons of the first screen wait for the scripts instead of swallowing a tap", async ({ page }) => {
+/** Holds the page's scripts until the returned function is called; the HTML is on screen meanwhile. */
+async function openWithScriptsHeld(page: Page): Promise<() => void> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/_next\/static\/chunks\/[^/?]+\.js(\?|$)/, async (route) => {
@@ -69,6 +71,44 @@ test("buttons of the first screen wait for the scripts instead of swallowing a t
     await route.continue();
   });
   await page.goto(stack.app.url, { waitUntil: "commit" });
+  await expect(page.getByTestId("composer-input")).toBeVisible();
+  return release;
+}
+
+test("the Send button takes a tap before the scripts run, and the message goes once they do", async ({ page }) => {
+  const chat = new ChatPage(page);
+  const release = await openWithScriptsHeld(page);
+  const send = page.getByTestId("send-button");
+  await expect(send).toBeDisabled();
+  await chat.composer.fill("sent with the button early");
+  await expect(send).toBeEnabled();
+  await send.click();
+  await expect(chat.composer).toHaveAttribute("data-send-pending", "");
+  release();
+  await expect(chat.assistant()).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  expect(stack.chatRequests()).toHaveLength(1);
+  expect(stack.chatRequests()[0].body.messages.at(-1)).toMatchObject({ role: "user", content: "sent with the button early" });
+});
+
+test("an Enter on an empty composer before the scripts run sends nothing, then or later", async ({ page }) => {
+  const chat = new ChatPage(page);
+  const release = await openWithScriptsHeld(page);
+  await chat.composer.click();
+  await page.keyboard.press("Enter");
+  await expect(chat.composer).toHaveValue("");
+  await expect(chat.composer).not.toHaveAttribute("data-send-pending");
+  release();
+  await expect.poll(() => chat.composer.evaluate(hydrated)).toBe(true);
+  await expect(page.getByTestId("settings-button")).toBeEnabled();
+  await chat.composer.pressSequentially("Hello");
+  await expect(chat.composer).toHaveValue("Hello");
+  await page.waitForTimeout(500);
+  expect(stack.chatRequests()).toHaveLength(0);
+  await expect(chat.messages).toHaveCount(0);
+});
+
+test("buttons of the first screen wait for the scripts instead of swallowing a tap", async ({ page }) => {
+  const release = await openWithScriptsHeld(page);
   const newChat = page.getByTestId("new-chat-button");
   await expect(newChat).toBeVisible();
   expect(await newChat.evaluate((el) => getComputedStyle(el).pointerEvents)).toBe("none");

@@ -1,5 +1,5 @@
 "use client";
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { stopConversation } from "@/store/run-control";
 import { loadSendPath, sendPathNow, useSendPath } from "@/store/send-path";
 import { useAttachments } from "@/store/attachments";
@@ -79,25 +79,27 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
   }, [held, mayGo, pathLoaded]);
 
   // The composer may be server-rendered HTML (app/start/[lang]/page.tsx) that took text before the
-  // scripts ran: that text is the composer's, and an Enter pressed then (held by the script in
-  // app/layout.tsx) sends it now, or as soon as the start allows.
+  // scripts ran: that text is the composer's, and a send asked for then (Enter or the Send button,
+  // held by the script in app/layout.tsx) goes now, or as soon as the start allows. A layout
+  // effect, so the text is in before any render that follows hydration could clear the box.
   const [earlySend, setEarlySend] = useState(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = area.current;
     if (!el) return;
-    if (el.value !== "") setText(el.value);
+    const typed = el.value;
+    if (typed !== "") setText(typed);
     if (el.hasAttribute(EARLY_SEND)) {
       el.removeAttribute(EARLY_SEND);
-      setEarlySend(true);
+      if (typed.trim() !== "") setEarlySend(true);
     }
   }, []);
   useEffect(() => {
-    if (!earlySend || text === "") return;
+    if (!earlySend) return;
     setEarlySend(false);
     send();
-    // send reads the adopted text; only its arrival matters here.
+    // send reads the adopted text; only the request matters here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [earlySend, text]);
+  }, [earlySend]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key !== "Enter" || e.shiftKey) return;

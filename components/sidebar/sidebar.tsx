@@ -40,7 +40,8 @@ export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClo
             data-testid="search-button"
             disabled={!started}
             aria-label={t("search.button")}
-            title={`${t("search.button")} (${searchShortcutLabel()})`}
+            // The key depends on the platform, which the server-rendered first screen cannot know.
+            title={started ? `${t("search.button")} (${searchShortcutLabel()})` : undefined}
             className="rounded-lg border border-zinc-300 p-2.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900"
             onClick={() => {
               // On a phone the drawer closes: the search covers the screen, and a result opens the chat.

@@ -30,29 +30,30 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-function firstScreen(request: NextRequest) {
-  let path: string | null = null;
+/**
+ * Whether a code is required. A server set up wrongly counts as one: its pages then wait for
+ * /api/config, which says what is wrong.
+ */
+function codeRequired(): boolean {
   try {
-    path = firstScreenPath({
-      codeRequired: getEnv().codeRequired,
-      chosen: request.cookies.get(LANGUAGE_COOKIE)?.value ?? null,
-      acceptLanguage: request.headers.get("accept-language"),
-    });
+    return getEnv().codeRequired;
   } catch {
-    // A server set up wrongly: the waiting page shows what /api/config says about it.
+    return true;
   }
+}
+
+function firstScreen(request: NextRequest) {
+  const path = firstScreenPath({
+    codeRequired: codeRequired(),
+    chosen: request.cookies.get(LANGUAGE_COOKIE)?.value ?? null,
+    acceptLanguage: request.headers.get("accept-language"),
+  });
   return path ? NextResponse.rewrite(new URL(path, request.url)) : NextResponse.next();
 }
 
 /** The first screens' own addresses show the chat shell only where "/" would. */
 function startPage(request: NextRequest) {
-  let codeRequired = true;
-  try {
-    codeRequired = getEnv().codeRequired;
-  } catch {
-    // As with "/": the waiting page says what is wrong.
-  }
-  return codeRequired ? NextResponse.rewrite(new URL("/", request.url)) : NextResponse.next();
+  return codeRequired() ? NextResponse.rewrite(new URL("/", request.url)) : NextResponse.next();
 }
 
 export const config = {

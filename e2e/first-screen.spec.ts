@@ -27,17 +27,23 @@ test("the first screen is the chat shell as HTML, in the request's language", as
   expect(await chosen.text()).toContain(uiZhCN["composer.placeholder"]);
 });
 
-test("text typed and Enter pressed before the scripts run are kept, and sent once they do", async ({ page }) => {
+/** Holds the page's scripts until the returned function is called; the HTML is on screen meanwhile. */
+async function openWithScriptsHeld(page: Page): Promise<() => void> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/_next\/static\/chunks\/[^/?]+\.js(\?|$)/, async (route) => {
     await released;
     await route.continue();
   });
-  const chat = new ChatPage(page);
   // The load event waits for the held scripts: only the HTML is awaited.
   await page.goto(stack.app.url, { waitUntil: "commit" });
-  await expect(chat.composer).toBeVisible();
+  await expect(page.getByTestId("composer-input")).toBeVisible();
+  return release;
+}
+
+test("text typed and Enter pressed before the scripts run are kept, and sent once they do", async ({ page }) => {
+  const chat = new ChatPage(page);
+  const release = await openWithScriptsHeld(page);
   await chat.composer.click();
   await page.keyboard.type("typed before the scripts");
   // A second line with Shift+Enter stays a line break; Enter alone is held as a send.
@@ -61,19 +67,6 @@ test("text typed and Enter pressed before the scripts run are kept, and sent onc
   await chat.ask("after the scripts");
   expect(stack.chatRequests()).toHaveLength(2);
 });
-
-/** Holds the page's scripts until the returned function is called; the HTML is on screen meanwhile. */
-async function openWithScriptsHeld(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/_next\/static\/chunks\/[^/?]+\.js(\?|$)/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.goto(stack.app.url, { waitUntil: "commit" });
-  await expect(page.getByTestId("composer-input")).toBeVisible();
-  return release;
-}
 
 test("the Send button takes a tap before the scripts run, and the message goes once they do", async ({ page }) => {
   const chat = new ChatPage(page);

@@ -10,13 +10,11 @@ import { useAccess } from "@/store/access";
 import { canSendYet } from "@/lib/client/start-screen";
 import { ImageIcon, SendIcon, StopIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/types";
+import { EARLY_SEND_ATTR } from "@/lib/client/early-send";
 import { SendPreviewBar } from "./send-preview";
 
 // Shown once something is attached: not part of the first page load.
 const PendingImages = lazy(() => import("./pending-images").then((m) => ({ default: m.PendingImages })));
-
-/** Set by app/layout.tsx's early-Enter script on an Enter pressed before the page's scripts ran. */
-const EARLY_SEND = "data-send-pending";
 
 /** What the file picker offers; anything else dropped or pasted is refused with a reason. */
 const ACCEPT = "image/png,image/jpeg,image/webp,image/gif";
@@ -80,7 +78,7 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
 
   // The composer may be server-rendered HTML (app/start/[lang]/page.tsx) that took text before the
   // scripts ran: that text is the composer's, and a send asked for then (Enter or the Send button,
-  // held by the script in app/layout.tsx) goes now, or as soon as the start allows. A layout
+  // held by lib/client/early-send.ts) goes now, or as soon as the start allows. A layout
   // effect, so the text is in before any render that follows hydration could clear the box.
   const [earlySend, setEarlySend] = useState(false);
   useLayoutEffect(() => {
@@ -88,8 +86,8 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
     if (!el) return;
     const typed = el.value;
     if (typed !== "") setText(typed);
-    if (el.hasAttribute(EARLY_SEND)) {
-      el.removeAttribute(EARLY_SEND);
+    if (el.hasAttribute(EARLY_SEND_ATTR)) {
+      el.removeAttribute(EARLY_SEND_ATTR);
       if (typed.trim() !== "") setEarlySend(true);
     }
   }, []);
@@ -106,7 +104,7 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
     // keyCode 229 is what Safari and older Chrome report for keys that belong to an IME composition.
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;
     e.preventDefault();
-    area.current?.removeAttribute(EARLY_SEND);
+    area.current?.removeAttribute(EARLY_SEND_ATTR);
     send();
   };
 

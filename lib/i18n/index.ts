@@ -6,6 +6,8 @@
 import { uiEn, type UiKey } from "./ui.en";
 
 export type Lang = "en" | "zh-CN";
+/** Every UI language, English (the fallback) first. */
+export const LANGS: readonly Lang[] = ["en", "zh-CN"];
 
 /**
  * The language chosen in Settings, mirrored in a cookie (lib/client/language-hint.ts) so the server

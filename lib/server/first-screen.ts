@@ -1,6 +1,4 @@
-import { langFromBrowser, type Lang } from "../i18n";
-
-const LANGS: readonly Lang[] = ["en", "zh-CN"];
+import { LANGS, langFromBrowser, type Lang } from "../i18n";
 
 /**
  * Which server-rendered first screen serves "/" (app/start/[lang]/page.tsx), or null for the page

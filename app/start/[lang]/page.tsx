@@ -1,5 +1,5 @@
 import { ChatApp, type FirstScreen } from "@/components/chat-app";
-import type { Lang } from "@/lib/i18n";
+import { LANGS } from "@/lib/i18n";
 import { uiZhCN } from "@/lib/i18n/ui.zh-CN";
 
 /**
@@ -9,8 +9,6 @@ import { uiZhCN } from "@/lib/i18n/ui.zh-CN";
  * the inline scripts keep their build-time hashes in the Content-Security-Policy.
  */
 export const dynamicParams = false;
-
-const LANGS: Lang[] = ["en", "zh-CN"];
 
 export function generateStaticParams() {
   return LANGS.map((lang) => ({ lang }));

@@ -1,0 +1,11 @@
+/**
+ * A send asked for before the page's scripts have run. The chat shell can be on screen as HTML
+ * first (app/start/[lang]/page.tsx): an Enter in the composer, or a tap on Send (enabled by the
+ * script once there is text), is then held as EARLY_SEND_ATTR on the composer, which sends once
+ * it runs (components/chat/composer.tsx). The script goes inline into the page's head
+ * (app/layout.tsx); once React has taken the page over (data-hydrated on <html>), its listeners
+ * leave everything alone.
+ */
+export const EARLY_SEND_ATTR = "data-send-pending";
+
+export const EARLY_SEND_SCRIPT = `(function(){var d=document,h=d.documentElement,q='textarea[data-testid="composer-input"]';function on(e,s){return!h.hasAttribute("data-hydrated")&&e.target&&e.target.closest&&e.target.closest(s)}function hold(e){e.preventDefault();var t=d.querySelector(q);if(t&&t.value.trim()!=="")t.setAttribute("${EARLY_SEND_ATTR}","")}d.addEventListener("keydown",function(e){if(e.key==="Enter"&&!e.shiftKey&&!e.isComposing&&e.keyCode!==229&&on(e,q))hold(e)});d.addEventListener("click",function(e){if(on(e,'[data-testid="send-button"]'))hold(e)});d.addEventListener("input",function(e){var b=d.querySelector('[data-testid="send-button"]');if(b&&on(e,q))b.disabled=e.target.value.trim()===""})})()`;

@@ -28,3 +28,58 @@ test("the list follows a streaming answer, and leaves the reader alone once they
   expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
   await expect(answer).toHaveAttribute("data-status", "streaming");
 });
+
+test("a streaming answer grows into room kept below it: the list moves in steps, its end stays on screen, and the room goes when it is done", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  // About 40 paragraphs, 8 ms apart: far more updates than the viewport has steps.
+  const pieces = Array.from({ length: 1200 }, (_, i) => (i % 30 === 29 ? "\n\n" : `word${i} `));
+  stack.mock.enqueue({ kind: "stream", contentChunks: pieces, chunkDelayMs: 8 });
+  await page.evaluate(() => {
+    const probe = { updates: 0, scrolls: 0, endOffScreen: 0, frames: 0 };
+    (window as unknown as { __probe: typeof probe }).__probe = probe;
+    let lastTop = -1;
+    const tick = () => {
+      const list = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+      const answer = document.querySelector('[data-testid="message"][data-role="assistant"][data-status="streaming"] .markdown');
+      if (list && answer) {
+        probe.frames++;
+        if (list.scrollTop !== lastTop) probe.scrolls++;
+        lastTop = list.scrollTop;
+        // The answer's end is inside the list's viewport.
+        const end = answer.getBoundingClientRect().bottom;
+        const view = list.getBoundingClientRect();
+        if (end > view.bottom + 1 || end < view.top) probe.endOffScreen++;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    // An update is a task that changed the answer's text (one count however many nodes it touched).
+    let counted = false;
+    new MutationObserver((records) => {
+      if (counted || !records.some((r) => (r.target instanceof Element ? r.target : r.target.parentElement)?.closest(".markdown"))) return;
+      counted = true;
+      probe.updates++;
+      setTimeout(() => (counted = false), 0);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await chat.send("many paragraphs please");
+  const answer = chat.assistant();
+  const content = answer.getByTestId("message-content");
+  await expect(content).toContainText("word300 ");
+  // While it streams, there is room below the text.
+  await expect(answer).toHaveAttribute("data-status", "streaming");
+  expect(await content.evaluate((el) => el.style.minHeight)).toMatch(/px$/);
+  await expect(answer).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  await expect(content).toContainText("word1198");
+  const probe = await page.evaluate(() => (window as unknown as { __probe: { updates: number; scrolls: number; endOffScreen: number; frames: number } }).__probe);
+  expect(probe.frames).toBeGreaterThan(20);
+  expect(probe.endOffScreen).toBe(0);
+  // The list scrolls once a step (about one update in five here), not with every update.
+  expect(probe.scrolls).toBeLessThan(probe.updates / 2);
+  // Done: the room is gone and the list ends at the answer.
+  expect(await content.evaluate((el) => el.style.minHeight)).toBe("");
+  const list = page.getByTestId("message-list");
+  await expect.poll(() => list.evaluate(distanceFromBottom)).toBeLessThan(80);
+  await expect(page.getByText("word1198")).toBeInViewport();
+});

@@ -3,6 +3,7 @@ import { lazy, Suspense, type ComponentType } from "react";
 import type { ChatMessage } from "@/lib/types";
 import { useStreaming } from "@/store/streaming";
 import { useT } from "@/store/language";
+import { useStreamReserve } from "./use-stream-reserve";
 
 type MarkdownProps = { content: string; streaming: boolean; messageId?: string };
 let loaded: ComponentType<MarkdownProps> | null = null;
@@ -61,16 +62,20 @@ export function MessageBody({ message }: { message: ChatMessage }) {
   const content = message.content;
   const reasoning = liveReasoning ?? message.reasoning ?? "";
   const reasoningMs = liveReasoningMs ?? message.reasoningMs;
+  // Room below the answer while it streams, so most updates change no height outside it.
+  const reserve = useStreamReserve(streaming);
   return (
-    <div data-testid="message-content" className="min-w-0">
-      {reasoning && <ReasoningBlock text={reasoning} ms={reasoningMs} streaming={streaming} />}
-      {content || liveHasText ? (
-        <Suspense fallback={<PlainText text={content} />}>
-          <Markdown content={content} streaming={streaming} messageId={id} />
-        </Suspense>
-      ) : streaming ? (
-        <span className="inline-block h-4 w-2 animate-pulse bg-zinc-400" aria-hidden="true" />
-      ) : null}
+    <div data-testid="message-content" className="min-w-0" ref={reserve.box}>
+      <div ref={reserve.content}>
+        {reasoning && <ReasoningBlock text={reasoning} ms={reasoningMs} streaming={streaming} />}
+        {content || liveHasText ? (
+          <Suspense fallback={<PlainText text={content} />}>
+            <Markdown content={content} streaming={streaming} messageId={id} />
+          </Suspense>
+        ) : streaming ? (
+          <span className="inline-block h-4 w-2 animate-pulse bg-zinc-400" aria-hidden="true" />
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -130,4 +130,15 @@ test.describe("in Chinese", () => {
     await chat.ask("你好");
     await expect(page.getByTestId("send-button")).toContainText(uiZhCN["composer.send"]);
   });
+
+  test("the Chinese shell says it is Chinese before the scripts run", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const release = await openWithScriptsHeld(page);
+    await expect(chat.composer).toHaveAttribute("placeholder", uiZhCN["composer.placeholder"]);
+    expect(await chat.composer.evaluate(hydrated)).toBe(false);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    release();
+    await expect.poll(() => chat.composer.evaluate(hydrated)).toBe(true);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  });
 });

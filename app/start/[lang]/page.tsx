@@ -17,5 +17,12 @@ export function generateStaticParams() {
 export default async function FirstScreenPage({ params }: { params: Promise<{ lang: string }> }) {
   const { lang } = await params;
   const firstScreen: FirstScreen = lang === "zh-CN" ? { codeRequired: false, lang, dictionary: uiZhCN } : { codeRequired: false, lang: "en" };
-  return <ChatApp firstScreen={firstScreen} />;
+  return (
+    <>
+      {/* The root layout cannot know the page's language: screen readers and the browser's own
+          translate offer read it from <html lang> before React runs (the hash is in the CSP). */}
+      <script dangerouslySetInnerHTML={{ __html: `document.documentElement.lang=${JSON.stringify(firstScreen.lang)}` }} />
+      <ChatApp firstScreen={firstScreen} />
+    </>
+  );
 }

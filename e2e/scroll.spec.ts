@@ -39,7 +39,8 @@ test("a streaming answer grows into room kept below it: the list moves in steps,
     const probe = { updates: 0, scrolls: 0, endOffScreen: 0, frames: 0 };
     (window as unknown as { __probe: typeof probe }).__probe = probe;
     let lastTop = -1;
-    const tick = () => {
+    // Sampled once a frame is done (its resize observers and the follow scroll included): what was on screen.
+    const sample = () => {
       const list = document.querySelector<HTMLElement>('[data-testid="message-list"]');
       const answer = document.querySelector('[data-testid="message"][data-role="assistant"][data-status="streaming"] .markdown');
       if (list && answer) {
@@ -51,6 +52,9 @@ test("a streaming answer grows into room kept below it: the list moves in steps,
         const view = list.getBoundingClientRect();
         if (end > view.bottom + 1 || end < view.top) probe.endOffScreen++;
       }
+    };
+    const tick = () => {
+      setTimeout(sample, 0);
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -82,4 +86,30 @@ test("a streaming answer grows into room kept below it: the list moves in steps,
   const list = page.getByTestId("message-list");
   await expect.poll(() => list.evaluate(distanceFromBottom)).toBeLessThan(80);
   await expect(page.getByText("word1198")).toBeInViewport();
+});
+
+test("when the reasoning folds as the answer begins, the room it took is given back and the answer stays on screen", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  // Reasoning three times as tall as the list, then the answer, slowly.
+  const reasoning = Array.from({ length: 80 }, (_, i) => `Thinking about step ${i} of the question.`).join("\n");
+  const pieces = Array.from({ length: 500 }, (_, i) => (i % 40 === 39 ? "\n\n" : `word${i} `));
+  stack.mock.enqueue({ kind: "stream", reasoning, contentChunks: pieces, chunkDelayMs: 10 });
+  await chat.send("think first, then answer");
+  const answer = chat.assistant();
+  await expect(answer.getByTestId("reasoning-block")).toHaveAttribute("open", "", { timeout: 15_000 });
+  await expect(answer.getByTestId("message-content")).toContainText("word60 ", { timeout: 15_000 });
+  await expect(answer.getByTestId("reasoning-block")).not.toHaveAttribute("open");
+  await expect(answer).toHaveAttribute("data-status", "streaming");
+  const list = page.getByTestId("message-list");
+  const whereIsTheEnd = () =>
+    list.evaluate((el) => {
+      const markdown = el.querySelector('[data-status="streaming"] .markdown');
+      if (!markdown) return "no answer streaming";
+      const end = markdown.getBoundingClientRect().bottom;
+      const view = el.getBoundingClientRect();
+      return end <= view.bottom + 1 && end >= view.top ? "on screen" : `${Math.round(end - view.bottom)} px from the bottom`;
+    });
+  await expect.poll(whereIsTheEnd, { timeout: 3_000 }).toBe("on screen");
+  await expect(answer).toHaveAttribute("data-status", "done", { timeout: 30_000 });
 });

@@ -1,5 +1,5 @@
 // After `next build`: hashes every inline script of the prerendered pages (Next's RSC payload
-// scripts and the theme script of app/layout.tsx) and writes the Content-Security-Policy with
+// scripts, the theme and early-send scripts of app/layout.tsx, the first screen's language) and writes the Content-Security-Policy with
 // them into routes-manifest.json, where both Next's server.js and fast-server.js (which hands pages
 // to Next) read next.config's headers from. Pages stay static: no nonce, no per-request work.
 // The hashes are also written to .next/csp-hashes.json for inspection.

@@ -117,6 +117,8 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
     <div
       ref={scroller}
       data-testid="message-list"
+      // A streaming answer sizes the room below it by this height (components/chat/use-stream-reserve.ts).
+      data-message-scroller=""
       className="flex-1 overflow-y-auto [overflow-anchor:none]"
       onScroll={(e) => {
         const el = e.currentTarget;

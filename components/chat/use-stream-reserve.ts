@@ -14,7 +14,8 @@ function whenIdle(task: () => void): () => void {
 
 /**
  * While `active` (the answer streams), `box` keeps room free below `content` and grows in steps
- * (lib/chat/stream-reserve.ts); the room goes when the answer is done.
+ * (lib/chat/stream-reserve.ts); the room goes when the answer is done (a reader at the bottom
+ * then sees the answer move down by what was left of it, as its usage line and buttons appear).
  */
 export function useStreamReserve(active: boolean) {
   const box = useRef<HTMLDivElement>(null);
@@ -23,17 +24,26 @@ export function useStreamReserve(active: boolean) {
     const outer = box.current;
     const inner = content.current;
     if (!active || !outer || !inner || typeof ResizeObserver !== "function") return;
+    // Steps follow the height of the list on screen (a phone's keyboard takes half of it).
+    const list = outer.closest<HTMLElement>("[data-message-scroller]");
+    let listHeight = list?.clientHeight || window.innerHeight;
     const reserve = createStreamReserve({
-      step: () => reserveStep(window.visualViewport?.height ?? window.innerHeight),
+      step: () => reserveStep(listHeight),
       apply: (px) => void (outer.style.minHeight = `${px}px`),
       later: whenIdle,
     });
-    // Observed after layout: reading the size there forces no layout of its own.
+    // Sizes come from the observer, after layout: reading them forces no layout of its own.
     const observer = new ResizeObserver((entries) => {
-      const entry = entries[entries.length - 1];
-      reserve.contentHeight(entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height);
+      let content: number | null = null;
+      for (const entry of entries) {
+        const height = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
+        if (entry.target === inner) content = height;
+        else if (height > 0) listHeight = height;
+      }
+      if (content !== null) reserve.contentHeight(content);
     });
     observer.observe(inner);
+    if (list) observer.observe(list);
     return () => {
       observer.disconnect();
       reserve.dispose();

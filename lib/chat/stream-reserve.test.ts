@@ -69,6 +69,21 @@ describe("stream reserve", () => {
     expect(pending).toHaveLength(0);
   });
 
+  it("gives back room the text no longer needs: a folded reasoning block, a smaller viewport", () => {
+    let step = 300;
+    const applied: number[] = [];
+    const reserve = createStreamReserve({ step: () => step, apply: (px) => applied.push(px), later: () => () => {} });
+    reserve.contentHeight(900);
+    expect(applied).toEqual([1200]);
+    // The reasoning above the answer folds: 700 px of text is gone.
+    reserve.contentHeight(200);
+    expect(applied).toEqual([1200, 500]);
+    // The keyboard opens: steps are smaller, and so is the room.
+    step = 100;
+    reserve.contentHeight(210);
+    expect(applied).toEqual([1200, 500, 310]);
+  });
+
   it("ignores heights that are not sizes", () => {
     const { reserve, applied } = setup();
     reserve.contentHeight(Number.NaN);
@@ -76,8 +91,9 @@ describe("stream reserve", () => {
     expect(applied).toEqual([]);
   });
 
-  it("a step is a third of the viewport, never under 160 px", () => {
+  it("a step is a third of the list's height, never under 48 px", () => {
     expect(reserveStep(900)).toBe(300);
-    expect(reserveStep(300)).toBe(160);
+    expect(reserveStep(240)).toBe(80);
+    expect(reserveStep(90)).toBe(48);
   });
 });

@@ -7,7 +7,7 @@
  * idle moment, apart from an update's frame; text that reaches the end takes it at once.
  */
 export interface StreamReserveDeps {
-  /** How much room a step adds, in px (read at each step: the viewport can change). */
+  /** How much room a step adds, in px (read each time: the list's height can change). */
   step(): number;
   /** Sets the box's minimum height, in px. */
   apply(px: number): void;
@@ -37,7 +37,10 @@ export function createStreamReserve(deps: StreamReserveDeps): StreamReserve {
     contentHeight(px) {
       if (disposed || !Number.isFinite(px) || px < 0) return;
       height = px;
-      if (height >= reserved) grow();
+      // At the end of the room, or far from it: the text shrank (a reasoning block folded when
+      // the answer began) or the list did (a phone's keyboard opened). The room is one step
+      // again, so the text being written stays on screen.
+      if (height >= reserved || reserved - height > deps.step()) grow();
       else if (!cancel && reserved - height < deps.step() / 2) {
         cancel = deps.later(() => {
           cancel = null;
@@ -53,7 +56,7 @@ export function createStreamReserve(deps: StreamReserveDeps): StreamReserve {
   };
 }
 
-/** A step: a third of the viewport, at least 160 px. */
-export function reserveStep(viewportHeight: number): number {
-  return Math.max(160, Math.round(viewportHeight / 3));
+/** A step: a third of the message list's height on screen, at least 48 px. */
+export function reserveStep(listHeight: number): number {
+  return Math.max(48, Math.round(listHeight / 3));
 }

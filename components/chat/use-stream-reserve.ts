@@ -1,16 +1,10 @@
 "use client";
 import { useLayoutEffect, useRef } from "react";
 import { createStreamReserve, reserveStep } from "@/lib/chat/stream-reserve";
+import { whenIdle } from "@/lib/client/when-idle";
 
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === "function") {
-    // Under load an idle moment may not come soon: the text reaching the end takes the step anyway.
-    const handle = requestIdleCallback(task, { timeout: 1000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(task, 50);
-  return () => clearTimeout(timer);
-}
+// Under load an idle moment may not come soon: the text reaching the end takes the step anyway.
+const idleStep = (task: () => void) => whenIdle(task, { timeout: 1000, fallbackMs: 50 });
 
 /**
  * While `active` (the answer streams), `box` keeps room free below `content` and grows in steps
@@ -24,13 +18,14 @@ export function useStreamReserve(active: boolean) {
     const outer = box.current;
     const inner = content.current;
     if (!active || !outer || !inner || typeof ResizeObserver !== "function") return;
-    // Steps follow the height of the list on screen (a phone's keyboard takes half of it).
+    // Steps follow the height of the list on screen (a phone's keyboard takes half of it). The
+    // observer's first report brings it with the content's, so nothing is read here.
     const list = outer.closest<HTMLElement>("[data-message-scroller]");
-    let listHeight = list?.clientHeight || window.innerHeight;
+    let listHeight = window.innerHeight;
     const reserve = createStreamReserve({
       step: () => reserveStep(listHeight),
       apply: (px) => void (outer.style.minHeight = `${px}px`),
-      later: whenIdle,
+      later: idleStep,
     });
     // Sizes come from the observer, after layout: reading them forces no layout of its own.
     const observer = new ResizeObserver((entries) => {

@@ -10,6 +10,7 @@
 import type { ChatMessage, Conversation } from "@/lib/types";
 import { foldText, queryTerms } from "@/lib/search/fold";
 import { narrowSearch, type Candidates, type FoldedSource } from "@/lib/search/narrow";
+import { whenIdle } from "./when-idle";
 import type { SearchRequest, SearchResponse } from "@/lib/search/protocol";
 import { batchUpdates, createSyncPlanner } from "@/lib/search/sync-plan";
 import { createSearchCore } from "@/lib/search/worker-core";
@@ -47,10 +48,7 @@ function defaultConnect(receive: (r: SearchResponse) => void, fail: (reason: str
   }
 }
 
-function whenIdle(run: () => void) {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 250 });
-  else setTimeout(run, 0);
-}
+const soonIdle = (run: () => void) => void whenIdle(run, { timeout: 250 });
 
 /** A well-formed answer from the search core: a result with its groups, or an error, with an id. */
 export function isResponse(data: unknown): data is SearchResponse {
@@ -107,7 +105,7 @@ export interface SearchClientOptions {
   later?: (run: () => void) => void;
 }
 
-export function createSearchClient({ read, onAnswer, connect = defaultConnect, later = whenIdle }: SearchClientOptions) {
+export function createSearchClient({ read, onAnswer, connect = defaultConnect, later = soonIdle }: SearchClientOptions) {
   const planner = createSyncPlanner();
   let queue: SearchRequest[] = [];
   let draining = false;

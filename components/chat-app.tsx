@@ -33,6 +33,7 @@ import { preloadMarkdown } from "./chat/message-body";
 import { preloadMessageList } from "./chat/thread-view";
 import { startSearchIndex, useSearch } from "@/store/search";
 import { useSearchShortcut } from "./search/use-search-shortcut";
+import { KeptDraftNote } from "./kept-draft-note";
 
 // The config (and the dictionary of a language other than English) are asked for while React is
 // still hydrating: the shell shows once the config says no code is needed.
@@ -164,6 +165,7 @@ function ChatAppScreens({ firstScreen }: { firstScreen?: FirstScreen }) {
     return (
       <div className="mx-auto max-w-md p-6">
         <LazyErrorCard error={configError} />
+        <KeptDraftNote />
         <DoctorHost />
       </div>
     );

@@ -11,7 +11,9 @@ import { canSendYet } from "@/lib/client/start-screen";
 import { ImageIcon, SendIcon, StopIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/types";
 import { EARLY_SEND_ATTR } from "@/lib/client/early-send";
+import { readKeptDraft } from "@/lib/client/kept-draft";
 import { SendPreviewBar } from "./send-preview";
+import { useKeptDraft } from "./use-kept-draft";
 
 // Shown once something is attached: not part of the first page load.
 const PendingImages = lazy(() => import("./pending-images").then((m) => ({ default: m.PendingImages })));
@@ -28,6 +30,7 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
   const convId = conversation?.id ?? null;
   const t = useT();
   const [text, setText] = useState("");
+  useKeptDraft(text);
   const area = useRef<HTMLTextAreaElement>(null);
   const focusRequests = useComposerFocus((s) => s.requests);
   useEffect(() => {
@@ -79,13 +82,15 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
   // The composer may be server-rendered HTML (app/start/[lang]/page.tsx) that took text before the
   // scripts ran: that text is the composer's, and a send asked for then (Enter or the Send button,
   // held by lib/client/early-send.ts) goes now, or as soon as the start allows. A layout
-  // effect, so the text is in before any render that follows hydration could clear the box.
+  // effect, so the text is in before any render that follows hydration could clear the box. With
+  // nothing typed, the box takes back what was kept from before (lib/client/kept-draft.ts).
   const [earlySend, setEarlySend] = useState(false);
   useLayoutEffect(() => {
     const el = area.current;
     if (!el) return;
     const typed = el.value;
-    if (typed !== "") setText(typed);
+    const start = typed !== "" ? typed : readKeptDraft();
+    if (start !== "") setText(start);
     if (el.hasAttribute(EARLY_SEND_ATTR)) {
       el.removeAttribute(EARLY_SEND_ATTR);
       if (typed.trim() !== "") setEarlySend(true);

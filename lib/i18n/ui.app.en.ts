@@ -34,4 +34,6 @@ export const appEn = {
   "settings.priceInputOf": "{model}: input price per 1M tokens",
   "settings.priceOutputOf": "{model}: output price per 1M tokens",
   "settings.priceNewModel": "Model name to add a price for",
+  "draft.keptTitle": "Your unsent message is kept",
+  "draft.keptHint": "It will be back in the message box when the app starts again. You can copy it from here too.",
 };

@@ -36,4 +36,6 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   "settings.priceInputOf": "{model}：每百万输入 tokens 价格",
   "settings.priceOutputOf": "{model}：每百万输出 tokens 价格",
   "settings.priceNewModel": "要添加价格的模型名",
+  "draft.keptTitle": "未发送的消息已保留",
+  "draft.keptHint": "应用再次启动后，它会回到输入框里。也可以在这里复制。",
 };

@@ -15,6 +15,9 @@ test("the first screen is the chat shell as HTML, in the request's language", as
   const enHtml = await en.text();
   expect(enHtml).toMatch(/<textarea[^>]*data-testid="composer-input"/);
   expect(enHtml).toContain(uiEn["composer.placeholder"]);
+  // One address, a page per language and build: no shared cache may keep it (lib/server/first-screen.ts).
+  expect(en.headers()["cache-control"]).toBe("private, no-cache");
+  expect(en.headers()["vary"]).toMatch(/Accept-Language, Cookie$/);
 
   const zh = await request.get(`${stack.app.url}/`, { headers: { "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8" } });
   const zhHtml = await zh.text();

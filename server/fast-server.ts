@@ -19,6 +19,7 @@ import path from "node:path";
 import { bootStandalone } from "@/lib/server/boot";
 import { isProxyTarget, refuseConnect, refuseMethod, serveProxy } from "@/lib/server/node-proxy";
 import { isKnownMethod } from "@/lib/server/request-guard";
+import { holdFirstScreenHeaders, isFirstScreenRequest } from "@/lib/server/first-screen";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 type UpgradeHandler = (req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>;
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   const server = http.createServer((req, res) => {
     if (!isKnownMethod(req.method)) return refuseMethod(res);
     if (isProxyTarget(req.method, req.url)) return void serveProxy(req, res);
+    if (isFirstScreenRequest(req.method, req.url)) holdFirstScreenHeaders(res);
     const handle = async () => {
       if (!nextHandler) await nextReady;
       await nextHandler!(req, res);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstScreenLang, firstScreenPath } from "./first-screen";
+import { firstScreenLang, firstScreenPath, holdFirstScreenHeaders, isFirstScreenRequest } from "./first-screen";
 
 describe("first screen", () => {
   it("serves the chat shell in the browser's language when no code is needed", () => {
@@ -28,5 +28,33 @@ describe("first screen", () => {
     expect(firstScreenLang("")).toBe("en");
     expect(firstScreenLang(" , ;q=1")).toBe("en");
     expect(firstScreenLang("x".repeat(5000))).toBe("en");
+  });
+});
+
+describe("the first screen's caching headers", () => {
+  function response() {
+    const headers = new Map<string, unknown>();
+    return { headers, setHeader: (name: string, value: unknown) => void headers.set(name.toLowerCase(), value) };
+  }
+
+  it("applies to GET and HEAD of / only", () => {
+    expect(isFirstScreenRequest("GET", "/")).toBe(true);
+    expect(isFirstScreenRequest("HEAD", "/?utm=1")).toBe(true);
+    expect(isFirstScreenRequest("POST", "/")).toBe(false);
+    expect(isFirstScreenRequest("GET", "/start/en")).toBe(false);
+    expect(isFirstScreenRequest("GET", "/api/config")).toBe(false);
+  });
+
+  it("replaces Next's year-long shared caching and adds what chose the page to Vary", () => {
+    const res = response();
+    holdFirstScreenHeaders(res);
+    expect(res.headers.get("cache-control")).toBe("private, no-cache");
+    expect(res.headers.get("vary")).toBe("Accept-Language, Cookie");
+    res.setHeader("Cache-Control", "s-maxage=31536000");
+    res.setHeader("Vary", "rsc, next-router-state-tree");
+    res.setHeader("ETag", '"abc"');
+    expect(res.headers.get("cache-control")).toBe("private, no-cache");
+    expect(res.headers.get("vary")).toBe("rsc, next-router-state-tree, Accept-Language, Cookie");
+    expect(res.headers.get("etag")).toBe('"abc"');
   });
 });

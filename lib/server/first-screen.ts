@@ -28,3 +28,28 @@ export function firstScreenLang(acceptLanguage: string | null): Lang {
   }
   return langFromBrowser(best ? [best.tag] : undefined);
 }
+
+/** A GET or HEAD of "/" (any query): the request the first screen answers. */
+export function isFirstScreenRequest(method: string | undefined, url: string | undefined): boolean {
+  return (method === "GET" || method === "HEAD") && (url === "/" || url?.startsWith("/?") === true);
+}
+
+/**
+ * "/" is a different page per language and per code setting, and names one build's scripts. Next
+ * serves the prerendered shell with `s-maxage` of a year and no Vary on what chose it: a shared
+ * cache (a CDN told to cache HTML) would hand one visitor's language to the next and keep an old
+ * build's page, whose scripts are gone, after a deployment. So the headers Next sets on it are
+ * replaced: browsers may keep it but ask again each time (its ETag makes that cheap).
+ */
+export function holdFirstScreenHeaders(res: { setHeader(name: string, value: number | string | readonly string[]): unknown }): void {
+  const set = res.setHeader.bind(res);
+  const own = (name: string, value: number | string | readonly string[]) => {
+    const key = name.toLowerCase();
+    if (key === "cache-control") return set(name, "private, no-cache");
+    if (key === "vary") return set(name, [String(value), "Accept-Language", "Cookie"].filter((v) => v !== "").join(", "));
+    return set(name, value);
+  };
+  res.setHeader = own;
+  own("Cache-Control", "");
+  own("Vary", "");
+}

@@ -131,6 +131,11 @@ export default function Markdown({ content, streaming, messageId }: { content: s
   }, [content, closed, messageId]);
   const texts = closed ?? all!;
   const settled = useSettledCount(closed, texts.length);
+  // An answer streamed on this page had every group rendered as it was written, so each group's
+  // size is known and its layout and paint can be skipped while off screen (app/globals.css). It
+  // stays so after the answer is done: taking it away then would lay out the whole answer at once.
+  const [skippable, setSkippable] = useState(streaming);
+  if (streaming && !skippable) setSkippable(true);
   useEffect(() => {
     if (liveId !== undefined) return () => forgetLiveBlocks(liveId);
   }, [liveId]);
@@ -140,7 +145,7 @@ export default function Markdown({ content, streaming, messageId }: { content: s
     const blocks: ReactElement[] = [];
     for (let i = from; i < Math.min(settled, from + GROUP_SIZE); i++) blocks.push(<MarkdownBlock key={i} text={texts[i]} offThread={streaming} />);
     groups.push(
-      <section key={from} className="md-group">
+      <section key={from} className={skippable ? "md-group md-skippable" : "md-group"}>
         {blocks}
       </section>,
     );

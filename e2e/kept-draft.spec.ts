@@ -50,3 +50,29 @@ test("text typed into the first screen is kept when the start fails, shown besid
   await expect(chat.composer).toHaveValue("typed while the start fails");
   await expect(page.getByTestId("kept-draft")).toHaveCount(0);
 });
+
+test("a kept draft is in the first screen before the scripts run, and what is typed then adds to it", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  await chat.composer.fill("kept from before");
+  await page.reload();
+  await expect(chat.composer).toHaveValue("kept from before");
+
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/[^/?]+\.js(\?|$)/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(stack.app.url, { waitUntil: "commit" });
+  await expect(chat.composer).toHaveValue("kept from before");
+  await expect(page.getByTestId("send-button")).toBeEnabled();
+  await chat.composer.press("End");
+  await page.keyboard.type(", and more");
+  expect(await page.evaluate(() => document.documentElement.hasAttribute("data-hydrated"))).toBe(false);
+  release();
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1, { timeout: 30_000 });
+  await expect(chat.composer).toHaveValue("kept from before, and more");
+  await page.reload();
+  await expect(chat.composer).toHaveValue("kept from before, and more");
+});

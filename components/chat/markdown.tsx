@@ -92,6 +92,25 @@ function useSettledCount(closed: readonly string[] | null, total: number): numbe
 }
 
 /**
+ * Whether the finished groups of this answer may skip layout and paint while off screen
+ * (app/globals.css): only in an answer streamed while this component is on the page, and only
+ * after a frame in which every group it shows was laid out, so the browser has a remembered size
+ * for each (an answer shown again mid-stream lays out its groups once first). The last group, still
+ * filling, never skips. It stays on after the answer is done: turning it off then would lay out the
+ * whole answer at once.
+ */
+function useSkippableGroups(streaming: boolean): boolean {
+  const [skippable, setSkippable] = useState(false);
+  useEffect(() => {
+    if (!streaming || skippable) return;
+    // Sizes are remembered where the frame after a layout delivers resize observations.
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setSkippable(true))));
+    return () => cancelAnimationFrame(frame);
+  }, [streaming, skippable]);
+  return skippable;
+}
+
+/**
  * Finished blocks are laid out and painted in groups of this many (app/globals.css: a group is one
  * paint layer, spaced as if its blocks stood alone): an update of a long answer then relays out
  * and repaints a few dozen groups, not hundreds of blocks.
@@ -131,11 +150,7 @@ export default function Markdown({ content, streaming, messageId }: { content: s
   }, [content, closed, messageId]);
   const texts = closed ?? all!;
   const settled = useSettledCount(closed, texts.length);
-  // An answer streamed on this page had every group rendered as it was written, so each group's
-  // size is known and its layout and paint can be skipped while off screen (app/globals.css). It
-  // stays so after the answer is done: taking it away then would lay out the whole answer at once.
-  const [skippable, setSkippable] = useState(streaming);
-  if (streaming && !skippable) setSkippable(true);
+  const skippable = useSkippableGroups(streaming);
   useEffect(() => {
     if (liveId !== undefined) return () => forgetLiveBlocks(liveId);
   }, [liveId]);
@@ -145,7 +160,7 @@ export default function Markdown({ content, streaming, messageId }: { content: s
     const blocks: ReactElement[] = [];
     for (let i = from; i < Math.min(settled, from + GROUP_SIZE); i++) blocks.push(<MarkdownBlock key={i} text={texts[i]} offThread={streaming} />);
     groups.push(
-      <section key={from} className={skippable ? "md-group md-skippable" : "md-group"}>
+      <section key={from} className={skippable && from + GROUP_SIZE < settled ? "md-group md-skippable" : "md-group"}>
         {blocks}
       </section>,
     );

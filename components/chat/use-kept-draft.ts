@@ -10,14 +10,13 @@ import { createDraftKeeper } from "@/lib/client/kept-draft";
 export function useKeptDraft(text: string) {
   const keeper = useRef<ReturnType<typeof createDraftKeeper> | null>(null);
   keeper.current ??= createDraftKeeper();
-  // The box starts empty and takes what was typed or kept in a layout effect: that first empty
-  // text must not wipe the kept draft.
-  const first = useRef(true);
+  // The box starts empty and takes what was typed or kept in a layout effect: only a change from
+  // what it last held is written, so that first empty text (run twice in development) never wipes
+  // the kept draft.
+  const last = useRef("");
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (text === last.current) return;
+    last.current = text;
     keeper.current!.change(text);
   }, [text]);
   useEffect(() => {

@@ -23,8 +23,12 @@ describe("kept draft", () => {
   });
 
   it("says so when storage refuses (full or blocked), and reads nothing from a throwing storage", () => {
-    const full = { setItem: () => { throw new DOMException("full", "QuotaExceededError"); }, removeItem: () => undefined };
-    expect(writeKeptDraft("text", full)).toBe(false);
+    const storage = memoryStorage();
+    writeKeptDraft("an older draft", storage);
+    const full = { ...storage, setItem: () => { throw new DOMException("full", "QuotaExceededError"); } };
+    expect(writeKeptDraft("a newer, longer draft", full)).toBe(false);
+    // The older one must not come back in its place.
+    expect(readKeptDraft(storage)).toBe("");
     expect(writeKeptDraft("text", null)).toBe(false);
     expect(readKeptDraft({ getItem: () => { throw new Error("blocked"); } })).toBe("");
   });

@@ -2,9 +2,11 @@
  * The message being typed, kept in localStorage so nothing typed is lost: not on a reload, a
  * closed tab or a crash, and not when the start fails and an error card takes the composer's place
  * (components/chat-app.tsx shows the kept text there). One draft per browser: the composer puts it
- * back when it starts with an empty box, and sending clears it.
+ * back when it starts with an empty box (the first screen's inline script already does, before the
+ * page's scripts run: lib/client/early-send.ts), and sending clears it.
  */
-const KEY = "relaychat-draft";
+export const KEPT_DRAFT_KEY = "relaychat-draft";
+const KEY = KEPT_DRAFT_KEY;
 
 type Reader = Pick<Storage, "getItem">;
 type Writer = Pick<Storage, "setItem" | "removeItem">;
@@ -24,6 +26,12 @@ export function writeKeptDraft(text: string, storage: Writer | null = safeLocalS
     else storage?.setItem(KEY, text);
     return storage !== null;
   } catch {
+    // Full: an older draft must not come back in place of this one.
+    try {
+      storage?.removeItem(KEY);
+    } catch {
+      /* blocked */
+    }
     return false;
   }
 }

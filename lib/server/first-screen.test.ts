@@ -56,5 +56,10 @@ describe("the first screen's caching headers", () => {
     expect(res.headers.get("cache-control")).toBe("private, no-cache");
     expect(res.headers.get("vary")).toBe("rsc, next-router-state-tree, Accept-Language, Cookie");
     expect(res.headers.get("etag")).toBe('"abc"');
+    // Next appends to Vary with a list that already holds what was set; compression adds its own.
+    res.setHeader("Vary", ["Accept-Language, Cookie", "rsc", "next-router-state-tree"]);
+    expect(res.headers.get("vary")).toBe("Accept-Language, Cookie, rsc, next-router-state-tree");
+    res.setHeader("Vary", "Accept-Language, Cookie, rsc, next-router-state-tree, accept-encoding");
+    expect(res.headers.get("vary")).toBe("Accept-Language, Cookie, rsc, next-router-state-tree, accept-encoding");
   });
 });

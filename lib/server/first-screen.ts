@@ -46,10 +46,21 @@ export function holdFirstScreenHeaders(res: { setHeader(name: string, value: num
   const own = (name: string, value: number | string | readonly string[]) => {
     const key = name.toLowerCase();
     if (key === "cache-control") return set(name, "private, no-cache");
-    if (key === "vary") return set(name, [String(value), "Accept-Language", "Cookie"].filter((v) => v !== "").join(", "));
+    if (key === "vary") return set(name, withVary(value, ["Accept-Language", "Cookie"]));
     return set(name, value);
   };
   res.setHeader = own;
   own("Cache-Control", "");
   own("Vary", "");
+}
+
+/** A Vary value (a string or Next's list) with `names` added where missing, each name once. */
+function withVary(value: number | string | readonly string[], names: readonly string[]): string {
+  const listed: string[] = [];
+  for (const part of (Array.isArray(value) ? value : [String(value)]).join(",").split(",")) {
+    const name = part.trim();
+    if (name !== "" && !listed.some((n) => n.toLowerCase() === name.toLowerCase())) listed.push(name);
+  }
+  for (const name of names) if (!listed.some((n) => n.toLowerCase() === name.toLowerCase())) listed.push(name);
+  return listed.join(", ");
 }

@@ -92,25 +92,6 @@ function useSettledCount(closed: readonly string[] | null, total: number): numbe
 }
 
 /**
- * Whether the finished groups of this answer may skip layout and paint while off screen
- * (app/globals.css): only in an answer streamed while this component is on the page, and only
- * after a frame in which every group it shows was laid out, so the browser has a remembered size
- * for each (an answer shown again mid-stream lays out its groups once first). The last group, still
- * filling, never skips. It stays on after the answer is done: turning it off then would lay out the
- * whole answer at once.
- */
-function useSkippableGroups(streaming: boolean): boolean {
-  const [skippable, setSkippable] = useState(false);
-  useEffect(() => {
-    if (!streaming || skippable) return;
-    // Sizes are remembered where the frame after a layout delivers resize observations.
-    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setSkippable(true))));
-    return () => cancelAnimationFrame(frame);
-  }, [streaming, skippable]);
-  return skippable;
-}
-
-/**
  * Finished blocks are laid out and painted in groups of this many (app/globals.css: a group is one
  * paint layer, spaced as if its blocks stood alone): an update of a long answer then relays out
  * and repaints a few dozen groups, not hundreds of blocks.
@@ -150,7 +131,6 @@ export default function Markdown({ content, streaming, messageId }: { content: s
   }, [content, closed, messageId]);
   const texts = closed ?? all!;
   const settled = useSettledCount(closed, texts.length);
-  const skippable = useSkippableGroups(streaming);
   useEffect(() => {
     if (liveId !== undefined) return () => forgetLiveBlocks(liveId);
   }, [liveId]);
@@ -160,7 +140,7 @@ export default function Markdown({ content, streaming, messageId }: { content: s
     const blocks: ReactElement[] = [];
     for (let i = from; i < Math.min(settled, from + GROUP_SIZE); i++) blocks.push(<MarkdownBlock key={i} text={texts[i]} offThread={streaming} />);
     groups.push(
-      <section key={from} className={skippable && from + GROUP_SIZE < settled ? "md-group md-skippable" : "md-group"}>
+      <section key={from} className="md-group">
         {blocks}
       </section>,
     );

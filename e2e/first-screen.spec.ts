@@ -1,6 +1,6 @@
-import type { Page } from "@playwright/test";
 import { expect, test, useStack } from "./fixtures";
 import { ChatPage } from "./pages/chat-page";
+import { openWithScriptsHeld } from "./scripts-held";
 import { uiEn } from "../lib/i18n/ui.en";
 import { uiZhCN } from "../lib/i18n/ui.zh-CN";
 
@@ -30,23 +30,9 @@ test("the first screen is the chat shell as HTML, in the request's language", as
   expect(await chosen.text()).toContain(uiZhCN["composer.placeholder"]);
 });
 
-/** Holds the page's scripts until the returned function is called; the HTML is on screen meanwhile. */
-async function openWithScriptsHeld(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/_next\/static\/chunks\/[^/?]+\.js(\?|$)/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  // The load event waits for the held scripts: only the HTML is awaited.
-  await page.goto(stack.app.url, { waitUntil: "commit" });
-  await expect(page.getByTestId("composer-input")).toBeVisible();
-  return release;
-}
-
 test("text typed and Enter pressed before the scripts run are kept, and sent once they do", async ({ page }) => {
   const chat = new ChatPage(page);
-  const release = await openWithScriptsHeld(page);
+  const release = await openWithScriptsHeld(page, stack.app.url);
   await chat.composer.click();
   await page.keyboard.type("typed before the scripts");
   // A second line with Shift+Enter stays a line break; Enter alone is held as a send.
@@ -73,7 +59,7 @@ test("text typed and Enter pressed before the scripts run are kept, and sent onc
 
 test("the Send button takes a tap before the scripts run, and the message goes once they do", async ({ page }) => {
   const chat = new ChatPage(page);
-  const release = await openWithScriptsHeld(page);
+  const release = await openWithScriptsHeld(page, stack.app.url);
   const send = page.getByTestId("send-button");
   await expect(send).toBeDisabled();
   await chat.composer.fill("sent with the button early");
@@ -88,7 +74,7 @@ test("the Send button takes a tap before the scripts run, and the message goes o
 
 test("an Enter on an empty composer before the scripts run sends nothing, then or later", async ({ page }) => {
   const chat = new ChatPage(page);
-  const release = await openWithScriptsHeld(page);
+  const release = await openWithScriptsHeld(page, stack.app.url);
   await chat.composer.click();
   await page.keyboard.press("Enter");
   await expect(chat.composer).toHaveValue("");
@@ -104,7 +90,7 @@ test("an Enter on an empty composer before the scripts run sends nothing, then o
 });
 
 test("buttons of the first screen wait for the scripts instead of swallowing a tap", async ({ page }) => {
-  const release = await openWithScriptsHeld(page);
+  const release = await openWithScriptsHeld(page, stack.app.url);
   const newChat = page.getByTestId("new-chat-button");
   await expect(newChat).toBeVisible();
   expect(await newChat.evaluate((el) => getComputedStyle(el).pointerEvents)).toBe("none");
@@ -136,7 +122,7 @@ test.describe("in Chinese", () => {
 
   test("the Chinese shell says it is Chinese before the scripts run", async ({ page }) => {
     const chat = new ChatPage(page);
-    const release = await openWithScriptsHeld(page);
+    const release = await openWithScriptsHeld(page, stack.app.url);
     await expect(chat.composer).toHaveAttribute("placeholder", uiZhCN["composer.placeholder"]);
     expect(await chat.composer.evaluate(hydrated)).toBe(false);
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");

@@ -1,5 +1,6 @@
 import { expect, test, useStack } from "./fixtures";
 import { ChatPage } from "./pages/chat-page";
+import { openWithScriptsHeld } from "./scripts-held";
 
 // Nothing typed is lost: the composer's text is kept in storage (lib/client/kept-draft.ts).
 const stack = useStack();
@@ -58,13 +59,7 @@ test("a kept draft is in the first screen before the scripts run, and what is ty
   await page.reload();
   await expect(chat.composer).toHaveValue("kept from before");
 
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/_next\/static\/chunks\/[^/?]+\.js(\?|$)/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.goto(stack.app.url, { waitUntil: "commit" });
+  const release = await openWithScriptsHeld(page, stack.app.url);
   await expect(chat.composer).toHaveValue("kept from before");
   await expect(page.getByTestId("send-button")).toBeEnabled();
   await chat.composer.press("End");

@@ -5,6 +5,7 @@
  * before loading, then removes it; a commit that does land first removes it too.
  */
 import type { SaveBatch } from "./storage";
+import { safeLocalStorage } from "./safe-local-storage";
 
 const PREFIX = "relaychat-journal:";
 /** The database version whose layout the batches use; a newer journal is left for a newer app. */
@@ -19,16 +20,8 @@ export interface Journal {
 
 type KeyValue = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
-function local(): KeyValue | null {
-  try {
-    return typeof localStorage === "undefined" ? null : localStorage;
-  } catch {
-    return null; // storage blocked by the browser's settings
-  }
-}
-
 /** Writes this tab's journal; false when it could not be kept (storage full or blocked). */
-export function writeJournal(tab: string, batches: SaveBatch[], store: KeyValue | null = local()): boolean {
+export function writeJournal(tab: string, batches: SaveBatch[], store: KeyValue | null = safeLocalStorage()): boolean {
   if (!store) return false;
   if (batches.length === 0) {
     clearJournal(tab, store);
@@ -43,7 +36,7 @@ export function writeJournal(tab: string, batches: SaveBatch[], store: KeyValue 
   }
 }
 
-export function clearJournal(tab: string, store: KeyValue | null = local()): void {
+export function clearJournal(tab: string, store: KeyValue | null = safeLocalStorage()): void {
   try {
     store?.removeItem(PREFIX + tab);
   } catch {
@@ -52,7 +45,7 @@ export function clearJournal(tab: string, store: KeyValue | null = local()): voi
 }
 
 /** Every journal left by a tab, oldest first; unreadable ones are removed (they hold nothing usable). */
-export function readJournals(store: KeyValue | null = local()): Journal[] {
+export function readJournals(store: KeyValue | null = safeLocalStorage()): Journal[] {
   if (!store) return [];
   const found: Journal[] = [];
   const keys: string[] = [];
@@ -75,7 +68,7 @@ export function readJournals(store: KeyValue | null = local()): Journal[] {
 const SETTINGS_KEY = "relaychat-journal-settings";
 
 /** Settings changed just before the page went away: kept synchronously like the batches. */
-export function writeSettingsJournal(settings: unknown, store: KeyValue | null = local()): void {
+export function writeSettingsJournal(settings: unknown, store: KeyValue | null = safeLocalStorage()): void {
   try {
     store?.setItem(SETTINGS_KEY, JSON.stringify({ at: Date.now(), settings }));
   } catch {
@@ -84,7 +77,7 @@ export function writeSettingsJournal(settings: unknown, store: KeyValue | null =
 }
 
 /** The settings a page left in its journal, or undefined; removed once read. */
-export function takeSettingsJournal(store: KeyValue | null = local()): unknown {
+export function takeSettingsJournal(store: KeyValue | null = safeLocalStorage()): unknown {
   try {
     const raw = store?.getItem(SETTINGS_KEY);
     if (!raw) return undefined;
@@ -95,7 +88,7 @@ export function takeSettingsJournal(store: KeyValue | null = local()): unknown {
   }
 }
 
-export function clearSettingsJournal(store: KeyValue | null = local()): void {
+export function clearSettingsJournal(store: KeyValue | null = safeLocalStorage()): void {
   try {
     store?.removeItem(SETTINGS_KEY);
   } catch {

@@ -5,15 +5,16 @@
  * back when it starts with an empty box (the first screen's inline script already does, before the
  * page's scripts run: lib/client/early-send.ts), and sending clears it.
  */
+import { safeLocalStorage } from "./safe-local-storage";
+
 export const KEPT_DRAFT_KEY = "relaychat-draft";
-const KEY = KEPT_DRAFT_KEY;
 
 type Reader = Pick<Storage, "getItem">;
 type Writer = Pick<Storage, "setItem" | "removeItem">;
 
 export function readKeptDraft(storage: Reader | null = safeLocalStorage()): string {
   try {
-    return storage?.getItem(KEY) ?? "";
+    return storage?.getItem(KEPT_DRAFT_KEY) ?? "";
   } catch {
     return "";
   }
@@ -22,13 +23,13 @@ export function readKeptDraft(storage: Reader | null = safeLocalStorage()): stri
 /** Keeps `text` (an empty or blank box removes it). False when storage refused it (full or blocked). */
 export function writeKeptDraft(text: string, storage: Writer | null = safeLocalStorage()): boolean {
   try {
-    if (text.trim() === "") storage?.removeItem(KEY);
-    else storage?.setItem(KEY, text);
+    if (text.trim() === "") storage?.removeItem(KEPT_DRAFT_KEY);
+    else storage?.setItem(KEPT_DRAFT_KEY, text);
     return storage !== null;
   } catch {
     // Full: an older draft must not come back in place of this one.
     try {
-      storage?.removeItem(KEY);
+      storage?.removeItem(KEPT_DRAFT_KEY);
     } catch {
       /* blocked */
     }
@@ -60,12 +61,4 @@ export function createDraftKeeper(write: (text: string) => unknown = writeKeptDr
     },
     flush,
   };
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return typeof localStorage === "undefined" ? null : localStorage;
-  } catch {
-    return null;
-  }
 }

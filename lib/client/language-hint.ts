@@ -1,4 +1,5 @@
 import { LANGUAGE_COOKIE } from "@/lib/i18n";
+import { safeLocalStorage } from "./safe-local-storage";
 
 /**
  * The language setting mirrored in localStorage, like the theme: the chat shows before IndexedDB is
@@ -32,12 +33,4 @@ export function writeLanguageHint(
   if (!cookies) return;
   // "Follow the browser" needs no cookie: the server reads Accept-Language.
   cookies.cookie = value === "auto" ? `${LANGUAGE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax` : `${LANGUAGE_COOKIE}=${value}; Path=/; Max-Age=${YEAR_S}; SameSite=Lax`;
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return typeof localStorage === "undefined" ? null : localStorage;
-  } catch {
-    return null;
-  }
 }

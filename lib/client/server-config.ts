@@ -6,6 +6,7 @@
 import { DEFAULT_SERVER_DEFAULTS } from "@/lib/defaults";
 import { sanitizeCapabilityTable } from "@/lib/models/capabilities";
 import type { ServerConfig } from "@/lib/api-types";
+import { safeLocalStorage } from "./safe-local-storage";
 
 const STORED_KEY = "relaychat-config";
 /** The proxy's limit before servers reported it in /api/config. */
@@ -50,14 +51,6 @@ export function readStoredServerConfig(storage: Pick<Storage, "getItem"> | null 
     const parsed = JSON.parse(raw) as { at?: unknown; config?: unknown };
     if (!parsed.config || typeof parsed.config !== "object") return null;
     return { config: parseServerConfig(parsed.config), at: typeof parsed.at === "number" ? parsed.at : 0 };
-  } catch {
-    return null;
-  }
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return typeof localStorage === "undefined" ? null : localStorage;
   } catch {
     return null;
   }

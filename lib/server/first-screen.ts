@@ -56,11 +56,10 @@ export function holdFirstScreenHeaders(res: { setHeader(name: string, value: num
 
 /** A Vary value (a string or Next's list) with `names` added where missing, each name once. */
 function withVary(value: number | string | readonly string[], names: readonly string[]): string {
-  const listed: string[] = [];
-  for (const part of (Array.isArray(value) ? value : [String(value)]).join(",").split(",")) {
+  const listed = new Map<string, string>();
+  for (const part of [...(Array.isArray(value) ? value : [String(value)]).join(",").split(","), ...names]) {
     const name = part.trim();
-    if (name !== "" && !listed.some((n) => n.toLowerCase() === name.toLowerCase())) listed.push(name);
+    if (name !== "" && !listed.has(name.toLowerCase())) listed.set(name.toLowerCase(), name);
   }
-  for (const name of names) if (!listed.some((n) => n.toLowerCase() === name.toLowerCase())) listed.push(name);
-  return listed.join(", ");
+  return [...listed.values()].join(", ");
 }

@@ -18,6 +18,10 @@ test("the first screen is the chat shell as HTML, in the request's language", as
   // One address, a page per language and build: no shared cache may keep it (lib/server/first-screen.ts).
   expect(en.headers()["cache-control"]).toBe("private, no-cache");
   expect(en.headers()["vary"]).toMatch(/Accept-Language, Cookie$/);
+  // Its per-language address names the same build's scripts: not kept by a shared cache either.
+  const direct = await request.get(`${stack.app.url}/start/zh-CN`);
+  expect(direct.status()).toBe(200);
+  expect(direct.headers()["cache-control"]).toBe("private, no-cache");
 
   const zh = await request.get(`${stack.app.url}/`, { headers: { "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8" } });
   const zhHtml = await zh.text();

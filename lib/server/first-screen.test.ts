@@ -41,7 +41,13 @@ describe("the first screen's caching headers", () => {
     expect(isFirstScreenRequest("GET", "/")).toBe(true);
     expect(isFirstScreenRequest("HEAD", "/?utm=1")).toBe(true);
     expect(isFirstScreenRequest("POST", "/")).toBe(false);
-    expect(isFirstScreenRequest("GET", "/start/en")).toBe(false);
+    // The per-language pages name one build's scripts too (reachable directly, and what "/" rewrites to).
+    expect(isFirstScreenRequest("GET", "/start/en")).toBe(true);
+    expect(isFirstScreenRequest("HEAD", "/start/zh-CN?x=1")).toBe(true);
+    expect(isFirstScreenRequest("GET", "/start/fr")).toBe(false);
+    expect(isFirstScreenRequest("GET", "/start/en/extra")).toBe(false);
+    expect(isFirstScreenRequest("GET", "/?")).toBe(true);
+    expect(isFirstScreenRequest(undefined, "/")).toBe(false);
     expect(isFirstScreenRequest("GET", "/api/config")).toBe(false);
   });
 

@@ -29,9 +29,14 @@ export function firstScreenLang(acceptLanguage: string | null): Lang {
   return langFromBrowser(best ? [best.tag] : undefined);
 }
 
-/** A GET or HEAD of "/" (any query): the request the first screen answers. */
+/**
+ * A GET or HEAD of "/" or of a first screen's own address (`/start/en`, any query): the pages
+ * that name one build's scripts under an address that outlives the build.
+ */
 export function isFirstScreenRequest(method: string | undefined, url: string | undefined): boolean {
-  return (method === "GET" || method === "HEAD") && (url === "/" || url?.startsWith("/?") === true);
+  if (method !== "GET" && method !== "HEAD") return false;
+  const path = (url ?? "").split("?")[0];
+  return path === "/" || LANGS.some((lang) => path === `/start/${lang}`);
 }
 
 /**

@@ -9,20 +9,23 @@
 // whole text on screen.
 //
 //   node bench/stream-long.mjs [--quick] [--runs 3] [--tokens 15000] [--delay 5] [--cpu-throttle 4]
-//                              [--content mixed|classic] [--no-usage] [--profile [--profile-out file.cpuprofile]]
+//                              [--content mixed|classic|code-tail|open-code-tail] [--no-usage] [--profile [--profile-out file.cpuprofile]]
 //                              [--trace-end trace.json] [--profile-end]
 //
 // --content: "mixed" (default; bench/lib/mixed-content.mjs) is shaped like real answers: prose with
 // inline code, bold and links, nested and loose lists with code in items, tables, and code blocks
 // in TypeScript, TSX, Python, Bash and JSON. "classic" is the older, narrower answer (prose, lists,
-// tables, short code blocks, inline and block math). --cpu-throttle N slows the page's main thread
+// tables, short code blocks, inline and block math). "code-tail" ends the mixed answer with one
+// long TypeScript block (a third of the tokens, as when a model ends with a whole file), the
+// dearest shape to show done; "open-code-tail" leaves that block's fence unclosed, as an answer
+// cut off by max_tokens does. --cpu-throttle N slows the page's main thread
 // N times before it loads (4 stands for a mid-range phone); the targets printed are then the
 // phone's. --quick: 1,500 tokens, 2 runs. --profile: one more (unscored) run under the CDP sampling
 // profiler, printing the top self-time functions; with a source-mapped build (see bench/README.md)
 // they carry real names.
 import { writeFileSync } from "node:fs";
 import { args, cpuThrottleArg, figure, longMarkdown, median, report, round, sleep, throttleCpu, throttleLabel, waitComposer, withStack, loadLine } from "./lib.mjs";
-import { describeMixed, mixedMarkdown } from "./lib/mixed-content.mjs";
+import { codeTailMarkdown, describeMixed, mixedMarkdown } from "./lib/mixed-content.mjs";
 import { streamProbe, summariseWindow } from "./lib/page-probe.mjs";
 import { printProfile, printTrace, startProfile, stopProfile, summariseProfile, summariseTrace } from "./lib/cpu-profile.mjs";
 
@@ -43,12 +46,18 @@ const throttle = cpuThrottleArg(a);
 const contentKind = a.str("content", "mixed");
 // --no-usage: the upstream sends no usage chunk (as some relays do), so the page counts the answer itself.
 const noUsage = a.has("no-usage");
-if (contentKind !== "mixed" && contentKind !== "classic") throw new Error(`--content takes "mixed" or "classic", not "${contentKind}"`);
+const CONTENTS = {
+  mixed: () => mixedMarkdown(tokens),
+  classic: () => longMarkdown(tokens),
+  "code-tail": () => codeTailMarkdown(tokens),
+  "open-code-tail": () => codeTailMarkdown(tokens, { open: true }),
+};
+if (!CONTENTS[contentKind]) throw new Error(`--content takes ${Object.keys(CONTENTS).join(", ")}, not "${contentKind}"`);
 
-const answer = contentKind === "classic" ? longMarkdown(tokens) : mixedMarkdown(tokens);
+const answer = CONTENTS[contentKind]();
 const { text, pieces } = answer;
 console.log(`stream-long: ${pieces.length} chunks (${text.length} chars, ${text.split("\n").length} lines, ${(text.match(/^ *```\w/gm) ?? []).length} code blocks), ${delay} ms apart; ${runs} run(s)${profile ? " + 1 profiled run" : ""}; ${throttleLabel(throttle)}`);
-console.log(`content: ${answer.counts ? describeMixed(answer.counts) : "classic: prose, lists, tables, short js/python/ts/bash code blocks, inline and block math (--content mixed is the default)"}`);
+console.log(`content: ${answer.tailChars ? `ending in one TypeScript code block of ${answer.tailChars} characters${contentKind.startsWith("open") ? ", its fence never closed" : ""}; before it, ` : ""}${answer.counts ? describeMixed(answer.counts) : "classic: prose, lists, tables, short js/python/ts/bash code blocks, inline and block math (--content mixed is the default)"}`);
 if (noUsage) console.log("usage: none (the upstream sends no usage chunk; the page counts the answer itself)");
 console.log(loadLine("load at start"));
 

@@ -240,3 +240,23 @@ export function describeMixed(c) {
     .join(", ");
   return `mixed: ${c.sections} sections; ${c.paragraphs} paragraphs with ${c.inlineCode} inline code spans, ${c.bold} bold, ${c.links} links; ${c.nestedLists} nested lists (3 levels), ${c.listsWithCode} loose lists with code in items; ${c.tables} tables; code blocks: ${code}`;
 }
+
+/**
+ * The mixed answer with its last part one long TypeScript code block (`share` of the tokens), as
+ * when a model ends with a whole file: the block still open when the stream ends is the dearest to
+ * show done (parsed and highlighted at once). `open` leaves its fence unclosed, as an answer cut
+ * off by max_tokens does.
+ */
+export function codeTailMarkdown(tokens, { share = 0.3, open = false, seed = 42 } = {}) {
+  const head = mixedMarkdown(Math.round(tokens * (1 - share)), seed);
+  const lines = [];
+  let count = 0;
+  for (let k = 0; count < tokens * share; k++) {
+    const chunk = CODE.ts(k, TOPICS[k % TOPICS.length]);
+    lines.push(...chunk, "");
+    count += tokenPieces(`${chunk.join("\n")}\n\n`).length;
+  }
+  const text = `${head.text}\nThe whole module:\n\n\`\`\`ts\n${lines.join("\n")}\n${open ? "" : "```\n"}`;
+  const code = { ...head.counts.code, ts: head.counts.code.ts + 1 };
+  return { text, pieces: tokenPieces(text), counts: { ...head.counts, code }, tailChars: lines.join("\n").length };
+}

@@ -5,6 +5,7 @@
  * than the rest of the rendering. Here the grammars are registered once, on first use.
  */
 import { common, createLowlight } from "lowlight";
+import { toHtml } from "hast-util-to-html";
 import { toText } from "hast-util-to-text";
 import { visit } from "unist-util-visit";
 import type { Element, Root } from "hast";
@@ -25,6 +26,23 @@ function languageOf(node: Element): string | null {
   return null;
 }
 
+/**
+ * What a highlighted code element carries besides its token spans: their HTML, which the renderer
+ * puts into the page as one string (components/chat/markdown-elements.tsx), and the code's text.
+ * A long block is thousands of spans: as React elements they were most of the render that shows a
+ * streamed answer done. toHtml escapes every text, and the spans are highlight.js's own.
+ */
+export interface HighlightedCodeData {
+  html: string;
+  text: string;
+}
+
+/** The data of a code element highlighted by rehypeCodeHighlight, if it is one. */
+export function highlightedCodeData(node: { data?: unknown }): HighlightedCodeData | null {
+  const data = node.data as Partial<HighlightedCodeData> | undefined;
+  return typeof data?.html === "string" && typeof data.text === "string" ? { html: data.html, text: data.text } : null;
+}
+
 /** A rehype plugin: `pre > code.language-x` gets highlight.js token spans when x is known. */
 export function rehypeCodeHighlight() {
   return (tree: Root) => {
@@ -34,10 +52,12 @@ export function rehypeCodeHighlight() {
       if (!lang || lang === "text" || lang === "plaintext") return;
       const hl = lowlight();
       if (!hl.registered(lang)) return;
-      const result = hl.highlight(lang, toText(node, { whitespace: "pre" }));
+      const text = toText(node, { whitespace: "pre" });
+      const result = hl.highlight(lang, text);
       const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
       node.properties.className = [...classes, "hljs"];
       node.children = result.children as Element["children"];
+      node.data = { ...node.data, html: toHtml(result), text } as Element["data"];
     });
   };
 }

@@ -86,6 +86,32 @@ test("keyboard: shortcuts work and are listed on ?, every control shows a focus 
   expect(ring).not.toBe("none");
 });
 
+test("keyboard: Tab reaches each conversation, Enter opens it, and its Rename and Delete show when focused", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  await chat.ask("the first conversation");
+  await page.getByTestId("new-chat-button").click();
+  await chat.ask("the second conversation");
+  const first = page.getByTestId("conversation-item").filter({ hasText: "the first conversation" });
+
+  // From New chat, Tab walks the sidebar's controls until it reaches the first conversation.
+  await page.getByTestId("new-chat-button").focus();
+  const opener = first.getByTestId("conversation-open");
+  for (let i = 0; i < 12 && !(await opener.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(opener).toBeFocused();
+  expect(await opener.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("chat-title")).toHaveText("the first conversation");
+  await expect(first).toHaveAttribute("data-active", "true");
+
+  // The row's own buttons are next, visible while focused (with a mouse they show on hover).
+  await page.keyboard.press("Tab");
+  const rename = first.getByTestId("conversation-rename");
+  await expect(rename).toBeFocused();
+  expect(await rename.evaluate((el) => Number(getComputedStyle(el).opacity))).toBe(1);
+  await expect(rename).toHaveAccessibleName(/Rename.*the first conversation/);
+});
+
 test("a finished answer is announced once, politely, not per streamed update", async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open(stack.app.url);

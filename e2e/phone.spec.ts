@@ -47,6 +47,13 @@ test("on a phone: the sidebar is a drawer, nothing scrolls sideways, touch targe
   await expectTouchTargets(sidebar);
   await page.getByTestId("conversation-item").first().tap();
   await expect.poll(async () => (await sidebar.boundingBox())!.x).toBeLessThan(0);
+  // Closed, the drawer is hidden, not only off screen: Tab never lands in it.
+  await expect(sidebar).toBeHidden();
+  await chat.composer.focus();
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("aside") === null)).toBe(true);
+  }
 });
 
 test("on a phone: the composer stays above the on-screen keyboard", async ({ page }) => {

@@ -33,25 +33,32 @@ export const ConversationItem = memo(function ConversationItem({ id, title, coun
       />
     );
   }
+  // Rename and Delete show on hover with a mouse, and whenever focus is in the row (keyboard).
+  const rowAction = "rounded p-1 opacity-60 hover:opacity-100 focus-visible:opacity-100 sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100";
   return (
     <div
       data-testid="conversation-item"
       data-active={active ? "true" : "false"}
-      className={`group flex cursor-pointer items-center gap-1 rounded-md px-2 py-2 text-sm ${active ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}
-      onClick={() => {
-        store().select(id);
-        onPicked();
-      }}
+      className={`group flex items-center gap-1 rounded-md pr-2 text-sm ${active ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}
     >
-      <div className="min-w-0 flex-1">
-        <div className="truncate">{shown}</div>
-        <div className="text-xs text-zinc-500">{t("sidebar.messages", { count })}</div>
-      </div>
-      <button type="button" data-testid="conversation-rename" title={t("sidebar.rename")} aria-label={t("sidebar.rename")} className="rounded p-1 opacity-60 hover:opacity-100 sm:opacity-0 sm:group-hover:opacity-100" onClick={(e) => { e.stopPropagation(); setDraft(title); setRenaming(true); }}>
+      {/* A button, so Tab reaches each conversation and Enter or Space opens it. */}
+      <button
+        type="button"
+        data-testid="conversation-open"
+        aria-current={active ? "page" : undefined}
+        className="min-w-0 flex-1 rounded-md px-2 py-2 text-left"
+        onClick={() => {
+          store().select(id);
+          onPicked();
+        }}
+      >
+        <span className="block truncate">{shown}</span>
+        <span className="block text-xs text-zinc-500">{t("sidebar.messages", { count })}</span>
+      </button>
+      <button type="button" data-testid="conversation-rename" title={t("sidebar.rename")} aria-label={`${t("sidebar.rename")}: ${shown}`} className={rowAction} onClick={() => { setDraft(title); setRenaming(true); }}>
         <EditIcon />
       </button>
-      <button type="button" data-testid="conversation-delete" title={t("sidebar.delete")} aria-label={t("sidebar.delete")} className="rounded p-1 opacity-60 hover:opacity-100 sm:opacity-0 sm:group-hover:opacity-100" onClick={(e) => {
-        e.stopPropagation();
+      <button type="button" data-testid="conversation-delete" title={t("sidebar.delete")} aria-label={`${t("sidebar.delete")}: ${shown}`} className={rowAction} onClick={() => {
         // No confirmation: the conversation goes to the trash, and the notice offers Undo.
         stopConversation(id);
         store().remove(id);

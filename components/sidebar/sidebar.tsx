@@ -21,7 +21,9 @@ export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClo
   return (
     <>
       {open && <div className="fixed inset-0 z-20 bg-black/30 md:hidden" onClick={onClose} />}
-      <aside className={`fixed inset-y-0 left-0 z-30 flex w-72 flex-col border-r border-zinc-200 bg-zinc-50 transition-transform dark:border-zinc-800 dark:bg-zinc-950 md:static md:translate-x-0 ${open ? "translate-x-0" : "-translate-x-full"}`}>
+      {/* Closed on a phone, the drawer is hidden, not only moved off screen: Tab and screen readers
+          skip it (visibility turns hidden after the slide, and visible as it starts). */}
+      <aside className={`fixed inset-y-0 left-0 z-30 flex w-72 flex-col border-r border-zinc-200 bg-zinc-50 transition-[transform,visibility] dark:border-zinc-800 dark:bg-zinc-950 md:visible md:static md:translate-x-0 ${open ? "visible translate-x-0" : "invisible -translate-x-full"}`}>
         <div className="flex items-center gap-2 p-3">
           <button
             type="button"

@@ -21,6 +21,9 @@ test("a built-in prompt starts a chat: its system prompt goes first, its paramet
   await translator.getByTestId("prompt-use").click();
   await expect(page.getByTestId("prompt-library-dialog")).toBeHidden();
   await expect(chat.composer).toBeFocused();
+  // The empty chat shows the system prompt the next question goes with.
+  await expect(page.getByTestId("chat-system-prompt")).toContainText("This chat's system prompt");
+  await expect(page.getByTestId("chat-system-prompt")).toContainText("professional translator between Chinese and English");
 
   const body = await askAndRead(chat, stack.chatRequests, "Good morning");
   expect(body.messages[0].role).toBe("system");

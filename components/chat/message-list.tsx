@@ -5,10 +5,10 @@ import type { Conversation, LedgerEntry } from "@/lib/types";
 import { threadOf } from "@/lib/chat/thread";
 import { branchPosition } from "@/lib/chat/branches";
 import { conversationBusy } from "@/store/chat-params";
-import { useT } from "@/store/language";
 import { useConversationPreparing } from "@/store/preparing";
 import { useSearch } from "@/store/search";
 import { MessageItem } from "./message-item";
+import { EmptyChat } from "./empty-chat";
 
 const EMPTY: LedgerEntry[] = [];
 const ESTIMATED_ROW_PX = 160;
@@ -23,7 +23,6 @@ const FLASH_MS = 2400;
  * unless the user scrolled up.
  */
 export function MessageList({ conversation }: { conversation: Conversation }) {
-  const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const { ledger, id } = conversation;
@@ -126,7 +125,7 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
       }}
     >
       {messages.length === 0 ? (
-        <p className="mx-auto mt-24 max-w-md px-6 text-center text-zinc-500">{t("chat.empty")}</p>
+        <EmptyChat conversation={conversation} />
       ) : (
         <div ref={followContent} className="relative w-full">
           {rows.map((row) => {

@@ -1,7 +1,7 @@
 "use client";
 import { lazy, Suspense, useState, type ComponentType } from "react";
 import type { Conversation } from "@/lib/types";
-import { useT } from "@/store/language";
+import { EmptyChat } from "./empty-chat";
 
 type ListProps = { conversation: Conversation };
 let loaded: ComponentType<ListProps> | null = null;
@@ -27,12 +27,11 @@ const listClass = "flex-1 overflow-y-auto [overflow-anchor:none]";
 
 /** The open conversation's messages, or the empty state without loading the list. */
 export function ThreadView({ conversation }: { conversation: Conversation | undefined }) {
-  const t = useT();
   const [Direct] = useState(() => loaded);
   if (!conversation || conversation.messages.length === 0) {
     return (
       <div data-testid="message-list" className={listClass}>
-        {conversation && <p className="mx-auto mt-24 max-w-md px-6 text-center text-zinc-500">{t("chat.empty")}</p>}
+        {conversation && <EmptyChat conversation={conversation} />}
       </div>
     );
   }

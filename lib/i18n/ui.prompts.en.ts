@@ -70,6 +70,8 @@ export const promptsEn = {
   "import.problem.emptyMasks": "This {format} holds no mask with a system prompt, starter messages or parameters to import.",
   "import.preview.promptsSame": "Saved prompts already here (same id, or same name and content): {count}",
   "import.donePrompts": "Saved prompts added: {count}.",
+  "prompts.chatSystemPrompt": "This chat's system prompt",
+  "prompts.chatSystemPromptHint": "It goes with every message of this chat. Change it in Settings → Model, for this conversation.",
 };
 
 export type PromptsKey = keyof typeof promptsEn;

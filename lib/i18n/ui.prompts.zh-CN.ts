@@ -72,4 +72,6 @@ export const promptsZhCN: Record<PromptsKey, string> = {
   "import.problem.emptyMasks": "此 {format} 中没有包含系统提示词、开场消息或参数的面具可导入。",
   "import.preview.promptsSame": "已存在的提示词（相同 id，或名称和内容相同）：{count} 个",
   "import.donePrompts": "新增提示词：{count} 个。",
+  "prompts.chatSystemPrompt": "本对话的系统提示词",
+  "prompts.chatSystemPromptHint": "本对话的每条消息都会带上它。可在 设置 → 模型（作用范围：当前对话）中修改。",
 };

@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test, useStack } from "./fixtures";
+import { seriousViolations } from "./axe";
 
 const stack = useStack();
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -24,6 +25,27 @@ async function expectTouchTargets(scope: Locator) {
     return out;
   });
   expect(small).toEqual([]);
+}
+
+/** Nothing inside `scope` (itself included) scrolls sideways: every scroll box is as wide as its content. */
+async function expectNoSidewaysScrollInside(scope: Locator) {
+  const wide = await scope.evaluate((root) =>
+    [root, ...Array.from(root.querySelectorAll<HTMLElement>("*"))]
+      .filter((el) => /auto|scroll/.test(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth} > ${el.clientWidth}`),
+  );
+  expect(wide).toEqual([]);
+}
+
+/** `inner` lies wholly within `outer` and within the screen: not clipped, not scrolled away. */
+async function expectWithin(inner: Locator, outer: Locator, viewport: { width: number; height: number }) {
+  const a = (await inner.boundingBox())!;
+  const b = (await outer.boundingBox())!;
+  const what = (await inner.textContent()) ?? "";
+  expect(a.x, what).toBeGreaterThanOrEqual(Math.max(b.x, 0));
+  expect(a.x + a.width, what).toBeLessThanOrEqual(Math.min(b.x + b.width, viewport.width));
+  expect(a.y, what).toBeGreaterThanOrEqual(Math.max(b.y, 0));
+  expect(a.y + a.height, what).toBeLessThanOrEqual(Math.min(b.y + b.height, viewport.height));
 }
 
 test("on a phone: the sidebar is a drawer, nothing scrolls sideways, touch targets are 44 px", async ({ page }) => {
@@ -106,3 +128,39 @@ test("on a phone: settings and the Costs panel fill the screen and are usable", 
   await page.getByTestId("ledger-close").tap();
   await expect(ledger).toBeHidden();
 });
+
+// A tester's phone showed the call table scrolled sideways inside the panel: "US$0" for every call in
+// Chinese (the figure cut mid-number), no cost column at all in English.
+for (const [locale, colorScheme] of [["en", "light"], ["zh-CN", "dark"]] as const) {
+  test.describe(`${locale} ${colorScheme}`, () => {
+    test.use({ locale, colorScheme });
+
+    test(`on a phone (${locale}, ${colorScheme}): the Costs panel shows each call's cost and the total in full, with nothing to scroll sideways`, async ({ page }) => {
+      const chat = new ChatPage(page);
+      await chat.open(stack.app.url);
+      await chat.ask("something to cost");
+      expect(stack.chatRequests().at(-1)!.usage!.completion_tokens).toBeGreaterThan(0);
+      await page.getByTestId("ledger-button").tap();
+      const ledger = page.getByTestId("ledger");
+      await expect(ledger.getByTestId("ledger-entry")).toHaveCount(1);
+      await expectNoSidewaysScrollInside(ledger);
+      await expectNoSidewaysScroll(page);
+      const costs = [ledger.getByTestId("ledger-entry").getByTestId("ledger-entry-cost"), ledger.getByTestId("ledger-total").getByTestId("ledger-total-cost")];
+      const onPhone: string[] = [];
+      for (const cost of costs) {
+        await expect(cost).toBeVisible();
+        await expectWithin(cost, ledger, { width: 390, height: 844 });
+        onPhone.push(await cost.innerText());
+      }
+      await expectTouchTargets(ledger);
+      expect.soft(await seriousViolations(page)).toEqual([]);
+
+      // The same figures, to the last digit, as the table on a wide screen.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await expect(ledger.locator('tr[data-testid="ledger-entry"]')).toHaveCount(1);
+      const onDesktop = await Promise.all(costs.map((cost) => cost.innerText()));
+      expect(onDesktop.every((text) => /[1-9]/.test(text)), onDesktop.join(", ")).toBe(true);
+      expect(onPhone).toEqual(onDesktop);
+    });
+  });
+}

@@ -8,7 +8,8 @@ import { useLedger } from "@/store/ledger";
 import { useT } from "@/store/language";
 import { Dialog } from "@/components/ui/dialog";
 import { BalanceLine } from "@/components/settings/balance-line";
-import { LedgerTable, TotalsRow } from "./ledger-table";
+import { LedgerCalls } from "./ledger-calls";
+import { TotalsRow } from "./ledger-table";
 
 function Totals({ title, rows }: { title: string; rows: Array<[string, ReturnType<typeof groupTotals>[number][1]]> }) {
   return (
@@ -41,13 +42,13 @@ export function LedgerPanel({ onClose }: { onClose: () => void }) {
         <div className="space-y-5 overflow-y-auto px-5 py-4">
           <section>
             <h3 className="mb-2 text-sm font-semibold">{t("ledger.conversation")}</h3>
-            <LedgerTable entries={conversation?.ledger ?? []} />
+            <LedgerCalls entries={conversation?.ledger ?? []} />
           </section>
           {detached.length > 0 && (
             <section data-testid="ledger-detached">
               <h3 className="text-sm font-semibold">{t("ledger.detached")}</h3>
               <p className="mb-2 text-xs text-zinc-500">{t("ledger.detachedHint")}</p>
-              <LedgerTable entries={detached} />
+              <LedgerCalls entries={detached} />
             </section>
           )}
           <section className="space-y-3">
@@ -58,7 +59,7 @@ export function LedgerPanel({ onClose }: { onClose: () => void }) {
             {all.length === 0 ? (
               <p className="text-sm text-zinc-500">{t("ledger.empty")}</p>
             ) : (
-              <div className="grid gap-4 sm:grid-cols-2">
+              <div className="grid gap-4 md:grid-cols-2">
                 <Totals title={t("ledger.byModel")} rows={groupTotals(all, (e) => e.model, price)} />
                 <Totals title={t("ledger.byDay")} rows={totalsByDay(all, price)} />
               </div>

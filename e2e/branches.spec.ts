@@ -19,6 +19,8 @@ test("regenerate and edit keep every version; the context follows the branch sho
   await expect(chat.assistant()).toHaveAttribute("data-status", "done");
   await expect(chat.messages).toHaveCount(2);
   await expect(indicator(chat.assistant())).toHaveText("2/2");
+  // The sidebar counts the messages shown, not the other version kept beside them.
+  await expect(page.locator('[data-testid="conversation-item"][data-active="true"]')).toContainText("2 messages");
   const secondId = await chat.assistant().getAttribute("data-message-id");
   expect(secondId).not.toBe(firstId);
   await chat.assistant().getByTestId("branch-prev").click();

@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { TRASH_DAYS, useConversations } from "@/store/conversations";
 import { useLang, useT } from "@/store/language";
+import { shownCount } from "@/lib/chat/thread";
 
 /** Deleted conversations, restorable until the trash empties itself. */
 export function TrashSection() {
@@ -37,7 +38,7 @@ export function TrashSection() {
                   {/* Text only: a title from an imported file is never markup. */}
                   <div className="truncate">{title}</div>
                   <div className="text-xs text-zinc-500">
-                    {t("sidebar.messages", { count: c.messages.length })} · {t("trash.deletedAt", { date: date(c.deletedAt ?? 0) })}
+                    {t("sidebar.messages", { count: shownCount(c) })} · {t("trash.deletedAt", { date: date(c.deletedAt ?? 0) })}
                   </div>
                 </div>
                 <button type="button" data-testid="trash-restore" className="rounded border border-zinc-300 px-2 py-1 text-xs dark:border-zinc-700" onClick={() => store().restore(c.id)}>

@@ -6,14 +6,21 @@ import { useT } from "@/store/language";
 import { BookIcon, PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons";
 import { openSearch } from "@/store/search";
 import { searchShortcutLabel } from "@/components/search/use-search-shortcut";
+import { shownCount } from "@/lib/chat/thread";
 import { ConversationItem } from "./conversation-item";
 
 /** The list of conversations. On a phone it slides over the chat and closes after a pick. */
 export function Sidebar({ open, onClose, onOpenPrompts }: { open: boolean; onClose: () => void; onOpenPrompts: () => void }) {
   const t = useT();
-  // Only what the list shows: a streamed token in a message does not re-render the sidebar.
+  // Only what the list shows: a streamed token in a message does not re-render the sidebar. The
+  // count is of the branch shown (threadOf is cached per messages array, so this stays cheap).
   const items = useConversations(
-    useShallow((s) => s.order.map((id) => `${id}\u0000${s.conversations[id]?.title ?? ""}\u0000${s.conversations[id]?.messages.length ?? 0}`)),
+    useShallow((s) =>
+      s.order.map((id) => {
+        const c = s.conversations[id];
+        return `${id}\u0000${c?.title ?? ""}\u0000${c ? shownCount(c) : 0}`;
+      }),
+    ),
   );
   const currentId = useConversations((s) => s.currentId);
   // The shell shows while storage still loads: what would change stored state waits for it.

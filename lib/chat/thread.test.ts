@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChatMessage } from "@/lib/types";
-import { appendToThread, leafIdOf, linkChain, removeOne, removeSubtree, subtreeIds, threadOf } from "./thread";
+import { appendToThread, leafIdOf, linkChain, removeOne, removeSubtree, shownCount, subtreeIds, threadOf } from "./thread";
 
 const msg = (id: string, parentId?: string | null): ChatMessage => ({
   id,
@@ -44,6 +44,19 @@ describe("threadOf", () => {
   });
   it("is empty for an empty conversation", () => {
     expect(threadOf({ messages: [] })).toEqual([]);
+  });
+});
+
+describe("shownCount", () => {
+  it("counts the visible branch, not the other versions kept beside it", () => {
+    // Two questions, each answered twice (a regenerated answer): 6 stored, 4 shown.
+    const tree = [msg("q1", null), msg("a1", "q1"), msg("a1b", "q1"), msg("q2", "a1b"), msg("a2", "q2"), msg("a2b", "q2")];
+    expect(shownCount({ messages: tree, leafId: "a2b" })).toBe(4);
+    expect(shownCount({ messages: tree, leafId: "a1" })).toBe(2);
+  });
+  it("counts every message of a chain, and none of an empty conversation", () => {
+    expect(shownCount({ messages: linkChain([msg("a"), msg("b"), msg("c")]) })).toBe(3);
+    expect(shownCount({ messages: [] })).toBe(0);
   });
 });
 

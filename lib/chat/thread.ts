@@ -44,6 +44,14 @@ export function threadOf(c: Pick<Conversation, "messages" | "leafId">): ChatMess
   return thread;
 }
 
+/**
+ * How many messages the conversation shows: the visible branch only. Other versions of an answer
+ * (regenerated, or cut off by an edit) stay in `messages` but are not what a list should count.
+ */
+export function shownCount(c: Pick<Conversation, "messages" | "leafId">): number {
+  return threadOf(c).length;
+}
+
 function walkUp(messages: ChatMessage[], leaf: string | null): ChatMessage[] {
   if (leaf === null) return messages.length ? [] : messages;
   const byId = new Map(messages.map((m) => [m.id, m]));

@@ -54,6 +54,8 @@ test("built-ins follow the UI language, search finds Chinese, and a copy of one 
   await expect(page.getByTestId("prompt-no-match")).toContainText("没有与");
   await page.getByTestId("prompt-search").fill("");
 
+  // "Duplicate" is not the "复制" (Copy) of the message and code buttons.
+  await expect(lib.item("builtin:weekly-report").getByTestId("prompt-duplicate")).toHaveText("创建副本");
   await lib.item("builtin:weekly-report").getByTestId("prompt-duplicate").click();
   const copy = lib.named("周报助手（副本）");
   await expect(copy).toHaveAttribute("data-builtin", "false");

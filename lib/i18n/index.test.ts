@@ -16,6 +16,12 @@ describe("ui i18n", () => {
     }
   });
 
+  it("names Duplicate apart from Copy in Chinese (both sit beside 复制代码)", () => {
+    expect(uiZhCN["prompts.duplicate"]).not.toContain("复制");
+    expect(uiZhCN["prompts.duplicateLabel"]).not.toContain("复制");
+    expect(uiZhCN["prompts.duplicate"]).not.toBe(uiZhCN["message.copy"]);
+  });
+
   it("loads another language on demand, in English until then, and tells who listens", async () => {
     expect(hasDictionary("en")).toBe(true);
     expect(hasDictionary("zh-CN")).toBe(false);

@@ -7,9 +7,12 @@ const { chatRequests } = stack;
 test("the next-send preview follows the history count, and the inspector lists what is sent", async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open(stack.app.url);
+  const preview = page.getByTestId("send-preview");
+  // One message is one message, not "1 messages".
+  await chat.composer.fill("first");
+  await expect(preview.locator("span").first()).toHaveText("Next send: 1 message");
   await chat.ask("first");
   await chat.ask("second");
-  const preview = page.getByTestId("send-preview");
   await chat.composer.fill("third");
   await expect(preview).toHaveAttribute("data-exact", "true");
   // Default history count 8: all 4 earlier messages + the question.

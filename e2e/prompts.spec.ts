@@ -94,7 +94,7 @@ test("create, check, edit, keep over a reload, delete with Undo", async ({ page 
   await expect(page.getByTestId("prompt-status")).toHaveText("“Pirate” saved.");
   const pirate = lib.named("Pirate");
   await expect(pirate).toContainText("temperature 0.9");
-  await expect(pirate).toContainText("1 starter message(s)");
+  await expect(pirate).toContainText("1 starter message");
 
   await pirate.getByTestId("prompt-edit").click();
   await expect(page.getByTestId("prompt-name-input")).toHaveValue("Pirate");
@@ -141,7 +141,7 @@ test("save the current chat's setup as a prompt, with its first messages as star
   await page.getByTestId("prompt-name-input").fill("One-liner");
   await page.getByTestId("prompt-save").click();
   const saved = lib.named("One-liner");
-  await expect(saved).toContainText("2 starter message(s)");
+  await expect(saved).toContainText("2 starter messages");
 
   await saved.getByTestId("prompt-use").click();
   await expect(chat.messages).toHaveCount(2);

@@ -153,7 +153,7 @@ export function SearchDialog() {
         </div>
         <div className="flex items-center justify-between gap-2 border-t border-zinc-200 px-4 py-2 text-xs text-zinc-500 dark:border-zinc-800">
           <span data-testid="search-count" aria-live="polite">
-            {state === "results" && (answer?.more ? t("search.countMore", { count }) : t(count === 1 ? "search.countOne" : "search.count", { count }))}
+            {state === "results" && (answer?.more ? t("search.countMore", { count }) : t("search.count", { count }))}
           </span>
           <span className="hidden sm:inline">{t("search.keys")}</span>
         </div>

@@ -5,7 +5,6 @@ import type { SearchAnswer, SearchGroup } from "@/lib/search/search-index";
 import { groupsForOptions, type ResultOption } from "@/lib/search/results";
 import { buildSnippet, markTerms, type SnippetPart } from "@/lib/search/snippet";
 import { threadOf } from "@/lib/chat/thread";
-import type { UiKey } from "@/lib/i18n";
 import { useConversations } from "@/store/conversations";
 import { useLang, useT } from "@/store/language";
 
@@ -92,12 +91,11 @@ const ResultGroup = memo(function ResultGroup({ group: g, conversation: c, terms
       </div>
     );
   };
-  const countKey: UiKey = g.total === 1 ? "search.matchOne" : "search.matches";
   const header = (
     <div className="flex flex-col sm:flex-row sm:items-baseline sm:gap-2">
       <span className="min-w-0 flex-1 truncate text-sm font-medium">{g.titleAt >= 0 ? <Marked parts={markTerms(title, terms)} /> : title}</span>
       <span className="shrink-0 text-xs text-zinc-500">
-        {g.total > 0 && `${t(countKey, { count: g.total })} · `}
+        {g.total > 0 && `${t("search.matches", { count: g.total })} · `}
         {date.format(c.updatedAt)}
       </span>
     </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translateDoctor } from "./doctor";
+import { placeholderNames } from "./fill";
 import { doctorEn } from "./doctor.en";
 import { doctorZhCN } from "./doctor.zh-CN";
 
@@ -10,8 +11,14 @@ describe("doctor i18n", () => {
   });
 
   it("keeps the same {placeholders} in both languages", () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const names = (s: string) => placeholderNames(s).sort();
     for (const key of Object.keys(doctorEn) as (keyof typeof doctorEn)[]) expect(names(doctorZhCN[key]), key).toEqual(names(doctorEn[key]));
+  });
+
+  it("says 1 of a thing in the singular in English", () => {
+    expect(translateDoctor("en", "panel.endpointFailures", { failures: 1 })).toBe("failover: ready, 1 recent failure");
+    expect(translateDoctor("en", "panel.endpointFailures", { failures: 2 })).toBe("failover: ready, 2 recent failures");
+    expect(translateDoctor("en", "key.ok", { count: 1 })).toContain("lists 1 model.");
   });
 
   it("fills values", () => {

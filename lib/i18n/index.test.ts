@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { hasDictionary, langFromBrowser, loadDictionary, subscribeDictionaries, translate } from "./index";
+import { choiceNames, placeholderNames } from "./fill";
 import { uiEn } from "./ui.en";
 import { uiZhCN } from "./ui.zh-CN";
 
@@ -10,10 +11,35 @@ describe("ui i18n", () => {
   });
 
   it("keeps the same {placeholders} in both languages", () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const names = (s: string) => placeholderNames(s).sort();
     for (const key of Object.keys(uiEn) as (keyof typeof uiEn)[]) {
       expect(names(uiZhCN[key]), key).toEqual(names(uiEn[key]));
     }
+  });
+
+  it("makes every {count|one|other} choice by a value the string shows", () => {
+    for (const dict of [uiEn, uiZhCN] as Record<string, string>[]) {
+      for (const [key, text] of Object.entries(dict)) {
+        const shown = placeholderNames(text);
+        for (const name of choiceNames(text)) expect(shown, key).toContain(name);
+      }
+    }
+  });
+
+  it("says 1 of a thing in the singular in English (no “1 messages”, “1 calls”)", () => {
+    // A value followed by a word in -s, maybe after another word ("{count} earlier messages"),
+    // is a plural written for every number. Verbs and words that merely end in s are not nouns.
+    const notNouns = new Set(["is", "has", "was", "as", "this", "holds", "does"]);
+    const wrong = Object.entries(uiEn).flatMap(([key, text]) =>
+      [...text.matchAll(/\{\w+\} (?:[a-z]+ )?([a-z]+s)\b/gi)].filter((m) => !notNouns.has(m[1])).map((m) => `${key}: ${m[0]}`),
+    );
+    expect(wrong).toEqual([]);
+    expect(Object.entries(uiEn).filter(([, text]) => text.includes("(s)")).map(([key]) => key)).toEqual([]);
+    expect(translate("en", "preview.next", { count: 1 })).toBe("Next send: 1 message");
+    expect(translate("en", "preview.next", { count: 5 })).toBe("Next send: 5 messages");
+    expect(translate("en", "ledger.calls", { count: 1 })).toBe("1 call");
+    expect(translate("en", "preview.trimmed", { count: 1, window: "8,192" })).toBe("1 older message does not fit the 8,192-token context window and is left out.");
+    expect(translate("en", "trash.confirmEmpty", { count: 3 })).toMatch(/^Delete all 3 conversations in the trash/);
   });
 
   it("names Duplicate apart from Copy in Chinese (both sit beside 复制代码)", () => {

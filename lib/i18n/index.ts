@@ -4,6 +4,7 @@
  * load carries one language only. The start screen waits for it (lib/client/start-screen.ts).
  */
 import { uiEn, type UiKey } from "./ui.en";
+import { fill, type Values } from "./fill";
 
 export type Lang = "en" | "zh-CN";
 /** Every UI language, English (the fallback) first. */
@@ -67,11 +68,15 @@ export function subscribeDictionaries(listener: () => void): () => void {
   return () => void listeners.delete(listener);
 }
 
-/** In `lang` once its dictionary is in memory, in English until then. */
-export function translate(lang: Lang, key: UiKey, values?: Record<string, string | number>): string {
-  const text = dictionaries[lang]?.[key] ?? uiEn[key] ?? key;
+/**
+ * In `lang` once its dictionary is in memory, in English until then; `{count|one|other}` choices
+ * follow the plural rules of the language the text is in (lib/i18n/fill.ts).
+ */
+export function translate(lang: Lang, key: UiKey, values?: Values): string {
+  const own = dictionaries[lang]?.[key];
+  const text = own ?? uiEn[key] ?? key;
   if (!values) return text;
-  return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
+  return fill(own !== undefined ? lang : "en", text, values);
 }
 
 /** zh, zh-CN, zh-Hans… read Chinese; everything else gets English. */

@@ -20,7 +20,7 @@ export const promptsEn = {
   "prompts.model.unlisted": "{model} is not in this server's model list: it is sent as written, and the relay may still serve it.",
   "prompts.chip.temperature": "temperature {value}",
   "prompts.chip.history": "history {count}",
-  "prompts.chip.starters": "{count} starter message(s)",
+  "prompts.chip.starters": "{count} starter {count|message|messages}",
   "prompts.use": "Use",
   "prompts.useLabel": "Start a chat with “{name}”",
   "prompts.edit": "Edit",

@@ -48,6 +48,16 @@ const history = {
     ),
     conv("c-long", "Long notes", 120, longMessages, "l79"),
     conv(
+      "c-md",
+      "Pangolin relay",
+      10,
+      [
+        msg("m1", null, "user", "How do I run the pangolin relay?", 1),
+        msg("m2", "m1", "assistant", "## Setup\n\nThis is the **RelayChat pangolin upstream**. See [the guide](https://docs.example.com/pangolin-setup) and run `npm run pangolin`:\n\n```bash\nnpm run pangolin\n```\n", 2),
+      ],
+      "m2",
+    ),
+    conv(
       "c-zh",
       "服务器部署问题",
       180,
@@ -114,6 +124,20 @@ test("finds words and Chinese substrings in every conversation, grouped newest f
 
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("search-dialog")).toHaveCount(0);
+});
+
+test("a snippet shows an answer's Markdown as plain text, the match still marked", async ({ page }) => {
+  await seed(page);
+  await page.keyboard.press("Control+k");
+  const result = page.locator('[data-testid="search-result"][data-message-id="m2"]');
+  await search(page, "relaychat");
+  await expect(result).toContainText("Setup This is the RelayChat pangolin upstream. See the guide and run npm run pangolin: npm run pangolin");
+  for (const syntax of ["**", "##", "```", "](", "`"]) await expect(result).not.toContainText(syntax);
+  expect(await highlights(page)).toEqual(["RelayChat"]);
+  // A match in a link's address shows the address, marked, after the link's text.
+  await search(page, "docs.example");
+  await expect(result).toContainText("See the guide (https://docs.example.com/pangolin-setup) and run");
+  expect(await highlights(page)).toEqual(["docs.example"]);
 });
 
 test("choosing a result with the keyboard opens its conversation scrolled to the message", async ({ page }) => {

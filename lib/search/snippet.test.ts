@@ -81,3 +81,37 @@ describe("buildSnippet", () => {
     expect(joined).toMatch(/^(😀)*key(😀)*$/u);
   });
 });
+
+describe("buildSnippet of Markdown", () => {
+  const answer = 'You asked: "status".\n\nThis is a mock answer from the **RelayChat mock upstream**. It arrives in small chunks.\n\n- It repeats your question.\n\n```ts\nconst x = 1;\n```\n';
+
+  it("shows the text without its syntax, the match marked", () => {
+    const terms = queryTerms("relaychat");
+    expect(shown(buildSnippet(answer, terms, answer.indexOf("RelayChat")))).toBe(
+      'You asked: "status". This is a mock answer from the [RelayChat] mock upstream. It arrives in small chunks. It repeats your question. const x = 1;',
+    );
+  });
+
+  it("keeps the syntax that is part of a match, so the mark covers exactly what matched", () => {
+    const terms = queryTerms("**relay");
+    const s = buildSnippet(answer, terms, answer.indexOf("**RelayChat"));
+    expect(s.parts.filter((p) => p.match).map((p) => p.text)).toEqual(["**Relay"]);
+    expect(shown(s)).toContain("from the [**Relay]Chat mock upstream. It");
+  });
+
+  it("shows a link's address after its text when the match is in it", () => {
+    const text = "Read [the guide](https://docs.example.com/setup) first, then **deploy**.";
+    expect(shown(buildSnippet(text, queryTerms("example.com"), text.indexOf("example.com")))).toBe("Read the guide (https://docs.[example.com]/setup) first, then deploy.");
+    expect(shown(buildSnippet(text, queryTerms("guide"), text.indexOf("guide")))).toBe("Read the [guide] first, then deploy.");
+  });
+
+  it("cuts its window from the text shown, far into a long message", () => {
+    const text = `${"**Filler** with `code` and [a link](https://example.com/x). ".repeat(40)}The **needle** is here. ${"More _text_ follows. ".repeat(40)}`;
+    const s = buildSnippet(text, ["needle"], text.indexOf("needle"), { before: 30, length: 100 });
+    expect(s.cutStart).toBe(true);
+    expect(s.cutEnd).toBe(true);
+    const joined = shown(s);
+    expect(joined).toContain("The [needle] is here. More text follows.");
+    expect(s.parts.map((p) => p.text).join("")).not.toMatch(/[*_`[\]]|https/);
+  });
+});

@@ -138,6 +138,23 @@ test("Enter sends, Shift+Enter breaks the line, Enter during IME composition doe
   expect(chatRequests().at(-1)!.body.messages.at(-1).content).toBe("ni\nhao");
 });
 
+test("on a wide screen with a mouse, the empty composer shows the key hint on one line; typing hides it", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  const hint = page.getByTestId("composer-keys-hint");
+  await expect(hint).toBeVisible();
+  await expect(hint).toHaveText("Message (Enter to send, Shift+Enter for a new line)");
+  // One line, inside the box; the box's own (short) placeholder is not drawn under it.
+  const [box, line] = await Promise.all([chat.composer.boundingBox(), hint.boundingBox()]);
+  expect(line!.height).toBeLessThanOrEqual(30);
+  expect(line!.x + line!.width).toBeLessThanOrEqual(box!.x + box!.width);
+  expect(await chat.composer.evaluate((ta) => getComputedStyle(ta, "::placeholder").color)).toBe("rgba(0, 0, 0, 0)");
+  await chat.composer.fill("typing");
+  await expect(hint).toBeHidden();
+  await chat.composer.fill("");
+  await expect(hint).toBeVisible();
+});
+
 test("regenerate, edit and resend, delete and new chat", async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open(stack.app.url);

@@ -14,7 +14,8 @@ test("the first screen is the chat shell as HTML, in the request's language", as
   expect(en.status()).toBe(200);
   const enHtml = await en.text();
   expect(enHtml).toMatch(/<textarea[^>]*data-testid="composer-input"/);
-  expect(enHtml).toContain(uiEn["composer.placeholder"]);
+  expect(enHtml).toContain(`placeholder="${uiEn["composer.placeholder"]}"`);
+  expect(enHtml).toContain(uiEn["composer.placeholderKeys"]);
   // One address, a page per language and build: no shared cache may keep it (lib/server/first-screen.ts).
   expect(en.headers()["cache-control"]).toBe("private, no-cache");
   expect(en.headers()["vary"]).toMatch(/Accept-Language, Cookie$/);
@@ -26,12 +27,14 @@ test("the first screen is the chat shell as HTML, in the request's language", as
   const zh = await request.get(`${stack.app.url}/`, { headers: { "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8" } });
   const zhHtml = await zh.text();
   expect(zhHtml).toMatch(/<textarea[^>]*data-testid="composer-input"/);
-  expect(zhHtml).toContain(uiZhCN["composer.placeholder"]);
-  expect(zhHtml).not.toContain(uiEn["composer.placeholder"]);
+  expect(zhHtml).toContain(`placeholder="${uiZhCN["composer.placeholder"]}"`);
+  expect(zhHtml).toContain(uiZhCN["composer.placeholderKeys"]);
+  expect(zhHtml).not.toContain(`placeholder="${uiEn["composer.placeholder"]}"`);
+  expect(zhHtml).not.toContain(uiEn["composer.placeholderKeys"]);
 
   // The language chosen in Settings (mirrored in a cookie) wins over the browser's.
   const chosen = await request.get(`${stack.app.url}/`, { headers: { "Accept-Language": "en-US", Cookie: "relaychat-language=zh-CN" } });
-  expect(await chosen.text()).toContain(uiZhCN["composer.placeholder"]);
+  expect(await chosen.text()).toContain(uiZhCN["composer.placeholderKeys"]);
 });
 
 test("text typed and Enter pressed before the scripts run are kept, and sent once they do", async ({ page }) => {

@@ -164,3 +164,42 @@ for (const [locale, colorScheme] of [["en", "light"], ["zh-CN", "dark"]] as cons
     });
   });
 }
+
+/**
+ * How many lines the placeholder takes in the empty box: the placeholder's text laid out in a
+ * probe as wide as the box's text area, with its font and line height (the placeholder itself is
+ * inside the browser's shadow DOM and cannot be measured).
+ */
+async function placeholderLines(composer: Locator): Promise<number> {
+  return composer.evaluate((ta: HTMLTextAreaElement) => {
+    const cs = getComputedStyle(ta);
+    const probe = document.createElement("div");
+    const width = ta.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    Object.assign(probe.style, { position: "absolute", visibility: "hidden", whiteSpace: "pre-wrap", overflowWrap: "break-word", width: `${width}px`, font: cs.font, letterSpacing: cs.letterSpacing, lineHeight: cs.lineHeight });
+    probe.textContent = ta.placeholder;
+    document.body.append(probe);
+    const lines = Math.round(probe.getBoundingClientRect().height / parseFloat(cs.lineHeight));
+    probe.remove();
+    return lines;
+  });
+}
+
+for (const locale of ["en-US", "zh-CN"]) {
+  test.describe(`in ${locale}`, () => {
+    test.use({ locale });
+
+    test("on a phone: the empty composer's placeholder fits its one line, and no key hint shows", async ({ page }) => {
+      const chat = new ChatPage(page);
+      await chat.open(stack.app.url);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale === "zh-CN" ? "zh-CN" : "en");
+      await expect(chat.composer).toHaveValue("");
+      // The box is one line high: the placeholder must be one line too, not cut through.
+      expect((await chat.composer.boundingBox())!.height).toBeLessThanOrEqual(46);
+      expect(await placeholderLines(chat.composer)).toBe(1);
+      expect(await chat.composer.evaluate((ta) => ta.scrollHeight <= ta.clientHeight)).toBe(true);
+      // "Shift+Enter for a new line" means little on a touch keyboard: the hint is for wide screens.
+      await expect(page.getByTestId("composer-keys-hint")).toBeHidden();
+      await expect(chat.composer).not.toHaveAttribute("placeholder", /Shift/);
+    });
+  });
+}

@@ -155,20 +155,34 @@ export function Composer({ conversation, busy }: { conversation: Conversation | 
             area.current?.focus();
           }}
         />
-        <textarea
-          ref={area}
-          id="composer-input"
-          aria-label={t("composer.placeholder")}
-          data-testid="composer-input"
-          className="max-h-60 min-h-[2.75rem] min-w-0 flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2.5 outline-none focus:border-emerald-500 dark:border-zinc-700 dark:bg-zinc-900"
-          rows={Math.min(8, Math.max(1, text.split("\n").length))}
-          placeholder={t("composer.placeholder")}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
-          onPaste={onPaste}
-          autoFocus
-        />
+        {/* The placeholder is short, so it fits one line on a phone (the box is one line high).
+            A wide screen with a mouse shows the key hint over the empty box instead: CSS alone
+            decides (the `desk` variant in app/globals.css), so the server-rendered first screen
+            and hydration have the same markup whatever the screen. */}
+        <div className="relative flex min-w-0 flex-1">
+          <textarea
+            ref={area}
+            id="composer-input"
+            aria-label={t("composer.placeholder")}
+            data-testid="composer-input"
+            className="peer max-h-60 min-h-[2.75rem] min-w-0 flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2.5 outline-none placeholder:text-zinc-500 focus:border-emerald-500 desk:placeholder:text-transparent dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+            rows={Math.min(8, Math.max(1, text.split("\n").length))}
+            placeholder={t("composer.placeholder")}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+            onPaste={onPaste}
+            autoFocus
+          />
+          {/* Where the placeholder's text sits: inside the 1 px border and the padding. */}
+          <span
+            aria-hidden
+            data-testid="composer-keys-hint"
+            className="pointer-events-none absolute inset-x-[13px] top-[11px] hidden truncate text-zinc-500 desk:peer-placeholder-shown:block dark:text-zinc-400"
+          >
+            {t("composer.placeholderKeys")}
+          </span>
+        </div>
         {busy ? (
           <button type="button" data-testid="stop-button" onClick={() => convId && stopConversation(convId)} className="inline-flex h-11 items-center gap-1 rounded-xl bg-zinc-800 px-4 text-white dark:bg-zinc-200 dark:text-zinc-900">
             <StopIcon /> {t("composer.stop")}

@@ -106,6 +106,85 @@ test.describe("offline", () => {
   });
 });
 
+test.describe("offline, in Chinese on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN", colorScheme: "dark" });
+  // A run of English words is an English sentence; "Wi-Fi" or "HTTP 502" alone are not.
+  const ENGLISH = /[A-Za-z]{2,}[ ,.]+[A-Za-z]{2,}/;
+  const RAW = /browser is offline|Failed to fetch|cannot be reached|Upstream said|上游原始信息/i;
+
+  test("the notice, the error card and the announcement speak Chinese, and the notice takes its own room", async ({ page, context }) => {
+    const chat = new ChatPage(page);
+    await chat.open(stack.app.url);
+    await chat.ask("第一个问题");
+    await chat.ask("第二个问题");
+    await offlineReady(page);
+    await context.setOffline(true);
+    await page.reload();
+
+    const notice = page.getByTestId("notice").filter({ hasText: "离线" });
+    await expect(notice).toBeVisible();
+    // The stored conversation is on screen (the notice may come before the list is in).
+    await expect(page.getByText("第二个问题", { exact: true })).toBeVisible();
+    const noticeText = await notice.innerText();
+    expect(noticeText).not.toMatch(RAW);
+    expect(noticeText).not.toMatch(ENGLISH);
+    // Compact on a 390 px phone: two lines of text, not a fifth of the screen.
+    const box = (await notice.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(60);
+    // Its own room: the list starts below it, and the first message (the list scrolled to its top)
+    // lies wholly below it; no message that shows any part on screen has that part under it.
+    const list = page.getByTestId("message-list");
+    expect((await list.boundingBox())!.y).toBeGreaterThanOrEqual(box.y + box.height - 0.5);
+    // The list is virtualised and still scrolls itself to its end after a start: the scroll to the
+    // top is asked again until the first row is rendered and placed there.
+    const first = page.locator('[data-index="0"] [data-testid="message"]');
+    const firstTop = async () => {
+      await list.evaluate((el) => (el.scrollTop = 0));
+      return (await first.boundingBox())?.y ?? -1;
+    };
+    await expect.poll(firstTop).toBeGreaterThanOrEqual(box.y + box.height - 0.5);
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const covered = await page.evaluate(() => {
+      const n = document.querySelector('[data-testid="notice"]')!.getBoundingClientRect();
+      const l = document.querySelector('[data-testid="message-list"]')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[data-testid="message"]')].filter((m) => {
+        const r = m.getBoundingClientRect();
+        const top = Math.max(r.top, l.top);
+        const bottom = Math.min(r.bottom, l.bottom);
+        return bottom > top && top < n.bottom - 0.5 && bottom > n.top;
+      }).length;
+    });
+    expect(covered).toBe(0);
+
+    await chat.send("离线时发的消息");
+    const answer = chat.assistant();
+    await expect(answer).toHaveAttribute("data-status", "error", { timeout: 20_000 });
+    const card = answer.getByTestId("error-hint");
+    await expect(card).toHaveAttribute("data-code", "offline");
+    // The headline and hint say it in Chinese, with what to do: the question is kept, send it again.
+    await expect(card).toContainText("设备已离线");
+    await expect(card.getByTestId("error-kept")).toContainText("重新生成");
+    const cardText = await card.innerText();
+    expect(cardText).not.toMatch(RAW);
+    expect(cardText).not.toMatch(ENGLISH);
+    // The browser's own words stay available, folded, and labelled as the browser's.
+    const detail = card.getByTestId("error-browser-detail");
+    await expect(detail).toContainText("本浏览器");
+    await expect(detail.locator("code")).toBeHidden();
+    await detail.locator("summary").click();
+    await expect(detail.locator("code")).toContainText("Failed to fetch");
+    await expect(page.getByText("离线时发的消息", { exact: true })).toBeVisible();
+
+    const announced = page.getByTestId("answer-announcer");
+    await expect(announced).toContainText("回答失败：设备已离线");
+    const spoken = (await announced.textContent()) ?? "";
+    expect(spoken).not.toMatch(RAW);
+    expect(spoken).not.toMatch(ENGLISH);
+    expect(spoken).toContain("重新生成");
+    await context.setOffline(false);
+  });
+});
+
 test("a page of another build than the server's offers a reload", async ({ page }) => {
   const chat = new ChatPage(page);
   await page.route("**/api/config", async (route) => {

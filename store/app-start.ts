@@ -5,6 +5,7 @@
  * A page whose build differs from the server's is told to reload.
  */
 import { checkAccessCode, fetchConfig } from "@/lib/client/api";
+import { startNotice, type StartNotice } from "@/lib/client/network-failure";
 import { readStoredServerConfig, storeServerConfig } from "@/lib/client/server-config";
 import { fetchServerBuild, isOtherBuild, reloadToNewVersion } from "@/lib/client/service-worker";
 import { AppError, type ErrorInfo } from "@/lib/errors";
@@ -14,7 +15,7 @@ import { useNotices } from "./notices";
 import { hadStoredSettings } from "./persist";
 import { useSettings } from "./settings";
 
-const OFFLINE_NOTICE = "notice.offlineStart";
+const START_NOTICES: readonly StartNotice[] = ["notice.offlineStart", "notice.serverUnreachable"];
 const NEW_VERSION_NOTICE = "notice.newVersion";
 /** How often a page that stays open asks which build the server runs (when it comes back into view). */
 const BUILD_CHECK_MS = 5 * 60 * 1000;
@@ -79,7 +80,9 @@ export async function reachServerAtStart(stored: Promise<void>): Promise<void> {
     const stored = readStoredServerConfig();
     if (!stored) throw err;
     await applyConfig(stored.config, { reached: false });
-    useNotices.getState().push({ kind: "info", key: OFFLINE_NOTICE, values: { detail: toInfo(err).message } });
+    // The error's message is English and technical: it stays as the notice's tooltip only.
+    const info = toInfo(err);
+    useNotices.getState().push({ kind: "info", key: startNotice(info), detail: info.upstreamMessage ?? info.message });
     retryUntilReached();
   }
 }
@@ -92,7 +95,7 @@ function retryUntilReached() {
       const cfg = await fetchConfig();
       storeServerConfig(cfg);
       window.removeEventListener("online", now);
-      useNotices.setState((s) => ({ notices: s.notices.filter((n) => n.key !== OFFLINE_NOTICE) }));
+      useNotices.setState((s) => ({ notices: s.notices.filter((n) => !(START_NOTICES as readonly string[]).includes(n.key)) }));
       await applyConfig(cfg, { reached: true });
       offerReload(cfg.build);
     } catch {

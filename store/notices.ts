@@ -8,6 +8,8 @@ export interface Notice {
   /** i18n key of the text, with optional values. */
   key: string;
   values?: Record<string, string | number>;
+  /** A raw technical detail (often English), offered as the text's tooltip, never as the text itself. */
+  detail?: string;
   error?: ErrorInfo;
   /** A button beside the text (Undo, Export...): its i18n label key, what it does, its test id. */
   action?: { key: string; run: () => void; testId?: string };

@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from "react";
 import { threadOf } from "@/lib/chat/thread";
 import type { Conversation } from "@/lib/types";
-import { useT } from "@/store/language";
+import { useLang, useT } from "@/store/language";
+import { loadErrorHints } from "./lazy-error-card";
 
 const SPOKEN_CHARS = 600;
 
@@ -17,6 +18,7 @@ function spoken(markdown: string): string {
  */
 export function AnswerAnnouncer({ conversation }: { conversation: Conversation | undefined }) {
   const t = useT();
+  const lang = useLang();
   const [text, setText] = useState("");
   const thread = conversation ? threadOf(conversation) : [];
   const last = thread[thread.length - 1];
@@ -26,7 +28,15 @@ export function AnswerAnnouncer({ conversation }: { conversation: Conversation |
     seen.current = last ? { id: last.id, status: last.status } : null;
     if (!last || last.role !== "assistant" || before?.id !== last.id || before.status !== "streaming") return;
     if (last.status === "done") setText(t("a11y.answerDone", { text: spoken(last.content) }));
-    else if (last.status === "error") setText(t("a11y.answerFailed", { text: last.error?.message ?? "" }));
+    else if (last.status === "error" && last.error) {
+      // What the error card says, in the page's language (the error's own message is English). The
+      // hints of every code are not part of the first page load (see loadErrorHints).
+      const error = last.error;
+      void loadErrorHints().then(({ errorSentences, fixedByReconnecting }) => {
+        const kept = fixedByReconnecting(error.code) ? [t("error.keptResend")] : [];
+        setText(t("a11y.answerFailed", { text: errorSentences(error, lang, kept) }));
+      }, () => setText(t("a11y.answerFailed", { text: "" })));
+    }
     // Only the last message's identity and status matter; its text is read when it is done.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [last?.id, last?.status]);

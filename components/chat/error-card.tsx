@@ -1,11 +1,15 @@
 "use client";
 import type { ErrorInfo } from "@/lib/errors";
-import { describeError } from "@/lib/upstream/error-hints";
+import * as errorHints from "@/lib/upstream/error-hints";
 import { useLang, useT } from "@/store/language";
 import { useAccess } from "@/store/access";
 import { useDoctorPanel } from "@/store/doctor-panel";
-import { AlertIcon } from "@/components/ui/icons";
+import { AlertIcon, ChevronRightIcon } from "@/components/ui/icons";
 import { formatBytes } from "@/lib/chat/request-bytes";
+
+/** For lazy-error-card.tsx's loadErrorHints: the hints travel in this module's chunk. */
+export { errorHints };
+const { describeError, failedInBrowser, fixedByReconnecting } = errorHints;
 
 const ACCESS_CODES = new Set(["access_code_required", "access_code_invalid"]);
 // The doctor cannot help with these: they are about this page's access code, not the upstream.
@@ -28,8 +32,37 @@ function SizeLine({ error }: { error: ErrorInfo }) {
   );
 }
 
-/** A failure explained: what happened, the likely cause and what to do, and the relay's request id. */
-export function ErrorCard({ error }: { error: ErrorInfo }) {
+/** The raw words that came with the failure: the upstream's, to quote to a relay; or this browser's, tucked away. */
+function RawDetail({ error }: { error: ErrorInfo }) {
+  const t = useT();
+  if (!error.upstreamMessage) return null;
+  // Nothing reached the upstream: the text is the browser's fetch error (English, and no help to
+  // most readers), so it is a folded technical detail, never "the upstream said".
+  if (failedInBrowser(error.code)) {
+    return (
+      <details data-testid="error-browser-detail" className="group mt-1 text-xs opacity-80">
+        {/* Its own marker in a flex row: a touch screen makes the summary 44 px high (globals.css), and the text sits in its middle. */}
+        <summary className="flex cursor-pointer list-none items-center gap-1 [&::-webkit-details-marker]:hidden">
+          <ChevronRightIcon className="h-3 w-3 shrink-0 group-open:rotate-90" />
+          {t("error.browserDetail")}
+        </summary>
+        <code className="block break-words">{error.upstreamMessage}</code>
+      </details>
+    );
+  }
+  return (
+    <p data-testid="error-upstream-said" className="mt-1 break-words text-xs opacity-80">
+      {t("message.upstreamSaid")}: <code>{error.upstreamMessage}</code>
+    </p>
+  );
+}
+
+/**
+ * A failure explained: what happened, the likely cause and what to do, and the relay's request id.
+ * `resend`: the card belongs to the answer that can be regenerated, so a failure that only needs the
+ * connection back also says the question is kept and how to send it again.
+ */
+export function ErrorCard({ error, resend = false }: { error: ErrorInfo; resend?: boolean }) {
   const lang = useLang();
   const t = useT();
   const { title, hint } = describeError(error, lang);
@@ -41,17 +74,14 @@ export function ErrorCard({ error }: { error: ErrorInfo }) {
         {error.status > 0 && <span className="ml-auto rounded bg-red-200/60 px-1.5 text-xs dark:bg-red-900/60">HTTP {error.status}</span>}
       </div>
       <p className="mt-1">{hint}</p>
+      {resend && fixedByReconnecting(error.code) && <p data-testid="error-kept" className="mt-1">{t("error.keptResend")}</p>}
       {error.model && (
         <p className="mt-1 break-words text-xs opacity-80">
           {t("message.model")}: <code>{error.model}</code>
         </p>
       )}
       <SizeLine error={error} />
-      {error.upstreamMessage && (
-        <p className="mt-1 break-words text-xs opacity-80">
-          {t("message.upstreamSaid")}: <code>{error.upstreamMessage}</code>
-        </p>
-      )}
+      <RawDetail error={error} />
       {error.requestId && (
         <p className="mt-1 text-xs opacity-80">
           {t("message.requestId")}: <code className="select-all">{error.requestId}</code>

@@ -20,6 +20,13 @@ export function preloadErrorCard(): void {
   void loadErrorCard();
 }
 
+/**
+ * The hints of every error code, for a text without the card (the answer announcer). Taken from the
+ * card's own chunk, the one preloaded above: a failure offline finds it in the service worker's
+ * cache, where a chunk of their own, first asked for at that moment, would not be.
+ */
+export const loadErrorHints = () => import("./error-card").then((m) => m.errorHints);
+
 function BareError({ error }: { error: ErrorInfo }) {
   return (
     <div data-testid="error-bare" data-code={error.code} role="alert" className="mt-2 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">

@@ -78,7 +78,7 @@ export const MessageItem = memo(function MessageItem({ convId, message, canRegen
           )}
           <FinishNotice convId={convId} message={message} canContinue={canRegenerate} busy={busy} />
           {message.status === "interrupted" && <p className="mt-2 text-xs text-amber-700 dark:text-amber-400">{t("message.interrupted")}</p>}
-          {message.error && <ErrorCard error={message.error} />}
+          {message.error && <ErrorCard error={message.error} resend={canRegenerate} />}
           {message.usage && (
             <UsageLine
               usage={message.usage}

@@ -2,7 +2,7 @@
 import { useEffect } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { inputClass } from "@/components/settings/field";
-import { describeError } from "@/lib/upstream/error-hints";
+import { errorSentences } from "@/lib/upstream/error-hints";
 import { IDENTITY_PROBES } from "@/lib/relay/doctor/probes";
 import { STEP_IDS } from "@/lib/relay/doctor/types";
 import { useDoctor } from "@/store/doctor";
@@ -23,7 +23,7 @@ function Problem() {
   const problem = useDoctor((s) => s.problem);
   if (!problem) return null;
   const { error, retryAfterSec } = problem;
-  const text = error.code === "doctor_rate_limited" ? t("panel.limited", { seconds: retryAfterSec ?? 60 }) : t("panel.failed", { message: `${describeError(error, lang).title}. ${describeError(error, lang).hint}` });
+  const text = error.code === "doctor_rate_limited" ? t("panel.limited", { seconds: retryAfterSec ?? 60 }) : t("panel.failed", { message: errorSentences(error, lang) });
   return (
     <p data-testid="doctor-problem" data-code={error.code} role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
       {text}

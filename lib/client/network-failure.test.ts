@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { explainFetchFailure, networkError, type NetworkProbe } from "./network-failure";
+import { explainFetchFailure, networkError, startNotice, type NetworkProbe } from "./network-failure";
 
 const failed = new TypeError("Failed to fetch");
 const probe = (online: boolean, reachable: boolean): NetworkProbe & { reachable: ReturnType<typeof vi.fn> } => ({
@@ -13,7 +13,7 @@ describe("explainFetchFailure", () => {
     const p = probe(true, true);
     const e = await explainFetchFailure(failed, "direct", URL_, p);
     expect(e.code).toBe("direct_cors");
-    expect(e.upstreamMessage).toContain("Failed to fetch");
+    expect(e.upstreamMessage).toBe("TypeError: Failed to fetch");
     expect(p.reachable).toHaveBeenCalledWith(URL_);
   });
 
@@ -52,5 +52,23 @@ describe("networkError", () => {
     expect(networkError(failed, "server", { onLine: () => true }).code).toBe("network");
     expect(networkError(failed, "direct", { onLine: () => true }).code).toBe("direct_unreachable");
     expect(networkError(failed, "server", { onLine: () => false }).code).toBe("offline");
+  });
+});
+
+describe("the browser's own words", () => {
+  it("are kept verbatim as the detail of offline, unreachable and CORS failures, without our English around them", async () => {
+    const offline = networkError(failed, "server", { onLine: () => false });
+    expect(offline.upstreamMessage).toBe("TypeError: Failed to fetch");
+    expect((await explainFetchFailure(failed, "direct", URL_, probe(true, false))).upstreamMessage).toBe("TypeError: Failed to fetch");
+    expect(networkError("socket hang up", "server", { onLine: () => false }).upstreamMessage).toBe("socket hang up");
+  });
+});
+
+describe("startNotice", () => {
+  it("tells this device being offline from a server that does not answer", () => {
+    expect(startNotice(networkError(failed, "server", { onLine: () => false }))).toBe("notice.offlineStart");
+    expect(startNotice(networkError(failed, "server", { onLine: () => true }))).toBe("notice.serverUnreachable");
+    // A proxy's error page in front of a stopped app: the server, not this device.
+    expect(startNotice({ code: "upstream_html" })).toBe("notice.serverUnreachable");
   });
 });

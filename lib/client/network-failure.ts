@@ -5,7 +5,7 @@
  * own-key mode, a `mode: "no-cors"` request to the same URL: it resolves (opaque) when something
  * answered there, so the first failure was the CORS check; it throws when nothing answered.
  */
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorInfo } from "@/lib/errors";
 
 export type Via = "server" | "direct";
 
@@ -33,9 +33,12 @@ export const browserProbe: NetworkProbe = {
 };
 
 const detail = (err: unknown) => `Request failed: ${String((err as Error)?.message ?? err)}`;
+// The browser's own words (`TypeError: Failed to fetch`), kept as a technical detail: the UI shows
+// it as this browser's, never as the upstream's (lib/upstream/error-hints.ts, failedInBrowser).
+const browserSaid = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 
 function offline(err: unknown): AppError {
-  return new AppError({ code: "offline", status: 0, message: "The browser is offline", upstreamMessage: detail(err) });
+  return new AppError({ code: "offline", status: 0, message: "The browser is offline", upstreamMessage: browserSaid(err) });
 }
 
 /** Without probing: offline, or the generic failure of the path the call took. */
@@ -56,9 +59,20 @@ export async function explainFetchFailure(err: unknown, via: Via, url: string, p
   if (!probe.onLine()) return offline(err);
   if (via === "server") return networkError(err, via, probe);
   if (await probe.reachable(url)) {
-    return new AppError({ code: "direct_cors", status: 0, message: "The endpoint answered, but does not allow calls from this page (CORS)", upstreamMessage: detail(err) });
+    return new AppError({ code: "direct_cors", status: 0, message: "The endpoint answered, but does not allow calls from this page (CORS)", upstreamMessage: browserSaid(err) });
   }
   // The probe may have failed because the network went away meanwhile.
   if (!probe.onLine()) return offline(err);
-  return new AppError({ code: "direct_unreachable", status: 0, message: "The browser could not connect to the endpoint", upstreamMessage: detail(err) });
+  return new AppError({ code: "direct_unreachable", status: 0, message: "The browser could not connect to the endpoint", upstreamMessage: browserSaid(err) });
+}
+
+export type StartNotice = "notice.offlineStart" | "notice.serverUnreachable";
+
+/**
+ * The notice of an app that started without its server. The error's own message is English and
+ * technical, so the notice names the case in the page's language instead: this device offline (the
+ * user's to fix), or a server that does not answer (reachable network, app or proxy down).
+ */
+export function startNotice(error: Pick<ErrorInfo, "code">): StartNotice {
+  return error.code === "offline" ? "notice.offlineStart" : "notice.serverUnreachable";
 }

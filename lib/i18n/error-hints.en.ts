@@ -161,7 +161,7 @@ export const ERROR_HINTS_EN: Record<ErrorCode, ErrorHint> = {
   },
   offline: {
     title: "You are offline",
-    hint: "Your device has no network connection, so nothing was sent. Reconnect (Wi-Fi, mobile data, airplane mode), then send again.",
+    hint: "Your device has no network connection, so nothing was sent. Check Wi-Fi or mobile data (and that airplane mode is off).",
   },
   direct_cors: {
     title: "The endpoint does not allow calls from a web page (CORS)",

@@ -153,7 +153,7 @@ export const ERROR_HINTS_ZH_CN: Record<ErrorCode, ErrorHint> = {
   },
   offline: {
     title: "设备已离线",
-    hint: "你的设备现在没有网络连接，请求没有发出去。恢复网络（Wi-Fi、移动数据、飞行模式）后再发送。",
+    hint: "你的设备现在没有网络连接，请求没有发出去。请检查 Wi-Fi 或移动数据（以及是否开着飞行模式）。",
   },
   direct_cors: {
     title: "该接口不允许网页直接调用（CORS）",

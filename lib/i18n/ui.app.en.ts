@@ -1,4 +1,4 @@
-/** English strings of keyboard shortcuts, accessibility announcements, versions, topics and branches (merged into ui.en.ts). */
+/** English strings of keyboard shortcuts, accessibility announcements, versions, being offline, topics and branches (merged into ui.en.ts). */
 export const appEn = {
   "branch.prev": "Previous version",
   "branch.next": "Next version",
@@ -16,6 +16,11 @@ export const appEn = {
   "shortcuts.nothingToCopy": "There is no answer to copy yet.",
   "a11y.answerDone": "Answer finished: {text}",
   "a11y.answerFailed": "The answer failed: {text}",
+  // Shown while the app runs without its server. Short: on a phone it takes two lines above the chat.
+  "notice.offlineStart": "You are offline: saved chats are readable, sending waits for the connection.",
+  "notice.serverUnreachable": "The server cannot be reached: saved chats are readable, sending waits for it.",
+  "error.keptResend": "Your message is kept: once the connection is back, press Regenerate to send it again.",
+  "error.browserDetail": "Technical detail (from this browser)",
   "settings.about": "About",
   "about.version": "Version",
   "about.commit": "commit {commit}",

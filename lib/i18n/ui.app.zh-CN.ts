@@ -1,4 +1,4 @@
-/** 键盘快捷键、无障碍播报、版本、话题与分支的中文文案（并入 ui.zh-CN.ts）。 */
+/** 键盘快捷键、无障碍播报、版本、离线、话题与分支的中文文案（并入 ui.zh-CN.ts）。 */
 import type { appEn } from "./ui.app.en";
 
 export const appZhCN: Record<keyof typeof appEn, string> = {
@@ -18,6 +18,10 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   "shortcuts.nothingToCopy": "还没有可复制的回答。",
   "a11y.answerDone": "回答完成：{text}",
   "a11y.answerFailed": "回答失败：{text}",
+  "notice.offlineStart": "设备已离线：已保存的对话可以查看，联网后才能发送。",
+  "notice.serverUnreachable": "无法连接服务器：已保存的对话可以查看，服务器恢复后才能发送。",
+  "error.keptResend": "你的消息已保留：连接恢复后，点“重新生成”即可重新发送。",
+  "error.browserDetail": "技术细节（来自本浏览器）",
   "settings.about": "关于",
   "about.version": "版本",
   "about.commit": "提交 {commit}",

@@ -179,7 +179,6 @@ export const uiEn = {
   "notice.storageFailed": "Saving to the browser's storage failed ({detail}). Export your conversations to keep them safe.",
   "notice.storageBlocked": "RelayChat is open in another tab with an older version. Close or reload that tab to finish updating your saved conversations.",
   "notice.dismiss": "Dismiss",
-  "notice.offlineStart": "The server cannot be reached ({detail}). Your stored conversations are here; sending needs the server, and this notice goes away once it answers.",
   "notice.newVersion": "A new version of RelayChat is deployed on this server.",
   "notice.reload": "Reload",
   "error.retry": "Try again",

@@ -180,7 +180,6 @@ export const uiZhCN: Record<UiKey, string> = {
   "notice.storageFailed": "保存到浏览器存储失败（{detail}）。请导出对话以免丢失。",
   "notice.storageBlocked": "另一个标签页中打开着旧版 RelayChat。请关闭或刷新那个标签页，以完成已保存对话的升级。",
   "notice.dismiss": "知道了",
-  "notice.offlineStart": "无法连接服务器（{detail}）。已保存的对话仍可查看；发送消息需要服务器，服务器恢复后此提示会自动消失。",
   "notice.newVersion": "服务器上已部署 RelayChat 的新版本。",
   "notice.reload": "刷新",
   "error.retry": "重试",

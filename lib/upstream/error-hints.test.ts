@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError } from "./error-hints";
+import { describeError, errorSentences, failedInBrowser, fixedByReconnecting, joinSentences } from "./error-hints";
 import { ERROR_CODES, type ErrorCode, type ErrorInfo } from "../errors";
 
 const info = (code: ErrorCode): ErrorInfo => ({ code, status: 500, message: "x" });
@@ -51,5 +51,43 @@ describe("describeError", () => {
   it("falls back to the unknown text for a code this build does not know", () => {
     const future = { code: "brand_new_code", status: 500, message: "x" } as unknown as ErrorInfo;
     expect(describeError(future, "en")).toEqual(describeError(info("unknown"), "en"));
+  });
+});
+
+const offline: ErrorInfo = { code: "offline", status: 0, message: "The browser is offline", upstreamMessage: "TypeError: Failed to fetch" };
+
+describe("joinSentences", () => {
+  it("ends each part the way the language does, adding a stop only where one is missing", () => {
+    expect(joinSentences(["You are offline", "Nothing was sent.", " "], "en")).toBe("You are offline. Nothing was sent.");
+    expect(joinSentences(["设备已离线", "请求没有发出去。"], "zh-CN")).toBe("设备已离线。请求没有发出去。");
+  });
+});
+
+describe("errorSentences", () => {
+  it("says an offline failure in the page's language, never the error's English message or the browser's words", () => {
+    const zh = errorSentences(offline, "zh-CN", ["你的消息已保留。"]);
+    expect(zh).toMatch(/^设备已离线。/);
+    expect(zh).toMatch(HAN);
+    expect(zh).toMatch(/你的消息已保留。$/);
+    expect(zh).not.toMatch(/browser is offline|Failed to fetch/i);
+    // No English sentence: a run of English words would be one.
+    expect(zh).not.toMatch(/[A-Za-z]{2,} [A-Za-z]{2,}/);
+    const en = errorSentences(offline, "en");
+    expect(en).toMatch(/^You are offline\. /);
+    expect(en).not.toContain("Failed to fetch");
+  });
+});
+
+describe("where a failure happened", () => {
+  it("offline, our server unreachable, CORS and an unreachable own endpoint never reached the upstream", () => {
+    for (const code of ["offline", "network", "direct_cors", "direct_unreachable"] as const) expect(failedInBrowser(code)).toBe(true);
+    for (const code of ["upstream_unreachable", "upstream_auth", "upstream_html", "unknown"] as const) expect(failedInBrowser(code)).toBe(false);
+  });
+
+  it("only a missing connection is fixed by sending the same message again once connected", () => {
+    expect(fixedByReconnecting("offline")).toBe(true);
+    expect(fixedByReconnecting("network")).toBe(true);
+    expect(fixedByReconnecting("direct_cors")).toBe(false);
+    expect(fixedByReconnecting("upstream_auth")).toBe(false);
   });
 });

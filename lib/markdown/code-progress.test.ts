@@ -46,15 +46,6 @@ describe("highlighting a code block as it streams", () => {
     }
   });
 
-  it("stops trying on a block that never gets back to its top level (one long string)", () => {
-    const { hl, calls } = counting();
-    const source = `s = """\n${repeat("line N of one long string\n", 400)}"""\n`;
-    const result = streamed(hl, "python", source, 1);
-    expect(result.html).toBe(toHtml(lowlight.highlight("python", source)));
-    // Three tries that found no place to cut, then only the whole block when it closed.
-    expect(calls.length).toBe(4);
-  });
-
   it("starts over for a block that turns out different, and highlights short blocks whole", () => {
     const { hl, calls } = counting();
     const source = TRICKY[0][1];

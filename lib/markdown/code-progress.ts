@@ -19,16 +19,12 @@ interface Progress {
   covered: string;
   children: ElementContent[];
   html: string;
-  /** Tries in a row that found no line to cut after (one string or comment over the whole block). */
-  misses: number;
 }
 
 /** A few blocks at once at most (one streams at a time; a regeneration may follow). */
 const KEEP = 4;
 /** Advancing pays for itself only once there is more than this to add. */
 const MIN_STEP = 512;
-/** A block that never reaches its top level again is left to be highlighted whole when it closes. */
-const MAX_MISSES = 3;
 const progress = new Map<string, Progress>();
 
 // Blocks are told apart by their language and how they begin; a block whose text no longer
@@ -59,19 +55,15 @@ export function advanceCode(hl: Highlighter, language: string, code: string): vo
   if (code.length < MIN_STEP) return;
   const key = keyOf(language, code);
   let p = progress.get(key);
-  if (!p || !code.startsWith(p.covered)) p = { language, covered: "", children: [], html: "", misses: 0 };
+  if (!p || !code.startsWith(p.covered)) p = { language, covered: "", children: [], html: "" };
   progress.delete(key);
   progress.set(key, p);
   if (progress.size > KEEP) progress.delete(progress.keys().next().value!);
   const end = code.lastIndexOf("\n") + 1;
-  if (p.misses >= MAX_MISSES || end - p.covered.length < MIN_STEP) return;
+  if (end - p.covered.length < MIN_STEP) return;
   const added = hl.highlight(language, code.slice(p.covered.length, end)).children as ElementContent[];
   const cut = lastTopLevelNewline(added);
-  if (!cut) {
-    p.misses++;
-    return;
-  }
-  p.misses = 0;
+  if (!cut) return;
   const cutNode = added[cut.index] as Text;
   const kept = [...added.slice(0, cut.index), ...(cut.offset > 0 ? [{ type: "text", value: cutNode.value.slice(0, cut.offset) } as Text] : [])];
   p.children = [...p.children, ...kept];

@@ -7,7 +7,6 @@
 import { visit } from "unist-util-visit";
 import { highlightedHast, liveHast } from "./pipeline-core";
 import { liveBlockHtml } from "./live-html";
-import { advanceOpenFence } from "./open-fence-progress";
 import type { Root } from "hast";
 import type { MarkdownRequest, MarkdownResponse } from "./markdown-protocol";
 
@@ -22,12 +21,6 @@ scope.onmessage = (event: MessageEvent<MarkdownRequest>) => {
       // The page builds it itself.
     }
     scope.postMessage({ id, tree: null, html } satisfies MarkdownResponse);
-    try {
-      // After the answer: a long code block being written is highlighted ahead, line by line.
-      advanceOpenFence(text);
-    } catch {
-      // Only a head start: the block is highlighted whole when it closes.
-    }
     return;
   }
   let tree: Root | null = null;

@@ -5,18 +5,18 @@
  * than the rest of the rendering. Here the grammars are registered once, on first use.
  */
 import { common, createLowlight } from "lowlight";
+import { toHtml } from "hast-util-to-html";
 import { toText } from "hast-util-to-text";
 import { visit } from "unist-util-visit";
 import type { Element, Root } from "hast";
-import { highlightCode } from "./code-progress";
 
 let shared: ReturnType<typeof createLowlight> | null = null;
-export function lowlight() {
+function lowlight() {
   shared ??= createLowlight(common);
   return shared;
 }
 
-export function languageOf(node: Element): string | null {
+function languageOf(node: Element): string | null {
   const classes = node.properties?.className;
   if (!Array.isArray(classes)) return null;
   for (const c of classes) {
@@ -53,12 +53,11 @@ export function rehypeCodeHighlight() {
       const hl = lowlight();
       if (!hl.registered(lang)) return;
       const text = toText(node, { whitespace: "pre" });
-      // From what was highlighted while it streamed, where the markdown worker kept that.
-      const { children, html } = highlightCode(hl, lang, text);
+      const result = hl.highlight(lang, text);
       const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
       node.properties.className = [...classes, "hljs"];
-      node.children = children;
-      node.data = { ...node.data, html, text } as Element["data"];
+      node.children = result.children as Element["children"];
+      node.data = { ...node.data, html: toHtml(result), text } as Element["data"];
     });
   };
 }

@@ -38,3 +38,20 @@ test("the composer takes a message while storage still loads, and sends it once 
   await expect(chat.composer).toHaveValue("");
   await expect(page.getByTestId("settings-button")).toBeEnabled();
 });
+
+test("a first visit whose config request drops twice still starts the chat, with no error card", async ({ page }) => {
+  let dropped = 0;
+  await page.route("**/api/config", async (route) => {
+    if (dropped < 2) {
+      dropped++;
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  await chat.send("hello after a shaky start");
+  await expect(chat.assistant()).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+  expect(dropped).toBe(2);
+  await expect(page.getByTestId("kept-draft")).toHaveCount(0);
+});

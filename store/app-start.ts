@@ -8,6 +8,7 @@ import { checkAccessCode, fetchConfig } from "@/lib/client/api";
 import { startNotice, type StartNotice } from "@/lib/client/network-failure";
 import { readStoredServerConfig, storeServerConfig } from "@/lib/client/server-config";
 import { fetchServerBuild, isOtherBuild, reloadToNewVersion } from "@/lib/client/service-worker";
+import { withConfigRetries } from "@/lib/client/config-retry";
 import { AppError, type ErrorInfo } from "@/lib/errors";
 import type { ServerConfig } from "@/lib/api-types";
 import { useAccess } from "./access";
@@ -51,7 +52,9 @@ let early: Promise<ServerConfig> | null = null;
  */
 export function askConfigEarly(): Promise<ServerConfig> {
   if (!early) {
-    early = fetchConfig();
+    // With nothing stored, a failed first request is an error card: ask again a few times first.
+    // With a stored config the app starts from it at once and asks again later (retryUntilReached).
+    early = readStoredServerConfig() ? fetchConfig() : withConfigRetries(fetchConfig);
     early.then(
       (cfg) => useAccess.setState({ codeRequired: cfg.codeRequired }),
       () => {

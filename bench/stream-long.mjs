@@ -40,7 +40,8 @@ const profileOut = a.str("profile-out", null);
 // --trace-end FILE: the last run also writes a trace of its end (the last seconds of the stream
 // until the answer is shown done) to FILE, for DevTools or a script that splits the long tasks.
 const traceEnd = a.str("trace-end", null);
-// --profile-end: the last run also takes a CPU profile from its last 40 chunks to the answer shown done.
+// --profile-end: the last run also takes a CPU profile from its last 40 chunks to the answer shown done
+// (written to --profile-out FILE when given).
 const profileEnd = a.has("profile-end");
 const throttle = cpuThrottleArg(a);
 const contentKind = a.str("content", "mixed");
@@ -152,6 +153,10 @@ async function oneRun({ stack, browser }, index, withProfiler) {
   const prof = withProfiler ? await stopProfile(cdp) : null;
   const trace = tracing ? await tracing : null;
   if (trace && profileEnd && !withProfiler) printProfile(await summariseProfile(trace, 30), `CPU profile of the end of run ${index} (last 40 chunks until done, self time)`);
+  if (trace && profileEnd && !withProfiler && profileOut) {
+    writeFileSync(profileOut, JSON.stringify(trace));
+    console.log(`CPU profile of the end of run ${index} written to ${profileOut}`);
+  }
   if (trace && traceEnd && !withProfiler) {
     writeFileSync(traceEnd, trace);
     console.log(`trace of the end of run ${index} written to ${traceEnd}`);

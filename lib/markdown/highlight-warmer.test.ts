@@ -20,6 +20,8 @@ describe("closedFenceText", () => {
     expect(closedFenceText("```ts\nlet a = 1;\n")).toBe("```ts\nlet a = 1;\n```");
     expect(closedFenceText("~~~~\nlet a")).toBe("~~~~\nlet a\n~~~~");
     expect(closedFenceText("some prose")).toBeNull();
+    expect(closedFenceText("```ts\nlet a = 1;\n```")).toBeNull();
+    expect(closedFenceText("````ts\n```\n")).toBe("````ts\n```\n````");
   });
 });
 

@@ -13,11 +13,17 @@ export const WARM_FROM_CHARS = 1500;
 export const WARM_GROWTH = 1.5;
 
 const OPEN_FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n/;
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
-/** The text of the block as a closed fence, for a block being written that is an open fence; else null. */
+/**
+ * The text of the block as a closed fence, for a block being written that is an open fence; else
+ * null (prose, or a fence closed already: that one is about to be asked for as it is).
+ */
 export function closedFenceText(blockText: string): string | null {
   const m = OPEN_FENCE.exec(blockText);
   if (!m) return null;
+  const close = FENCE_LINE.exec(blockText.slice(blockText.lastIndexOf("\n") + 1));
+  if (close && close[1][0] === m[1][0] && close[1].length >= m[1].length) return null;
   return `${blockText}${blockText.endsWith("\n") ? "" : "\n"}${m[1]}`;
 }
 

@@ -5,7 +5,7 @@ import { toHtml } from "hast-util-to-html";
 import { visit } from "unist-util-visit";
 import type { Element } from "hast";
 import { liveBlockHtml } from "./live-html";
-import { liveHast, openFenceHast } from "./pipeline-core";
+import { liveHast, fenceHast } from "./pipeline-core";
 import { splitMarkdownBlocks } from "../markdown-blocks";
 import { toReact } from "@/components/chat/markdown-elements";
 import { mixedMarkdown } from "../../bench/lib/mixed-content.mjs";
@@ -21,7 +21,7 @@ function canonical(html: string): string {
 
 /** What the page's renderer shows for the live tree, its copy button swapped for the stand-in. */
 function rendered(markdown: string): string {
-  const html = renderToStaticMarkup(toReact(openFenceHast(markdown) ?? liveHast(markdown)) as never);
+  const html = renderToStaticMarkup(toReact(fenceHast(markdown) ?? liveHast(markdown)) as never);
   return html.replace(/<button[^>]*data-testid="copy-code-button"[^>]*>.*?<\/button>/g, '<span class="inline-flex items-center gap-1 rounded px-1.5 py-1 text-xs invisible" aria-hidden="true">\u00a0</span>');
 }
 

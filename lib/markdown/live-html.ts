@@ -7,7 +7,7 @@
  */
 import { toHtml } from "hast-util-to-html";
 import type { Element, ElementContent, Root } from "hast";
-import { liveHast, openFenceHast } from "./pipeline-core";
+import { liveHast, fenceHast } from "./pipeline-core";
 import { CODE_BLOCK_CLASSES } from "./code-block-classes";
 
 /** components/chat/markdown.tsx renders links with only these attributes. */
@@ -70,7 +70,7 @@ function asRendered(node: ElementContent): ElementContent {
 
 /** The rendered HTML of a block still being written (no highlighting, no KaTeX: those come when it closes). */
 export function liveBlockHtml(markdown: string): string {
-  const tree: Root = openFenceHast(markdown) ?? liveHast(markdown);
+  const tree: Root = fenceHast(markdown) ?? liveHast(markdown);
   const children = tree.children.map((child) => (child.type === "doctype" ? child : asRendered(child)));
   return toHtml({ type: "root", children });
 }

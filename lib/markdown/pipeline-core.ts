@@ -79,6 +79,8 @@ export function hasMath(tree: Root): boolean {
 
 /** The hast of a finished block with its code highlighted, or null when it holds math (KaTeX's job). */
 export function highlightedHast(markdown: string): Root | null {
+  const fence = highlightedFenceHast(markdown);
+  if (fence) return fence;
   const processor = (highlightProcessor ??= withHighlight().freeze());
   const file = new VFile(markdown);
   const tree = processor.runSync(processor.parse(file), file) as Root;
@@ -86,28 +88,47 @@ export function highlightedHast(markdown: string): Root | null {
 }
 
 const OPEN_FENCE = /^(`{3,}|~{3,})([^\n`]*)\n/;
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 /**
- * The hast of a code fence still being written, built without parsing: what markdownToHast gives
- * for it unhighlighted. Only for the plain case (fence at column 0, a simple language name, no
- * character references); null for anything else, which is parsed as usual.
+ * The hast of a block that is one code fence, built without parsing: what the parser gives for
+ * it, unhighlighted. The fence may still be open (being written, or cut off) or closed by its last
+ * line. Only for the plain case (fence at column 0, a simple language name other than math, no
+ * character that the parser rewrites); null for anything else, which is parsed as usual.
  */
-export function openFenceHast(markdown: string): Root | null {
+export function fenceHast(markdown: string): Root | null {
   const m = OPEN_FENCE.exec(markdown);
   if (!m) return null;
   const info = m[2].trim();
-  if (!/^[\w+#.-]*$/.test(info) || (m[1][0] === "`" && info.includes("`"))) return null;
-  let body = markdown.slice(m[0].length);
-  // A line that could be the closing fence (even in part) is left to the parser.
-  const lastLine = body.slice(body.lastIndexOf("\n") + 1);
-  if (/^ {0,3}[`~]/.test(lastLine) || body.split("\n").some((line) => /^ {0,3}(`{3,}|~{3,})\s*$/.test(line))) return null;
-  // The parser drops the line ending after the last complete line only when nothing follows it.
-  if (body.endsWith("\n")) body = body.slice(0, -1);
+  if (!/^[\w+#.-]*$/.test(info) || info.toLowerCase() === "math" || /[\r\0]/.test(markdown)) return null;
+  const lines = markdown.slice(m[0].length).split("\n");
+  // Closed: the last line is a fence of the same character, at least as long, and nothing follows it.
+  const close = FENCE_LINE.exec(lines[lines.length - 1]);
+  const closed = close !== null && close[1][0] === m[1][0] && close[1].length >= m[1].length;
+  if (closed) lines.pop();
+  // A line that could be (or, once its next token arrives, become) a closing fence is left to the parser.
+  else if (/^ {0,3}[`~]/.test(lines[lines.length - 1])) return null;
+  if (lines.some((line) => FENCE_LINE.test(line))) return null;
+  // An open fence's line ending after its last complete line is dropped when nothing follows it.
+  if (!closed && lines[lines.length - 1] === "") lines.pop();
+  const body = lines.join("\n");
   const code: Element = {
     type: "element",
     tagName: "code",
     properties: info ? { className: [`language-${info}`] } : {},
-    children: [{ type: "text", value: body ? `${body}\n` : "" }],
+    children: [{ type: "text", value: lines.length > 0 ? `${body}\n` : "" }],
   };
   return { type: "root", children: [{ type: "element", tagName: "pre", properties: {}, children: [code] }] };
+}
+
+const highlightFence = rehypeCodeHighlight();
+
+/**
+ * A finished block that is one plain code fence, highlighted, without the markdown parser: for a
+ * long block the parse was a third of the work of showing it done. Null when it is not one.
+ */
+export function highlightedFenceHast(markdown: string): Root | null {
+  const tree = fenceHast(markdown);
+  if (tree) highlightFence(tree);
+  return tree;
 }

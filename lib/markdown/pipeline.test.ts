@@ -9,7 +9,8 @@ import rehypeKatex from "rehype-katex";
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
 import { visit } from "unist-util-visit";
 import type { Root } from "hast";
-import { markdownToHast, openFenceHast, safeUrl } from "./pipeline";
+import { markdownToHast, fenceHast, safeUrl } from "./pipeline";
+import { base, highlightedFenceHast } from "./pipeline-core";
 import { rehypeCodeHighlight } from "./rehype-code-highlight";
 // The benchmarks' generated answers: prose, nested lists, tables, code in five languages, math.
 import { mixedMarkdown } from "../../bench/lib/mixed-content.mjs";
@@ -75,24 +76,63 @@ function withoutPositions(tree: Root): Root {
   return tree;
 }
 
-describe("openFenceHast", () => {
+// Closed fences the fast path builds: each must equal what the parser builds.
+const CLOSED_FENCES = [
+  "```ts\nconst a = 1;\n```",
+  "```ts\n```",
+  "```\nplain\n```",
+  "```\n\n\n```",
+  "~~~python\ndef f():\n    return 1\n\n~~~",
+  "````md\n```inner\nx\n````",
+  "```ts\nx\n```   ",
+  "```ts\nx\n  ```",
+  "````\nx\n`````",
+  "```bash\necho $HOME && echo \"$((1+2))\" # <b>&amp;\n```",
+  "```json\n{\"a\": \"<b>&amp;\", \"t\": \"\\t\"}\n```",
+  "```nosuchlang\nx < y\n```",
+  "```tsx\nexport function A() {\n  return (\n    <div className=\"x\">{a}</div>\n  );\n}\n```",
+  "```c++\nint main() { return 0; }\n```",
+  "```py\n\tindented with a tab\n```",
+];
+
+describe("fenceHast", () => {
   it("gives what the parser gives for a fence still being written", () => {
     // An inner fence with an info string cannot close the outer one: it is code.
     const cases = ["```ts\n", "```ts\nconst a", "```ts\nconst a = 1;\n", "```python\ndef f():\n    return 1\n\n", "~~~\nplain\n  indented", "```c++\nint x;", "````md\n```inner\nx"];
     for (const text of cases) {
-      const fast = openFenceHast(text);
+      const fast = fenceHast(text);
       expect(fast, text).not.toBeNull();
       expect(fast).toEqual(withoutPositions(markdownToHast(text, false)));
     }
   });
 
+  it("gives what the parser gives for a closed fence, and highlighted, what the parser and the highlighter give", () => {
+    const slow = base().use(rehypeCodeHighlight).freeze();
+    const parsed = (text: string) => {
+      const tree = slow.runSync(slow.parse(text), text) as Root;
+      visit(tree, (node) => void delete (node as { position?: unknown }).position);
+      return tree;
+    };
+    for (const text of CLOSED_FENCES) {
+      const fast = fenceHast(text);
+      expect(fast, text).not.toBeNull();
+      expect(fast).toEqual(withoutPositions(markdownToHast(text, false)));
+      expect(highlightedFenceHast(text), text).toEqual(parsed(text));
+      expect(markdownToHast(text, true)).toEqual(parsed(text));
+    }
+  });
+
   it("declines what it cannot build exactly", () => {
-    expect(openFenceHast("Some text\n```ts\n")).toBeNull();
-    expect(openFenceHast("   ```ts\nindented fence")).toBeNull();
-    expect(openFenceHast("```js&#x20;x\ncode")).toBeNull();
-    expect(openFenceHast("```ts\ncode\n``")).toBeNull();
-    expect(openFenceHast("```ts\ncode\n```\n")).toBeNull();
+    expect(fenceHast("Some text\n```ts\n")).toBeNull();
+    expect(fenceHast("```ts\nx\n~~~")).toBeNull();
+    expect(fenceHast("```math\nx^2\n```")).toBeNull();
+    expect(fenceHast("```ts\r\nx\r\n```")).toBeNull();
+    expect(fenceHast("```ts\nx\n```\n\nmore prose")).toBeNull();
+    expect(fenceHast("   ```ts\nindented fence")).toBeNull();
+    expect(fenceHast("```js&#x20;x\ncode")).toBeNull();
+    expect(fenceHast("```ts\ncode\n``")).toBeNull();
+    expect(fenceHast("```ts\ncode\n```\n")).toBeNull();
     // A line that may become the closing fence once its next token arrives.
-    expect(openFenceHast("````md\n```inner\n```")).toBeNull();
+    expect(fenceHast("````md\n```inner\n```")).toBeNull();
   });
 });

@@ -5,10 +5,10 @@
 import { VFile } from "vfile";
 import rehypeKatex from "rehype-katex";
 import type { Root } from "hast";
-import { base, highlightedHast, liveHast, sanitise } from "./pipeline-core";
+import { base, highlightedFenceHast, highlightedHast, liveHast, sanitise } from "./pipeline-core";
 import { rehypeCodeHighlight } from "./rehype-code-highlight";
 
-export { openFenceHast, safeUrl, liveHast, highlightedHast, hasMath } from "./pipeline-core";
+export { fenceHast, safeUrl, liveHast, highlightedHast, hasMath } from "./pipeline-core";
 
 let mathProcessor: ReturnType<typeof withMath> | null = null;
 const withMath = () => base().use(rehypeKatex).use(rehypeCodeHighlight);
@@ -19,6 +19,8 @@ const withMath = () => base().use(rehypeKatex).use(rehypeCodeHighlight);
  */
 export function markdownToHast(markdown: string, finished: boolean): Root {
   if (!finished) return liveHast(markdown);
+  const fence = highlightedFenceHast(markdown);
+  if (fence) return fence;
   // Without a "$" there is no math (remark-math's only marker): KaTeX's processor is not needed.
   if (!markdown.includes("$")) return highlightedHast(markdown)!;
   const processor = (mathProcessor ??= withMath().freeze());

@@ -134,3 +134,50 @@ test("each worker runs its own script: the markdown worker parses while the answ
   );
   expect(answer).toContain('"tagName":"strong"');
 });
+
+test("a long code block shows every line, scrolls sideways to its longest, and copies whole, its lines off screen skipped", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const chat = new ChatPage(page);
+  await chat.open(stack.app.url);
+  const long = `const wide = "${"x".repeat(400)}";`;
+  const lines = Array.from({ length: 300 }, (_, i) => (i === 150 ? long : i % 40 === 5 ? `/* a comment\n   over lines ${i} */` : `export const value${i} = compute(${i}, "<b>&amp;</b>");`));
+  const code = `${lines.join("\n")}\n`;
+  const answer = `Here is the file:\n\n\`\`\`ts\n${code}\`\`\`\n`;
+  stack.mock.enqueue({ kind: "stream", contentChunks: answer.match(/[\s\S]{1,40}/g)!, chunkDelayMs: 2 });
+  await chat.send("a long file please");
+  await expect(chat.assistant()).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  const pre = chat.assistant().locator("pre");
+  const shape = await pre.evaluate((el) => {
+    const groups = [...el.querySelectorAll(".code-lines")];
+    const lineHeight = parseFloat(getComputedStyle(el.querySelector("code")!).lineHeight);
+    const range = document.createRange();
+    range.selectNodeContents(el.querySelector("code")!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    return {
+      groups: groups.length,
+      skippable: groups.filter((g) => g.classList.contains("code-lines-skippable")).length,
+      linesTall: Math.round(el.querySelector("code")!.getBoundingClientRect().height / lineHeight),
+      selected: getSelection()!.toString(),
+      text: el.textContent,
+    };
+  });
+  const lineCount = code.split("\n").length - 1;
+  expect(shape.groups).toBe(Math.ceil(lineCount / 64));
+  expect(shape.skippable).toBe(Math.floor(lineCount / 64));
+  // No line missing or added at a group's edge, as laid out and as read.
+  expect(shape.linesTall).toBe(lineCount);
+  expect(shape.text).toBe(code);
+  expect(shape.selected.replace(/\n$/, "")).toBe(code.replace(/\n$/, ""));
+  // The longest line is not cut off at its group's edge: once on screen, the block scrolls to its end.
+  await chat.assistant().getByText(`value149 `, { exact: false }).scrollIntoViewIfNeeded();
+  // (highlight.js's theme makes code.hljs the box that scrolls.)
+  await expect.poll(() => pre.locator("code").evaluate((el) => el.scrollWidth - el.clientWidth)).toBeGreaterThan(1000);
+  await chat.assistant().getByTestId("copy-code-button").click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code.replace(/\n$/, ""));
+  // Opened again from storage, the block is built the same way.
+  const streamed = await pre.evaluate((el) => el.innerHTML);
+  await page.reload();
+  await expect(chat.assistant().locator("pre code.hljs")).toHaveCount(1);
+  expect(await chat.assistant().locator("pre").evaluate((el) => el.innerHTML)).toBe(streamed);
+});

@@ -12,3 +12,7 @@ export interface MixedCounts {
 }
 export function mixedMarkdown(tokens: number, seed?: number): { text: string; pieces: string[]; counts: MixedCounts };
 export function describeMixed(counts: MixedCounts): string;
+export function codeTailMarkdown(
+  tokens: number,
+  options?: { share?: number; open?: boolean; seed?: number },
+): { text: string; pieces: string[]; counts: MixedCounts; tailChars: number };

@@ -8,6 +8,7 @@ import { common, createLowlight } from "lowlight";
 import { toHtml } from "hast-util-to-html";
 import { toText } from "hast-util-to-text";
 import { visit } from "unist-util-visit";
+import { groupCodeLines } from "./code-line-groups";
 import type { Element, Root } from "hast";
 
 let shared: ReturnType<typeof createLowlight> | null = null;
@@ -30,7 +31,8 @@ function languageOf(node: Element): string | null {
  * What a highlighted code element carries besides its token spans: their HTML, which the renderer
  * puts into the page as one string (components/chat/markdown-elements.tsx), and the code's text.
  * A long block is thousands of spans: as React elements they were most of the render that shows a
- * streamed answer done. toHtml escapes every text, and the spans are highlight.js's own.
+ * streamed answer done. toHtml escapes every text, and the spans are highlight.js's own; a long
+ * block's lines come in groups that the browser skips off screen (lib/markdown/code-line-groups.ts).
  */
 export interface HighlightedCodeData {
   html: string;
@@ -57,7 +59,7 @@ export function rehypeCodeHighlight() {
       const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
       node.properties.className = [...classes, "hljs"];
       node.children = result.children as Element["children"];
-      node.data = { ...node.data, html: toHtml(result), text } as Element["data"];
+      node.data = { ...node.data, html: groupCodeLines(toHtml(result)), text } as Element["data"];
     });
   };
 }

@@ -172,11 +172,25 @@ function enqueue(s: EncodingState, text: string, kind: Kind, role = "") {
 
 let draftTimer: ReturnType<typeof setTimeout> | null = null;
 
+/**
+ * Resolves once the frame being prepared has been painted. A render that shows an answer done also
+ * asks for its count: 50 kB of text is 80-100 ms in the worker, which on two cores (a phone's, or
+ * this machine's) competed with painting that very frame.
+ */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== "function") return Promise.resolve();
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    // A hidden page paints no frames: its counts go out anyway.
+    setTimeout(resolve, 100);
+  });
+}
+
 function scheduleFlush() {
   if (flushScheduled) return;
   flushScheduled = true;
   // One batch per render pass: everything a render asked for goes out together.
-  void pageSettled().then(flushQueues);
+  void pageSettled().then(afterPaint).then(flushQueues);
 }
 
 function flushQueues() {

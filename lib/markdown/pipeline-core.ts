@@ -116,7 +116,8 @@ export function fenceHast(markdown: string): Root | null {
     type: "element",
     tagName: "code",
     properties: info ? { className: [`language-${info}`] } : {},
-    children: [{ type: "text", value: lines.length > 0 ? `${body}\n` : "" }],
+    // The parser's rule: an empty body (blank lines alone at most once) gives no text at all.
+    children: [{ type: "text", value: body ? `${body}\n` : "" }],
   };
   return { type: "root", children: [{ type: "element", tagName: "pre", properties: {}, children: [code] }] };
 }

@@ -82,6 +82,8 @@ const CLOSED_FENCES = [
   "```ts\n```",
   "```\nplain\n```",
   "```\n\n\n```",
+  "```ts\n\n```",
+  "```ts\n\n\n\n```",
   "~~~python\ndef f():\n    return 1\n\n~~~",
   "````md\n```inner\nx\n````",
   "```ts\nx\n```   ",
@@ -98,7 +100,7 @@ const CLOSED_FENCES = [
 describe("fenceHast", () => {
   it("gives what the parser gives for a fence still being written", () => {
     // An inner fence with an info string cannot close the outer one: it is code.
-    const cases = ["```ts\n", "```ts\nconst a", "```ts\nconst a = 1;\n", "```python\ndef f():\n    return 1\n\n", "~~~\nplain\n  indented", "```c++\nint x;", "````md\n```inner\nx"];
+    const cases = ["```ts\n", "```ts\n\n", "```ts\n\n\n", "```ts\nx\n\n\n", "```ts\n\tx\n\t```", "```ts\nconst a", "```ts\nconst a = 1;\n", "```python\ndef f():\n    return 1\n\n", "~~~\nplain\n  indented", "```c++\nint x;", "````md\n```inner\nx"];
     for (const text of cases) {
       const fast = fenceHast(text);
       expect(fast, text).not.toBeNull();
@@ -126,6 +128,8 @@ describe("fenceHast", () => {
     expect(fenceHast("Some text\n```ts\n")).toBeNull();
     expect(fenceHast("```ts\nx\n~~~")).toBeNull();
     expect(fenceHast("```math\nx^2\n```")).toBeNull();
+    // Not a closing fence (only spaces or tabs may follow one), but close enough to leave to the parser.
+    expect(fenceHast("```ts\nx\n```\u00a0")).toBeNull();
     expect(fenceHast("```ts\r\nx\r\n```")).toBeNull();
     expect(fenceHast("```ts\nx\n```\n\nmore prose")).toBeNull();
     expect(fenceHast("   ```ts\nindented fence")).toBeNull();

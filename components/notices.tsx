@@ -45,6 +45,13 @@ export function Notices({ onOpenSettings }: { onOpenSettings?: (section?: Settin
                 <XIcon className="h-4 w-4" />
               </button>
             </span>
+            {/* A failure's own words from the browser (English), folded under the sentence: for a bug report, not to read. */}
+            {n.kind === "error" && n.detail && (
+              <details data-testid="notice-detail" className="basis-full pb-0.5 text-xs opacity-80">
+                <summary className="cursor-pointer">{t("error.browserDetail")}</summary>
+                <code className="break-all">{n.detail}</code>
+              </details>
+            )}
           </div>
         </div>
       ))}

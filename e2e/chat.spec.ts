@@ -143,6 +143,9 @@ test("on a wide screen with a mouse, the empty composer shows the key hint on on
   await chat.open(stack.app.url);
   const hint = page.getByTestId("composer-keys-hint");
   await expect(hint).toBeVisible();
+  // The empty chat's invitation names the keys too, here where there is a keyboard.
+  await expect(page.getByTestId("chat-empty-keys")).toBeVisible();
+  await expect(page.getByTestId("chat-empty-keys")).toHaveText("Enter sends, Shift+Enter adds a line.");
   await expect(hint).toHaveText("Message (Enter to send, Shift+Enter for a new line)");
   // One line, inside the box; the box's own (short) placeholder is not drawn under it.
   const [box, line] = await Promise.all([chat.composer.boundingBox(), hint.boundingBox()]);

@@ -200,6 +200,9 @@ for (const locale of ["en-US", "zh-CN"]) {
       // "Shift+Enter for a new line" means little on a touch keyboard: the hint is for wide screens.
       await expect(page.getByTestId("composer-keys-hint")).toBeHidden();
       await expect(chat.composer).not.toHaveAttribute("placeholder", /Shift/);
+      // Nor does the empty chat's invitation speak of keys.
+      await expect(page.getByTestId("chat-empty-keys")).toBeHidden();
+      await expect(page.getByTestId("message-list")).not.toContainText("Shift", { useInnerText: true });
     });
   });
 }

@@ -142,3 +142,33 @@ test("a full storage is reported at once; the answer stays on screen and is save
   expect(await storedContains(page, "one more")).toBe(true);
   await expect(chat.messages.first()).toContainText("a short question first");
 });
+
+test.describe("in Chinese", () => {
+  test.use({ locale: "zh-CN" });
+
+  test("a failed write says so in Chinese, the browser's own English words folded under it", async ({ page }) => {
+    // Every write fails as a broken backing store does, once the page is up.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+        if ((window as unknown as { __failWrites?: boolean }).__failWrites) throw new DOMException("Internal error opening backing store", "UnknownError");
+        return put.apply(this, args);
+      };
+    });
+    const chat = new ChatPage(page);
+    await chat.open(stack.app.url);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await page.evaluate(() => ((window as unknown as { __failWrites?: boolean }).__failWrites = true));
+    await chat.ask("写不进去的消息");
+    const notice = page.locator('[data-testid="notice"][data-key="notice.storageFailed"]');
+    await expect(notice).toBeVisible({ timeout: 20_000 });
+    await expect(notice).toContainText("保存到浏览器存储失败");
+    expect(await notice.innerText()).not.toMatch(/Internal error|backing store/);
+    const detail = notice.getByTestId("notice-detail");
+    await expect(detail.locator("summary")).toHaveText("技术细节（来自本浏览器）");
+    await detail.locator("summary").click();
+    await expect(detail).toContainText("Internal error opening backing store");
+    // The message is still on screen.
+    await expect(chat.messages.first()).toContainText("写不进去的消息");
+  });
+});

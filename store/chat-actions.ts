@@ -11,7 +11,6 @@ import { threadOf } from "@/lib/chat/thread";
 import { countMessage, primeCounts } from "@/lib/client/tokenizer";
 import { messagesByteBudget } from "@/lib/chat/chat-request";
 import { whenImagesStored } from "@/lib/client/image-store";
-import { isQuotaError } from "@/lib/client/storage";
 import { translate } from "@/lib/i18n";
 import type { ApiMessage, ChatMessage, ChatParams, Conversation, ImageRef, LedgerKind } from "@/lib/types";
 import { useConversations } from "./conversations";
@@ -19,7 +18,7 @@ import { useSettings } from "./settings";
 import { useAccess } from "./access";
 import { runCompletion } from "./run-completion";
 import { maxRequestBytes } from "./run-control";
-import { useNotices } from "./notices";
+import { pushStorageFailure } from "./notices";
 import { resolvedLanguage } from "./language";
 import { generateModelTitle } from "./title-call";
 import { claimConversation } from "./preparing";
@@ -138,12 +137,7 @@ async function prepareSend(convId: string, conv: Conversation | undefined, conte
 }
 
 function reportImageStorage(err: unknown) {
-  useNotices.getState().push({
-    kind: "error",
-    key: isQuotaError(err) ? "notice.storageFull" : "notice.storageFailed",
-    values: { detail: String((err as Error)?.message ?? err) },
-    actions: ["export", "openData"],
-  });
+  pushStorageFailure(err);
 }
 
 /** Asks again for the last question; the earlier answer stays as another version (‹ 1/2 ›). */

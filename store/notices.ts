@@ -1,6 +1,7 @@
 /** App-wide notices that are not tied to one message: storage failures, import results. */
 import { create } from "zustand";
 import type { ErrorInfo } from "@/lib/errors";
+import { isQuotaError } from "@/lib/client/quota-error";
 
 export interface Notice {
   id: number;
@@ -38,3 +39,14 @@ export const useNotices = create<NoticesState>((set) => ({
     }),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));
+
+/**
+ * A write to the browser's storage failed: full, or failed for a reason the browser words itself
+ * (in English, whatever the page's language). That wording is the notice's folded detail, never
+ * part of its sentence.
+ */
+export function pushStorageFailure(err: unknown, actions: NoticeAction[] = ["export", "openData"]): void {
+  // A full storage is all the sentence needs to say.
+  if (isQuotaError(err)) return useNotices.getState().push({ kind: "error", key: "notice.storageFull", actions });
+  useNotices.getState().push({ kind: "error", key: "notice.storageFailed", detail: String((err as Error)?.message ?? err), actions });
+}

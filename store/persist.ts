@@ -5,7 +5,7 @@
  * the next start replays. Other tabs are told what was saved and re-read it. Storage failures,
  * quota above all, surface as a notice; the unsaved changes stay in memory and are retried.
  */
-import { isQuotaError, putPrompts, putValue, readConversation, ReadOnlyError } from "@/lib/client/storage";
+import { putPrompts, putValue, readConversation, ReadOnlyError } from "@/lib/client/storage";
 import { createSaveScheduler } from "@/lib/client/save-scheduler";
 import { isStreamingTextOnly } from "@/lib/client/stored-records";
 import { clearJournal, clearSettingsJournal, writeJournal, writeSettingsJournal } from "@/lib/client/journal";
@@ -17,7 +17,7 @@ import type { Conversation } from "@/lib/types";
 import { useConversations } from "./conversations";
 import { migrateSettings, settingsSnapshot, useSettings } from "./settings";
 import { useAccess } from "./access";
-import { useNotices } from "./notices";
+import { pushStorageFailure, useNotices } from "./notices";
 import { useStreaming } from "./streaming";
 import { useLedger } from "./ledger";
 import { usePrompts } from "./prompts";
@@ -39,12 +39,7 @@ function reportStorageError(err: unknown) {
     useNotices.getState().push({ kind: "error", key: "notice.readOnly", values: { version: err.version } });
     return;
   }
-  useNotices.getState().push({
-    kind: "error",
-    key: isQuotaError(err) ? "notice.storageFull" : "notice.storageFailed",
-    values: { detail: String((err as Error)?.message ?? err) },
-    actions: ["export", "openData"],
-  });
+  pushStorageFailure(err);
 }
 
 function clearNotice(key: string) {

@@ -10,7 +10,16 @@ import { useT } from "@/store/language";
 export function EmptyChat({ conversation }: { conversation: Conversation }) {
   const t = useT();
   const systemPrompt = conversation.overrides.systemPrompt?.trim();
-  if (!systemPrompt) return <p className="mx-auto mt-24 max-w-md px-6 text-center text-zinc-500">{t("chat.empty")}</p>;
+  // The keys only where there is a keyboard: CSS decides, so the server-rendered page hydrates as it is.
+  const invitation = (
+    <>
+      {t("chat.empty")}
+      <span data-testid="chat-empty-keys" className="ms-1 hidden desk:inline">
+        {t("chat.emptyKeys")}
+      </span>
+    </>
+  );
+  if (!systemPrompt) return <p className="mx-auto mt-24 max-w-md px-6 text-center text-zinc-500">{invitation}</p>;
   return (
     <div className="mx-auto mt-16 max-w-md px-6 text-sm" data-testid="chat-system-prompt">
       <p className="font-medium text-zinc-700 dark:text-zinc-300">{t("prompts.chatSystemPrompt")}</p>
@@ -19,7 +28,7 @@ export function EmptyChat({ conversation }: { conversation: Conversation }) {
         <p className="line-clamp-6 whitespace-pre-wrap">{systemPrompt}</p>
       </div>
       <p className="mt-2 text-xs text-zinc-500">{t("prompts.chatSystemPromptHint")}</p>
-      <p className="mt-6 text-center text-zinc-500">{t("chat.empty")}</p>
+      <p className="mt-6 text-center text-zinc-500">{invitation}</p>
     </div>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 import type { LedgerEntry } from "@/lib/types";
 import type { UsageTotals } from "@/lib/ledger";
-import { useLang, useT } from "@/store/language";
-import { entryData, useCallText } from "./use-call-text";
-import { useMoney } from "./use-money";
+import { useT } from "@/store/language";
+import { entryData, useCallText, useTotalText } from "./use-call-text";
 
 // The cost at the right of the first line, where a user paying per token looks for it; under it the
 // tokens that make it and when it was made, then how fast it came. The same cells on every row, so
@@ -50,17 +49,16 @@ export function CallCards({ entries, total }: { entries: LedgerEntry[]; total: U
 
 function TotalCard({ total }: { total: UsageTotals }) {
   const t = useT();
-  const lang = useLang();
-  const money = useMoney();
+  const text = useTotalText()(total);
   return (
     <div data-testid="ledger-total" data-prompt-tokens={total.promptTokens} data-completion-tokens={total.completionTokens} className={`${row} border-t border-zinc-300 dark:border-zinc-700`}>
       <span className={`${main} font-semibold`}>
-        {t("ledger.total")} <span className="font-normal text-zinc-500">{t("ledger.calls", { count: total.calls })}</span>
+        {t("ledger.total")} <span className="font-normal text-zinc-500">{text.calls}</span>
       </span>
-      <span data-testid="ledger-total-cost" className={figure}>{money(total.cost)}</span>
+      <span data-testid="ledger-total-cost" className={figure}>{text.cost}</span>
       <span className={`${detail} col-span-2 tabular-nums`}>
-        {t("ledger.tokensInOut", { in: total.promptTokens.toLocaleString(lang), out: total.completionTokens.toLocaleString(lang) })}
-        {total.unpriced > 0 && ` · ${t("ledger.unpriced", { count: total.unpriced })}`}
+        {t("ledger.tokensInOut", { in: text.promptTokens, out: text.completionTokens })}
+        {text.unpriced && ` · ${text.unpriced}`}
       </span>
     </div>
   );

@@ -1,9 +1,8 @@
 "use client";
 import type { LedgerEntry } from "@/lib/types";
 import type { UsageTotals } from "@/lib/ledger";
-import { useLang, useT } from "@/store/language";
-import { entryData, useCallText } from "./use-call-text";
-import { useMoney } from "./use-money";
+import { useT } from "@/store/language";
+import { entryData, useCallText, useTotalText } from "./use-call-text";
 
 const cell = "px-2 py-1 text-left whitespace-nowrap";
 // A long model name wraps instead of pushing the cost and timing columns out of the panel.
@@ -58,21 +57,19 @@ export function CallTable({ entries, total }: { entries: LedgerEntry[]; total: U
 
 /** One totals line (a conversation's, a model's, a day's); the cost is `${testId}-cost` when named. */
 export function TotalsRow({ label, totals, colSpan = 1, testId }: { label: string; totals: UsageTotals; colSpan?: number; testId?: string }) {
-  const t = useT();
-  const lang = useLang();
-  const money = useMoney();
+  const text = useTotalText()(totals);
   return (
     <tr data-testid={testId} data-prompt-tokens={totals.promptTokens} data-completion-tokens={totals.completionTokens} className="border-t border-zinc-300 font-medium dark:border-zinc-700">
       <td className={wrapCell} colSpan={colSpan}>
-        {label} <span className="font-normal whitespace-nowrap text-zinc-500">{t("ledger.calls", { count: totals.calls })}</span>
+        {label} <span className="font-normal whitespace-nowrap text-zinc-500">{text.calls}</span>
       </td>
       <td className={cell}>
-        {totals.promptTokens.toLocaleString(lang)} / {totals.completionTokens.toLocaleString(lang)}
+        {text.promptTokens} / {text.completionTokens}
       </td>
       {/* The figure never breaks; the note about unpriced calls may, on a narrow screen. */}
       <td className="px-2 py-1 text-left" colSpan={3}>
-        <span data-testid={testId && `${testId}-cost`} className="whitespace-nowrap">{money(totals.cost)}</span>
-        {totals.unpriced > 0 && <span className="ml-1 font-normal text-zinc-500">({t("ledger.unpriced", { count: totals.unpriced })})</span>}
+        <span data-testid={testId && `${testId}-cost`} className="whitespace-nowrap">{text.cost}</span>
+        {text.unpriced && <span className="ml-1 font-normal text-zinc-500">({text.unpriced})</span>}
       </td>
     </tr>
   );

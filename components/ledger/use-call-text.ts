@@ -1,5 +1,6 @@
 "use client";
 import type { LedgerEntry } from "@/lib/types";
+import type { UsageTotals } from "@/lib/ledger";
 import { answeringModel } from "@/lib/chat/answer-info";
 import { formatCallTime, formatDuration } from "@/lib/ledger-format";
 import { useCostOf } from "@/store/cost";
@@ -45,4 +46,18 @@ export function useCallText() {
       duration: formatDuration(e.durationMs),
     };
   };
+}
+
+/** The texts of a total (a conversation's, or all of them), shared by the table and the phone's rows. */
+export function useTotalText() {
+  const t = useT();
+  const lang = useLang();
+  const money = useMoney();
+  return (totals: UsageTotals) => ({
+    calls: t("ledger.calls", { count: totals.calls }),
+    promptTokens: totals.promptTokens.toLocaleString(lang),
+    completionTokens: totals.completionTokens.toLocaleString(lang),
+    cost: money(totals.cost),
+    unpriced: totals.unpriced > 0 ? t("ledger.unpriced", { count: totals.unpriced }) : null,
+  });
 }

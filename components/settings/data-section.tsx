@@ -7,9 +7,8 @@ import { describeProblem, type ImportFormat, type ImportProblem } from "@/lib/im
 import { useConversations } from "@/store/conversations";
 import { usePrompts } from "@/store/prompts";
 import { useLedger } from "@/store/ledger";
-import { useNotices } from "@/store/notices";
+import { pushStorageFailure } from "@/store/notices";
 import { restoreImages } from "@/lib/client/image-transfer";
-import { isQuotaError } from "@/lib/client/storage";
 import { useLang, useT } from "@/store/language";
 import { ImportPreview } from "./import-preview";
 import { downloadExport } from "./export-download";
@@ -50,7 +49,7 @@ export function DataSection() {
     // The images first: a message never names an image that is not stored yet.
     const restored = await restoreImages(bundle.images, bundle.conversations).catch((err: unknown) => err);
     if (typeof restored !== "number") {
-      useNotices.getState().push({ kind: "error", key: isQuotaError(restored) ? "notice.storageFull" : "notice.storageFailed", values: { detail: String((restored as Error)?.message ?? restored) }, actions: ["openData"] });
+      pushStorageFailure(restored, ["openData"]);
     }
     // Planned again against the state of now, in case a chat changed while the preview was open.
     const plan = planMerge(localData(), bundle);

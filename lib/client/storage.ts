@@ -275,7 +275,4 @@ async function putMergedMeta(store: ConversationStore, meta: StoredConversation,
   return store.put(messageIds === meta.messageIds ? meta : { ...meta, messageIds });
 }
 
-export function isQuotaError(err: unknown): boolean {
-  const name = (err as { name?: string } | null)?.name ?? "";
-  return name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED";
-}
+export { isQuotaError } from "./quota-error";

@@ -1,6 +1,7 @@
 "use client";
 import { lazy, Suspense } from "react";
 import type { ErrorInfo } from "@/lib/errors";
+import { useT } from "@/store/language";
 
 // The explained error (with the hints of every error code, in both languages) is only needed once
 // something fails: it loads then, or after start (`preloadErrorCard`). If its chunk cannot be
@@ -27,10 +28,16 @@ export function preloadErrorCard(): void {
  */
 export const loadErrorHints = () => import("./error-card").then((m) => m.errorHints);
 
+/** A sentence in the page's language; the error's own (English, technical) message folded under it. */
 function BareError({ error }: { error: ErrorInfo }) {
+  const t = useT();
   return (
     <div data-testid="error-bare" data-code={error.code} role="alert" className="mt-2 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
-      {error.message}
+      <p>{t("error.bare")}</p>
+      <details className="mt-1 text-xs opacity-80">
+        <summary className="cursor-pointer">{t("error.technicalDetail")}</summary>
+        <code className="break-all">{error.upstreamMessage ?? error.message}</code>
+      </details>
     </div>
   );
 }

@@ -185,6 +185,9 @@ export const uiEn = {
   "notice.reload": "Reload",
   "error.retry": "Try again",
   "error.configFailed": "Could not reach the server.",
+  // While the explained error card loads, or when it cannot (offline, a deployment in between).
+  "error.bare": "Something went wrong.",
+  "error.technicalDetail": "Technical detail",
   "preview.next": "Next send: {count} {count|message|messages}",
   "preview.tokens": "{tokens} prompt {tokens|token|tokens}",
   "preview.answerUpTo": "answer up to {tokens} {tokens|token|tokens}",

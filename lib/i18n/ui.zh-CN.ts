@@ -185,6 +185,8 @@ export const uiZhCN: Record<UiKey, string> = {
   "notice.reload": "刷新",
   "error.retry": "重试",
   "error.configFailed": "无法连接到服务器。",
+  "error.bare": "出错了。",
+  "error.technicalDetail": "技术细节",
   "preview.next": "下一次发送：{count} 条消息",
   "preview.tokens": "输入 {tokens} tokens",
   "preview.answerUpTo": "回答最多 {tokens} tokens",

@@ -10,6 +10,7 @@ import { createTextCountCache, type TextCountCache } from "@/lib/text-count-cach
 import type { ApiMessage } from "@/lib/types";
 import { within } from "@/lib/within";
 import { createDefaultBackend, inThreadBackend, TokenizerWorkerError, type TokenizerBackend } from "./tokenizer-backend";
+import { afterPaint } from "./after-paint";
 
 // History counts kept per encoding: far above what one preview reads (the UI caps the history
 // count at 1,000), since a render needing more would evict and re-ask without end.
@@ -172,24 +173,12 @@ function enqueue(s: EncodingState, text: string, kind: Kind, role = "") {
 
 let draftTimer: ReturnType<typeof setTimeout> | null = null;
 
-/**
- * Resolves once the frame being prepared has been painted. A render that shows an answer done also
- * asks for its count: 50 kB of text is 80-100 ms in the worker, which on two cores (a phone's, or
- * this machine's) competed with painting that very frame.
- */
-function afterPaint(): Promise<void> {
-  if (typeof requestAnimationFrame !== "function") return Promise.resolve();
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    // A hidden page paints no frames: its counts go out anyway.
-    setTimeout(resolve, 100);
-  });
-}
-
 function scheduleFlush() {
   if (flushScheduled) return;
   flushScheduled = true;
-  // One batch per render pass: everything a render asked for goes out together.
+  // One batch per render pass: everything a render asked for goes out together, once its frame is
+  // painted: a render that shows an answer done asks for its count, 80-100 ms of the worker for 50 kB,
+  // which on two cores (a phone's, or this machine's) competed with painting that very frame.
   void pageSettled().then(afterPaint).then(flushQueues);
 }
 

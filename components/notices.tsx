@@ -2,6 +2,7 @@
 import { useNotices, type NoticeAction } from "@/store/notices";
 import { useT } from "@/store/language";
 import { XIcon } from "@/components/ui/icons";
+import { FoldedDetail } from "@/components/ui/folded-detail";
 import type { SettingsSection } from "./settings/settings-dialog";
 
 const ACTION_TEXT = { export: "notice.export", openData: "notice.openData" } as const;
@@ -47,10 +48,7 @@ export function Notices({ onOpenSettings }: { onOpenSettings?: (section?: Settin
             </span>
             {/* A failure's own words from the browser (English), folded under the sentence: for a bug report, not to read. */}
             {n.kind === "error" && n.detail && (
-              <details data-testid="notice-detail" className="basis-full pb-0.5 text-xs opacity-80">
-                <summary className="cursor-pointer">{t("error.browserDetail")}</summary>
-                <code className="break-all">{n.detail}</code>
-              </details>
+              <FoldedDetail testId="notice-detail" className="basis-full pb-0.5" label={t("error.browserDetail")} text={n.detail} />
             )}
           </div>
         </div>

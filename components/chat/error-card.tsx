@@ -4,7 +4,8 @@ import * as errorHints from "@/lib/upstream/error-hints";
 import { useLang, useT } from "@/store/language";
 import { useAccess } from "@/store/access";
 import { useDoctorPanel } from "@/store/doctor-panel";
-import { AlertIcon, ChevronRightIcon } from "@/components/ui/icons";
+import { AlertIcon } from "@/components/ui/icons";
+import { FoldedDetail } from "@/components/ui/folded-detail";
 import { formatBytes } from "@/lib/chat/request-bytes";
 
 /** For lazy-error-card.tsx's loadErrorHints: the hints travel in this module's chunk. */
@@ -39,16 +40,7 @@ function RawDetail({ error }: { error: ErrorInfo }) {
   // Nothing reached the upstream: the text is the browser's fetch error (English, and no help to
   // most readers), so it is a folded technical detail, never "the upstream said".
   if (failedInBrowser(error.code)) {
-    return (
-      <details data-testid="error-browser-detail" className="group mt-1 text-xs opacity-80">
-        {/* Its own marker in a flex row: a touch screen makes the summary 44 px high (globals.css), and the text sits in its middle. */}
-        <summary className="flex cursor-pointer list-none items-center gap-1 [&::-webkit-details-marker]:hidden">
-          <ChevronRightIcon className="h-3 w-3 shrink-0 group-open:rotate-90" />
-          {t("error.browserDetail")}
-        </summary>
-        <code className="block break-words">{error.upstreamMessage}</code>
-      </details>
-    );
+    return <FoldedDetail testId="error-browser-detail" className="mt-1" label={t("error.browserDetail")} text={error.upstreamMessage} />;
   }
   return (
     <p data-testid="error-upstream-said" className="mt-1 break-words text-xs opacity-80">

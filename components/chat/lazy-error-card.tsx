@@ -2,6 +2,7 @@
 import { lazy, Suspense } from "react";
 import type { ErrorInfo } from "@/lib/errors";
 import { useT } from "@/store/language";
+import { FoldedDetail } from "@/components/ui/folded-detail";
 
 // The explained error (with the hints of every error code, in both languages) is only needed once
 // something fails: it loads then, or after start (`preloadErrorCard`). If its chunk cannot be
@@ -34,10 +35,7 @@ function BareError({ error }: { error: ErrorInfo }) {
   return (
     <div data-testid="error-bare" data-code={error.code} role="alert" className="mt-2 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
       <p>{t("error.bare")}</p>
-      <details className="mt-1 text-xs opacity-80">
-        <summary className="cursor-pointer">{t("error.technicalDetail")}</summary>
-        <code className="break-all">{error.upstreamMessage ?? error.message}</code>
-      </details>
+      <FoldedDetail className="mt-1" label={t("error.technicalDetail")} text={error.upstreamMessage ?? error.message} />
     </div>
   );
 }

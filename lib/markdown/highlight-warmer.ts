@@ -7,13 +7,14 @@
  * half, in the worker's idle moments; the last one is kept, and used if the block closes just there.
  */
 
+import { closesFence } from "./pipeline-core";
+
 /** Blocks shorter than this are highlighted fast enough cold. */
 export const WARM_FROM_CHARS = 1500;
 /** A block is built again once it is this many times as long as when it was last built. */
 export const WARM_GROWTH = 1.5;
 
 const OPEN_FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n/;
-const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 /**
  * The text of the block as a closed fence, for a block being written that is an open fence; else
@@ -22,8 +23,7 @@ const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 export function closedFenceText(blockText: string): string | null {
   const m = OPEN_FENCE.exec(blockText);
   if (!m) return null;
-  const close = FENCE_LINE.exec(blockText.slice(blockText.lastIndexOf("\n") + 1));
-  if (close && close[1][0] === m[1][0] && close[1].length >= m[1].length) return null;
+  if (closesFence(m[1], blockText.slice(blockText.lastIndexOf("\n") + 1))) return null;
   return `${blockText}${blockText.endsWith("\n") ? "" : "\n"}${m[1]}`;
 }
 

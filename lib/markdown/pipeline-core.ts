@@ -90,6 +90,12 @@ export function highlightedHast(markdown: string): Root | null {
 const OPEN_FENCE = /^(`{3,}|~{3,})([^\n`]*)\n/;
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
+/** Whether `line` closes a fence opened by `open` (its run of backticks or tildes): same character, at least as long. */
+export function closesFence(open: string, line: string): boolean {
+  const close = FENCE_LINE.exec(line);
+  return close !== null && close[1][0] === open[0] && close[1].length >= open.length;
+}
+
 /**
  * The hast of a block that is one code fence, built without parsing: what the parser gives for
  * it, unhighlighted. The fence may still be open (being written, or cut off) or closed by its last
@@ -103,8 +109,7 @@ export function fenceHast(markdown: string): Root | null {
   if (!/^[\w+#.-]*$/.test(info) || info.toLowerCase() === "math" || /[\r\0]/.test(markdown)) return null;
   const lines = markdown.slice(m[0].length).split("\n");
   // Closed: the last line is a fence of the same character, at least as long, and nothing follows it.
-  const close = FENCE_LINE.exec(lines[lines.length - 1]);
-  const closed = close !== null && close[1][0] === m[1][0] && close[1].length >= m[1].length;
+  const closed = closesFence(m[1], lines[lines.length - 1]);
   if (closed) lines.pop();
   // A line that could be (or, once its next token arrives, become) a closing fence is left to the parser.
   else if (/^ {0,3}[`~]/.test(lines[lines.length - 1])) return null;
